@@ -1,0 +1,80 @@
+# 坪山托管政策助手 — every set-up step lives here so that a fresh clone needs only
+# `make run` or `make test`.  `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+RASA      := $(VENV)/bin/rasa
+STAMP     := $(VENV)/.deps-installed
+MODEL     := models/tuoguan.tar.gz
+KB_STAMP  := var/.kb-built
+export PYTHONPATH := $(CURDIR)
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+
+# What a trained model depends on: when any of these is newer than the model, `make train` retrains.
+TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components kb/jieba_dict -type f 2>/dev/null | sort)
+# What the knowledge base is built from.
+KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
+
+.PHONY: help setup kb train run test test-unit test-e2e validate lint shell actions clean
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@set -e; py310="$$(scripts/find_python310.sh)"; \
+	if [[ ! -x $(PY) ]] || ! $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
+	  echo ">> creating $(VENV) with $$py310"; rm -rf $(VENV); "$$py310" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --upgrade "pip>=23,<26"
+	$(PY) -m pip install --quiet ".[dev]"
+	@touch $@
+
+setup: $(STAMP) ## create .venv (Python 3.10) and install the pinned dependencies
+
+$(KB_STAMP): $(STAMP) $(KB_INPUTS)
+	$(PY) -m kb.build
+	@mkdir -p var && touch $@
+
+kb: $(STAMP) ## build the knowledge base (idempotent: rebuilds only when kb/ sources change)
+	$(PY) -m kb.build
+	@mkdir -p var && touch $(KB_STAMP)
+
+$(MODEL): $(STAMP) $(TRAIN_INPUTS)
+	@echo ">> training (model missing or its inputs changed)"
+	$(RASA) train --config config.yml --domain bot/domain.yml --data nlu_data \
+	  --out models --fixed-model-name tuoguan
+	@touch $@
+
+train: $(MODEL) ## train the Rasa model when it is missing or stale
+
+run: $(KB_STAMP) $(MODEL) ## set up, then start the action server (5055) and Rasa (5005)
+	scripts/run.sh
+
+actions: $(KB_STAMP) ## start only the action server on port 5055
+	$(RASA) run actions --actions actions --port 5055
+
+shell: $(KB_STAMP) $(MODEL) ## chat in the terminal (starts the action server in the background)
+	scripts/run.sh --shell
+
+validate: $(STAMP) ## rasa data validate (domain, NLU, rules, stories)
+	$(RASA) data validate --config config.yml --domain bot/domain.yml --data nlu_data --fail-on-warnings
+
+test-unit: $(KB_STAMP) ## unit tests only (rules_core, kb, actions, components)
+	$(PY) -m pytest -m "not e2e" -q
+
+test-e2e: $(KB_STAMP) $(MODEL) ## end-to-end tests against real servers on loopback
+	$(PY) -m pytest -m e2e -q
+
+test: $(KB_STAMP) $(MODEL) validate ## set up and run every test (unit, data validation, end-to-end)
+	$(PY) -m pytest -q
+
+lint: $(STAMP) ## ruff and mypy
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+clean: ## remove trained models, the knowledge-base database and caches (keeps .venv)
+	rm -rf models var .pytest_cache .mypy_cache .ruff_cache results .rasa

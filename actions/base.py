@@ -1,0 +1,52 @@
+"""The shared shape of a policy-answer action: compute an :class:`Answer`, then send it.
+
+Abstract, so rasa-sdk does not register it; each concrete subclass names one action.
+"""
+
+from __future__ import annotations
+
+import abc
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import as_of_date
+from rules_core.answer import Answer
+from rules_core.deadlines import validity_note
+
+
+class PolicyAnswerAction(Action, abc.ABC):
+    """Answer one policy question following the answer contract (text + custom payload)."""
+
+    @abc.abstractmethod
+    def name(self) -> str: ...
+
+    @abc.abstractmethod
+    def answer(self, tracker: Tracker) -> Answer | None:
+        """Build the answer, or ``None`` when there is nothing to say (handled by the caller)."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        answer = self.answer(tracker)
+        if answer is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
+        send_answer(dispatcher, answer)
+        return []
+
+
+def send_answer(dispatcher: CollectingDispatcher, answer: Answer, **extra: Any) -> None:
+    """One message carrying the text and the ``custom`` payload of the answer contract."""
+    dispatcher.utter_message(text=answer.text, json_message=answer.payload, **extra)
+
+
+def current_validity_notes() -> list[str]:
+    """The note every in-force-dependent answer carries once the validity period has ended."""
+    note = validity_note(as_of_date())
+    return [note] if note else []
+
+
+def latest_intent(tracker: Tracker) -> str:
+    return str((tracker.latest_message.get("intent") or {}).get("name") or "")

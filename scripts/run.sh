@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Start the action server (port 5055) in the background and the Rasa server (port 5005, REST
+# channel, HTTP API) in the foreground; Ctrl-C stops both.  `--shell` chats in the terminal instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+RASA_PORT="${RASA_PORT:-5005}"
+MODEL="${MODEL:-models/tuoguan.tar.gz}"
+RASA=.venv/bin/rasa
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:${ACTIONS_PORT}/webhook}"
+
+mkdir -p var
+"$RASA" run actions --actions actions --port "$ACTIONS_PORT" >var/action-server.log 2>&1 &
+ACTIONS_PID=$!
+cleanup() {
+  kill "$ACTIONS_PID" 2>/dev/null || true
+  wait "$ACTIONS_PID" 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:${ACTIONS_PORT}/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$ACTIONS_PID" 2>/dev/null; then
+    echo "action server failed to start; see var/action-server.log" >&2; exit 1
+  fi
+  sleep 0.5
+done
+echo ">> action server on http://127.0.0.1:${ACTIONS_PORT} (log: var/action-server.log)"
+
+if [[ "${1:-}" == "--shell" ]]; then
+  "$RASA" shell --model "$MODEL" --endpoints bot/endpoints.yml
+  exit $?
+fi
+
+cat <<MSG
+>> Rasa server starting on http://127.0.0.1:${RASA_PORT} (it is ready when it logs "Rasa server is up and running").
+   Ask it over the REST channel, for example:
+     curl -s http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook \\
+       -H 'Content-Type: application/json' -d '{"sender": "demo", "message": "补贴多少？"}'
+   Ctrl-C stops both servers.
+MSG
+"$RASA" run --model "$MODEL" --enable-api --port "$RASA_PORT" \
+  --endpoints bot/endpoints.yml --credentials bot/credentials.yml

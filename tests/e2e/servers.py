@@ -1,0 +1,109 @@
+"""Start the real action server and Rasa server on free loopback ports for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+RASA = Path(sys.executable).with_name("rasa")
+MODEL = REPO / "models" / "tuoguan.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class RunningAssistant:
+    rasa_url: str
+    actions_url: str
+    log_dir: Path
+
+    def ask(self, sender: str, message: str) -> list[dict]:
+        """Send one message over the REST channel and return the bot's messages."""
+        response = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=60,
+        )
+        response.raise_for_status()
+        return list(response.json())
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early; log:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} not up after {timeout}s; log:\n{log.read_text()[-3000:]}")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def running_assistant(log_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[RunningAssistant]:
+    """Both servers, started from the trained model, stopped on exit."""
+    if not MODEL.exists():
+        raise FileNotFoundError(f"{MODEL} is missing: run `make train` first")
+    actions_port, rasa_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions_port}/webhook",
+        "RASA_TELEMETRY_ENABLED": "false",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        **(extra_env or {}),
+    }
+    log_dir.mkdir(parents=True, exist_ok=True)
+    actions_log, rasa_log = log_dir / "actions.log", log_dir / "rasa.log"
+    actions = subprocess.Popen(
+        [str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+        cwd=REPO, env=env, stdout=actions_log.open("w"), stderr=subprocess.STDOUT,
+    )
+    rasa = None
+    try:
+        _wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions, actions_log, 120)
+        rasa = subprocess.Popen(
+            [
+                str(RASA), "run", "--model", str(MODEL), "--enable-api",
+                "--interface", "127.0.0.1", "--port", str(rasa_port),
+                "--endpoints", "bot/endpoints.yml", "--credentials", "bot/credentials.yml",
+            ],
+            cwd=REPO, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
+        )
+        _wait_until_up(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log, 300)
+        yield RunningAssistant(
+            rasa_url=f"http://127.0.0.1:{rasa_port}",
+            actions_url=f"http://127.0.0.1:{actions_port}",
+            log_dir=log_dir,
+        )
+    finally:
+        if rasa is not None:
+            _stop(rasa)
+        _stop(actions)
