@@ -1,0 +1,1 @@
+"""Chinese text handling shared by the NLU components: normalisation, numbers, facts."""

@@ -1,0 +1,313 @@
+"""Extract the facts the checks need from one (normalised) message.
+
+Deterministic patterns over the text, so that 「现在45名员工」 and 「八十多人」 always give the
+same headcount. Each fact is a Rasa entity: ``entity``, ``value`` (a string), ``start``/``end``
+into the text, and an optional ``role``. The values use the rules core's vocabulary:
+
+==================  ==============================================================  =========
+entity              value                                                           articles
+==================  ==============================================================  =========
+headcount           ``45``; a range ``81-89`` for 八十多人; ``100~`` for 一百来人     第九条
+district            ``坪山区`` or another district; role registered/tax/operating/all 第九条
+firm_type           ``labour_dispatch`` / ``hr_service`` / ``other`` (negated)        第九条
+qualifying_condition ``labour_case`` ``tech_sme`` ``key_enterprise``, ``no_`` prefix   第九条
+operating_status    ``normal`` ``abnormal`` ``suspended`` ``deregistered`` ``relocated``  第九、十三条
+date                ISO ``2021-05-10`` or ``2021-05`` (month precision)               第十七、十九条
+service_year        ``2`` for 第二年                                                  第十九条
+months              ``8`` for 8个月 / 半年 → 6                                          第二十三条
+years               ``3`` for 满三年                                                   第十三条
+percent             ``0.99``; role own_case_rate / client_case_rate / change_rate     第十一条
+count               ``10``; role cases / clients / clients_with_cases / change_requests / staff  第八、十一条
+score               ``79.5`` (capability test score)                                  第八条
+==================  ==============================================================  =========
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.language.numbers import NUMBER, to_decimal, to_int
+
+N = NUMBER
+NEGATION = re.compile(r"(不是|不属于|并非|非|没有|没|未|无|不做|不搞|从没|从未|不)$")
+CLAUSE_BREAK = re.compile(r"[,，。;；!！?？\n]")
+
+DISTRICTS = ["坪山", "龙岗", "宝安", "福田", "南山", "罗湖", "龙华", "光明", "盐田", "大鹏", "深汕",
+             "惠州", "东莞", "广州"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    entity: str
+    value: str
+    start: int
+    end: int
+    role: str | None = None
+
+    def as_entity(self, extractor: str) -> dict[str, object]:
+        entity: dict[str, object] = {
+            "entity": self.entity, "value": self.value, "start": self.start, "end": self.end,
+            "confidence_entity": 1.0, "extractor": extractor,
+        }
+        if self.role:
+            entity["role"] = self.role
+        return entity
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a span: from the previous to the next punctuation mark."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right_match = CLAUSE_BREAK.search(text, end)
+    return text[left : right_match.start() if right_match else len(text)]
+
+
+def _negated(text: str, start: int, window: int = 6) -> bool:
+    before = text[max(0, start - window) : start]
+    before = CLAUSE_BREAK.split(before)[-1]
+    before = re.sub(r"(也|都|还|就|可|是|属于|做|有|发生过|发生|过|曾|在|去年|上一年|上年度|上年)+$", "", before)
+    return bool(NEGATION.search(before)) or before.endswith(("不是", "没有", "没", "未", "无", "非"))
+
+
+# ---------------------------------------------------------------- headcount (第九条)
+_HEADCOUNT_PATTERNS = [
+    re.compile(rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)(?:有|是|共|共有|约|大概|大约|才|只有|一共|总共|现在|目前)*[ ]*(?P<n>{N})(?P<approx>多|来|余|左右)?(?:个|名|位|号)?(?:人|员工)?"),
+    re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
+    re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
+]
+_NOT_HEADCOUNT_AFTER = re.compile(r"^(专职|服务人员|持证|取得|有证|参加|参考|考试)")
+
+
+def _headcount_value(n: int, approx: str | None) -> str:
+    if approx in ("多", "余") and n >= 10:
+        step = 10 ** (len(str(n)) - 1) if n % (10 ** (len(str(n)) - 1)) == 0 else 1
+        return f"{n + 1}-{n + step - 1}" if step > 1 else f"{n + 1}-"
+    if approx in ("来", "左右"):
+        return f"{n}~"
+    return str(n)
+
+
+def headcounts(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    taken: list[range] = []
+    for pattern in _HEADCOUNT_PATTERNS:
+        for m in pattern.finditer(text):
+            span = range(m.start("n"), m.end("n"))
+            if any(set(span) & set(t) for t in taken):
+                continue
+            if _NOT_HEADCOUNT_AFTER.search(text[m.end() : m.end() + 4]):
+                continue
+            if re.search(r"(专职|服务人员|持证)", text[max(0, m.start() - 4) : m.start()]):
+                continue
+            n = to_int(m.group("n"))
+            if n is None or n <= 0 or n > 100000:
+                continue
+            taken.append(span)
+            facts.append(Fact("headcount", _headcount_value(n, m.group("approx")), m.start(), m.end()))
+    return facts
+
+
+# ---------------------------------------------------------------- district and its role (第九条)
+_ROLE_WORDS = {"registered": ("注册",), "tax": ("纳税", "交税", "报税", "税"), "operating": ("经营", "办公", "生产", "营业", "厂")}
+
+
+def districts(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for name in DISTRICTS:
+        for m in re.finditer(name + "(?:区|新区|市)?", text):
+            clause = _clause(text, m.start(), m.end())
+            roles = [role for role, words in _ROLE_WORDS.items() if any(w in clause for w in words)]
+            if re.search(r"(搬|迁)", text[max(0, m.start() - 4) : m.start()]):
+                continue  # 搬到龙岗 is a relocation, reported as operating_status
+            role = "all" if len(roles) == 3 or re.search(r"(都|均|全)在", clause) and len(roles) >= 2 else (
+                roles[0] if len(roles) == 1 else None)
+            value = "坪山区" if name == "坪山" else name + ("区" if name not in ("惠州", "东莞", "广州", "深汕") else "")
+            if role is None and len(roles) == 2:
+                for r in roles:
+                    facts.append(Fact("district", value, m.start(), m.end(), r))
+                continue
+            facts.append(Fact("district", value, m.start(), m.end(), role))
+    return facts
+
+
+# ---------------------------------------------------------------- firm type (第九条 exclusions)
+_FIRM_TYPES = [
+    ("labour_dispatch", re.compile(r"劳务派遣|派遣公司|劳务公司")),
+    ("hr_service", re.compile(r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头|人力外包|人事外包")),
+]
+
+
+def firm_types(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for value, pattern in _FIRM_TYPES:
+        for m in pattern.finditer(text):
+            if re.match(r"人力资源(管理|部门|局|和社会)", text[m.start() :]):
+                continue
+            negated = _negated(text, m.start()) or bool(
+                re.search(r"也不是$|也不属于$", text[max(0, m.start() - 6) : m.start()]))
+            facts.append(Fact("firm_type", "other" if negated else value, m.start(), m.end()))
+    return facts
+
+
+# ---------------------------------------------------------------- qualifying conditions (第九条)
+_QUALIFYING = [
+    ("labour_case", re.compile(r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)案件?|被投诉")),
+    ("tech_sme", re.compile(r"科技型中小企业|科技型企业|科技型小微企业")),
+    ("key_enterprise", re.compile(r"重点企业|产业导向")),
+]
+
+
+def qualifying_conditions(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for value, pattern in _QUALIFYING:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 12) : m.start()]
+            negated = _negated(text, m.start(), window=10) or bool(
+                re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before))
+            if value == "labour_case" and re.search(r"(协调|调解)$", text[max(0, m.start() - 2) : m.start()]):
+                continue
+            facts.append(Fact("qualifying_condition", ("no_" if negated else "") + value, m.start(), m.end()))
+    return facts
+
+
+# ---------------------------------------------------------------- operating status (第九条、第十三条)
+_STATUS = [
+    ("normal", re.compile(r"正常(?:经营|生产|运营|营业|开工)|(?:经营|生产|运营)(?:都|一直|还|也)?正常")),
+    ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
+    ("deregistered", re.compile(r"注销|倒闭|黄了|破产|吊销")),
+    ("relocated", re.compile(r"(?:搬迁|搬走|搬出|迁出|搬到|迁到|迁走|搬去)(?:了)?(?:出)?(?:坪山区?)?")),
+]
+
+
+def operating_statuses(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for value, pattern in _STATUS:
+        for m in pattern.finditer(text):
+            negated = _negated(text, m.start(), window=4) or bool(
+                re.match(r"(不|不太)正常", text[m.start() - 2 : m.end()] if m.start() >= 2 else ""))
+            if value == "normal" and re.search(r"不正常|不太正常", _clause(text, m.start(), m.end())):
+                negated = True
+            if negated and value != "normal":
+                continue  # 没有停业 says nothing decisive
+            facts.append(Fact("operating_status", "abnormal" if negated else value, m.start(), m.end()))
+    return facts
+
+
+# ---------------------------------------------------------------- dates (第十七条、第十九条)
+_YEAR = r"(?P<y>\d{4}|[零〇一二三四五六七八九]{4})"
+_DATE_PATTERNS = [
+    re.compile(_YEAR + rf"\s*年\s*(?P<m>{N})\s*月(?:\s*(?P<d>{N})\s*(?:日|号))?"),
+    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?"),
+]
+
+
+def dates(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            year, month = to_int(m.group("y")), to_int(m.group("m"))
+            day = to_int(m.group("d")) if m.group("d") else None
+            if year is None or month is None or not 2000 <= year <= 2100 or not 1 <= month <= 12:
+                continue
+            if day is not None:
+                try:
+                    value = date(year, month, day).isoformat()
+                except ValueError:
+                    continue
+            else:
+                value = f"{year:04d}-{month:02d}"
+            if any(f.start <= m.start() < f.end for f in facts):
+                continue
+            facts.append(Fact("date", value, m.start(), m.end()))
+    return facts
+
+
+# ---------------------------------------------------------------- periods (第十三条、十九条、二十三条)
+def periods(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for m in re.finditer(rf"第\s*(?P<n>{N})\s*(?:个)?\s*(?:服务)?年", text):
+        n = to_int(m.group("n"))
+        if n is not None and 1 <= n <= 20:
+            facts.append(Fact("service_year", str(n), m.start(), m.end()))
+    for m in re.finditer(rf"(?P<n>{N})\s*个\s*(?:多)?\s*月|(?P<half>半年)", text):
+        if m.group("half"):
+            facts.append(Fact("months", "6", m.start(), m.end()))
+            continue
+        n = to_int(m.group("n"))
+        if n is not None and 0 <= n <= 120:
+            facts.append(Fact("months", str(n), m.start(), m.end()))
+    for m in re.finditer(rf"(?:满|届满|托管了|服务了|做了|已经)\s*(?P<n>{N})\s*(?:整)?年", text):
+        n = to_int(m.group("n"))
+        if n is not None and 0 <= n <= 50:
+            facts.append(Fact("years", str(n), m.start(), m.end()))
+    return facts
+
+
+# ---------------------------------------------------------------- agency figures (第八条、第十一条)
+def _percent_role(clause: str) -> str | None:
+    if re.search(r"更换|换机构|换服务机构|要求换", clause):
+        return "change_rate"
+    if re.search(r"(企业|客户|服务对象|家)[^,，。]*(案件|信访|监察|仲裁|投诉)|(案件|信访|监察|仲裁)[^,，。]*(企业|客户|服务对象)", clause):
+        return "client_case_rate"
+    if re.search(r"发生率|案件率|案件发生|信访|监察|仲裁", clause):
+        return "own_case_rate"
+    return None
+
+
+def percents(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for m in re.finditer(rf"(?P<n>{N})\s*%|百分之\s*(?P<p>{N})", text):
+        value = to_decimal(m.group("n") or m.group("p"))
+        if value is None:
+            continue
+        role = _percent_role(_clause(text, m.start(), m.end()))
+        facts.append(Fact("percent", format(value.normalize(), "f"), m.start(), m.end(), role))
+    return facts
+
+
+def counts(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for m in re.finditer(rf"(?P<n>{N})\s*(?P<unit>件|起|宗|家|个|名|位)(?P<what>[^,，。;；]{{0,8}})", text):
+        n = to_int(m.group("n"))
+        if n is None:
+            continue
+        unit, after = m.group("unit"), m.group("what")
+        clause = _clause(text, m.start(), m.end())
+        before = text[max(0, m.start() - 12) : m.start()]
+        if unit in ("件", "起", "宗"):
+            role = "cases"
+        elif unit in ("名", "位"):
+            if not re.search(r"专职|持证|证书|服务人员|人员", before + after):
+                continue  # 45名员工 is a headcount, not a count
+            role = "staff"
+        elif re.search(r"更换|换机构|要求换|换掉", clause):
+            role = "change_requests"
+        elif re.search(r"案件|信访|监察|仲裁|投诉", after) or re.search(r"(其中|有)$", before) and re.search(r"案件|信访|监察|仲裁", clause):
+            role = "clients_with_cases"
+        elif unit == "家" or re.search(r"企业|客户|服务对象", after):
+            role = "clients"
+        else:
+            continue
+        facts.append(Fact("count", str(n), m.start(), m.start() + len(m.group("n")) + 1, role))
+    return facts
+
+
+def scores(text: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for m in re.finditer(rf"(?P<n>{N})\s*分(?!钟|之|别|公司|享)", text):
+        value = to_decimal(m.group("n"))
+        if value is None or not 0 <= value <= 100:
+            continue
+        facts.append(Fact("score", format(value.normalize(), "f"), m.start(), m.end()))
+    return facts
+
+
+EXTRACTORS = (headcounts, districts, firm_types, qualifying_conditions, operating_statuses, dates,
+              periods, percents, counts, scores)
+
+
+def extract_facts(text: str) -> list[Fact]:
+    """All facts in one message, in text order."""
+    facts = [fact for extractor in EXTRACTORS for fact in extractor(text)]
+    return sorted(facts, key=lambda f: (f.start, f.entity))
