@@ -61,9 +61,6 @@ def compose(
 def render_check(result: CheckResult, extra_notes: Sequence[str] = ()) -> Answer:
     """Render a rules-core result: conclusion, one reason per condition, notes, basis."""
     body = [f"{c.status.mark}：{c.label}（{c.detail}）" for c in result.conditions]
-    to_confirm = [c.to_confirm for c in result.conditions if c.to_confirm and c.status.value == "unknown"]
-    if to_confirm:
-        body.append("需要确认：" + "；".join(to_confirm))
     notes = [*result.notes, *(n for n in extra_notes if n not in result.notes)]
     data = {
         "check": result.check,
