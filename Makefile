@@ -60,7 +60,7 @@ shell: $(KB_STAMP) $(MODEL) ## chat in the terminal (starts the action server in
 	scripts/run.sh --shell
 
 validate: $(STAMP) ## rasa data validate (domain, NLU, rules, stories)
-	$(RASA) data validate --config config.yml --domain bot/domain.yml --data nlu_data --fail-on-warnings
+	scripts/validate_data.sh
 
 test-unit: $(KB_STAMP) ## unit tests only (rules_core, kb, actions, components)
 	$(PY) -m pytest -m "not e2e" -q

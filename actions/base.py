@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import as_of_date
 from rules_core.answer import Answer
-from rules_core.deadlines import validity_note
+from rules_core.validity import validity_note
 
 
 class PolicyAnswerAction(Action, abc.ABC):

@@ -1,0 +1,37 @@
+"""When does an enterprise stop being a 托管服务对象? 《管理办法》第十三条 (and 第二十三条)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import send_answer
+from actions.context import as_of_date
+from actions.fact_builders import enterprise_exit_facts
+from actions.faq import faq_answer
+from actions.slot_values import ENTERPRISE_EXIT_SLOTS
+from rules_core.answer import render_check
+from rules_core.enterprise_exit import check_enterprise_exit
+
+
+class ActionEnterpriseExit(Action):
+    """「公司注销了，托管还继续吗」: the check when an event or start date is known, else the rule."""
+
+    def name(self) -> str:
+        return "action_enterprise_exit"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        slots = {s: tracker.get_slot(s) for s in ENTERPRISE_EXIT_SLOTS}
+        if any(slots.values()):
+            result = check_enterprise_exit(enterprise_exit_facts(slots), as_of_date())
+            send_answer(dispatcher, render_check(result))
+            return [SlotSet("last_check", "enterprise_exit")]
+        answer = faq_answer("ask_enterprise_exit")
+        if answer is not None:
+            send_answer(dispatcher, answer)
+        return []

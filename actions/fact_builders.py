@@ -1,0 +1,174 @@
+"""From slot values to the rules core's fact objects: pure functions, no Rasa import.
+
+``unknown`` (「不清楚」) and missing slots both become ``None``: the rules core then answers
+尚需确认 and says what to find out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from actions.slot_values import NO, YES
+from rules_core.agency_exit import AgencyExitFacts
+from rules_core.eligibility import EnterpriseFacts
+from rules_core.enterprise_exit import EnterpriseExitFacts
+from rules_core.qualification import AgencyFacts
+
+HEADCOUNT_LIMIT = 100  # 第九条 「从业人员100人以下」; only used to pick the decisive end of a range
+
+
+def yes_no(value: Any) -> bool | None:
+    return True if value == YES else False if value == NO else None
+
+
+def to_int(value: Any) -> int | None:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def to_decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if value not in (None, "", "unknown") else None
+    except InvalidOperation:
+        return None
+
+
+@dataclass(frozen=True)
+class Headcount:
+    """A headcount as said: exact (45), a range (八十多人 → 81-89) or approximate (一百来人)."""
+
+    value: int | None
+    said: str | None
+
+    @property
+    def note(self) -> str | None:
+        if self.said and self.value is not None and not self.said.isdigit():
+            return f"您提供的人数为“{self.said}”，按{self.value}人判断人数条件（是否超过100人的结论不受影响）。"
+        if self.said and self.value is None and self.said != "unknown":
+            return f"您提供的人数为“{self.said}”，接近100人的界线，请确认具体从业人数。"
+        return None
+
+
+def parse_headcount(value: Any) -> Headcount:
+    """``45`` → 45; ``81-89`` → 89 (all ≤100); ``101-109`` → 101; ``91-109`` or ``100~`` → unknown."""
+    if value is None or value == "unknown":
+        return Headcount(None, None if value is None else "unknown")
+    text = str(value)
+    if text.isdigit():
+        return Headcount(int(text), text)
+    said = text.replace("~", "人左右").replace("-", "至") if "~" in text else text
+    if "-" in text:
+        low_text, _, high_text = text.partition("-")
+        low, high = to_int(low_text), to_int(high_text)
+        if low is not None and high is not None:
+            said = f"{low}至{high}人"
+            if high <= HEADCOUNT_LIMIT:
+                return Headcount(high, said)
+            if low > HEADCOUNT_LIMIT:
+                return Headcount(low, said)
+        elif low is not None and low > HEADCOUNT_LIMIT:
+            return Headcount(low, f"{low}人以上")
+    return Headcount(None, said)
+
+
+def enterprise_facts(slots: Mapping[str, Any]) -> tuple[EnterpriseFacts, list[str]]:
+    """第九条 facts from the eligibility slots, plus notes about how a value was read."""
+    in_pingshan = yes_no(slots.get("in_pingshan"))
+    headcount = parse_headcount(slots.get("headcount"))
+    firm_type = slots.get("firm_type")
+    qualifying = slots.get("qualifying_condition")
+
+    def condition(name: str) -> bool | None:
+        if qualifying in (None, "unknown"):
+            return None
+        return qualifying == name
+
+    facts = EnterpriseFacts(
+        registered_in_pingshan=in_pingshan,
+        tax_in_pingshan=in_pingshan,
+        operating_in_pingshan=in_pingshan,
+        headcount=headcount.value,
+        operating_normally=yes_no(slots.get("operating_normally")),
+        firm_type=firm_type if firm_type in ("labour_dispatch", "hr_service", "other") else None,
+        had_labour_cases_last_year=condition("labour_case"),
+        tech_sme_registered_last_year=condition("tech_sme"),
+        key_industry_enterprise=condition("key_enterprise"),
+    )
+    return facts, [n for n in [headcount.note] if n]
+
+
+def agency_exit_facts(slots: Mapping[str, Any]) -> AgencyExitFacts:
+    """第十一条 facts from the agency-exit slots."""
+    return AgencyExitFacts(
+        own_case_rate_percent=to_decimal(slots.get("own_case_rate")),
+        own_case_count=to_int(slots.get("own_case_count")),
+        clients_served=to_int(slots.get("clients_served")),
+        clients_with_cases=to_int(slots.get("clients_with_cases")),
+        change_requests=to_int(slots.get("change_requests")),
+        other_violation=yes_no(slots.get("other_violation")),
+        clients_with_cases_percent=to_decimal(slots.get("client_case_percent")),
+        change_request_percent=to_decimal(slots.get("change_percent")),
+    )
+
+
+_ORGANISATION_TYPES = {"social_organisation", "enterprise_or_institution", "other"}
+
+
+def agency_facts(slots: Mapping[str, Any]) -> AgencyFacts:
+    """第八条 facts from the qualification slots."""
+    premises = yes_no(slots.get("premises_and_staff"))
+    scores_text = slots.get("test_scores")
+    scores: tuple[Decimal, ...] | None = None
+    average: Decimal | None = None
+    if scores_text and scores_text != "unknown":
+        parsed = [d for d in (to_decimal(s) for s in str(scores_text).split(",")) if d is not None]
+        if len(parsed) == 2:
+            scores = (parsed[0], parsed[1])
+        elif len(parsed) == 1:
+            average = parsed[0]
+    organisation = slots.get("organisation_type")
+    return AgencyFacts(
+        organisation_type=organisation if organisation in _ORGANISATION_TYPES else None,
+        business_scope_relevant=yes_no(slots.get("business_scope")),
+        has_service_premises=premises,
+        has_staff=premises,
+        has_office_conditions=premises,
+        certified_fulltime_staff=to_int(slots.get("certified_staff")),
+        test_scores=scores,
+        test_average=average,
+    )
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """``2021-05-10`` → that day; ``2021-05`` (month only) → None: a day is needed."""
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def parse_month_or_date(value: Any) -> dt.date | None:
+    """For the subsidy base only the year matters: ``2021-05`` → 2021-05-01."""
+    if not value:
+        return None
+    text = str(value)
+    if len(text) == 7:
+        text += "-01"
+    return parse_date(text)
+
+
+def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
+    """第十三条 facts: when the service started, and 停业 / 注销 / 搬迁出坪山区."""
+    event = slots.get("exit_event")
+    return EnterpriseExitFacts(
+        service_started=parse_date(slots.get("service_started")),
+        closed_down=True if event == "suspended" else None,
+        deregistered=True if event == "deregistered" else None,
+        moved_out_of_pingshan=True if event == "relocated" else None,
+    )

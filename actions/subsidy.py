@@ -1,0 +1,130 @@
+"""How much subsidy may an agency receive? 《管理办法》第十九条、第二十三条.
+
+「补贴多少」 without facts gets the rule and the caps by first-signing year; with a first-signing
+date (and a service year, months served) the calculator answers for that case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import send_answer
+from actions.context import as_of_date
+from actions.fact_builders import parse_month_or_date, to_int
+from actions.faq import faq_answer
+from actions.form_base import CalculatorFormValidation
+from actions.slot_values import SUBSIDY_SLOTS
+from rules_core.answer import Answer, compose, render_check
+from rules_core.params_loader import load_dates
+from rules_core.subsidy import cap_schedule, prorated_subsidy_cap, subsidy_cap
+
+FULL_YEAR_MONTHS = 12
+CALCULATE_BUTTON = {"title": "帮我算一算", "payload": "/calculate_subsidy"}
+
+
+def _signing_years_in_force() -> list[dt.date]:
+    """One representative first-signing day per calendar year the regulation was in force."""
+    dates = load_dates()
+    start, end = dates.in_force_from, dates.valid_through
+    return [max(start, dt.date(year, 12, 31) if year < end.year else end) for year in range(start.year, end.year + 1)]
+
+
+def cap_table_lines(as_of: dt.date) -> list[str]:
+    """「2021年首次签约：第一年≤27,887.20元…」 for each year of the validity period."""
+    lines = ["按首次签约年份计算的补贴上限（每家企业每年）："]
+    for signing in _signing_years_in_force():
+        figures = cap_schedule(signing, as_of).figures
+        years = figures.get("years") or []
+        if not years:
+            continue
+        caps = "，".join(f"第{'一二三'[y['service_year'] - 1]}年≤{y['cap_display']}" for y in years)
+        lines.append(f"· {signing.year}年首次签约（基数{figures['base_year']}年度{int(figures['base']):,}元）：{caps}")
+    return lines
+
+
+def general_subsidy_answer() -> Answer | None:
+    base = faq_answer("ask_subsidy_amount")
+    if base is None:
+        return None
+    table = cap_table_lines(as_of_date())
+    lines = base.text.split("\n")
+    # the table goes after the curated text and before the notes and the 依据 line
+    cut = next(i for i, line in enumerate(lines) if line.startswith(("提示：", "依据：")))
+    return Answer(
+        text="\n".join([*lines[:cut], *table, "如需按您的签约时间计算，请点“帮我算一算”。", *lines[cut:]]),
+        citations=base.citations,
+        verdict=None,
+        data={**base.data, "cap_table": table[1:]},
+    )
+
+
+def subsidy_answer(slots: Mapping[str, Any]) -> Answer:
+    """The calculator's answer from the subsidy slots."""
+    as_of = as_of_date()
+    signing = parse_month_or_date(slots.get("first_signing_date"))
+    if signing is None:
+        return compose(
+            conclusion="尚需确认：需要首次签约时间才能确定补贴基数。",
+            verdict="尚需确认",
+            body=[*cap_table_lines(as_of), "补贴基数为首次签约时深圳市上年度城镇非私营单位在岗职工年平均工资，请查看托管服务协议上的首次签约日期。"],
+            articles=[19],
+        )
+    year = to_int(slots.get("service_year"))
+    if year is None:
+        return render_check(cap_schedule(signing, as_of))
+    months = to_int(slots.get("months_served"))
+    if months is not None and 0 <= months < FULL_YEAR_MONTHS and year <= 3:
+        return render_check(prorated_subsidy_cap(signing, year, as_of, months_served=months))
+    return render_check(subsidy_cap(signing, year, as_of))
+
+
+class ActionSubsidy(Action):
+    """「补贴多少」: the rule and the caps, or the figure for the facts already given."""
+
+    def name(self) -> str:
+        return "action_subsidy"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        slots = {s: tracker.get_slot(s) for s in SUBSIDY_SLOTS}
+        if slots["first_signing_date"]:
+            send_answer(dispatcher, subsidy_answer(slots))
+            return [SlotSet("last_check", "subsidy")]
+        answer = general_subsidy_answer()
+        if answer is not None:
+            send_answer(dispatcher, answer, buttons=[CALCULATE_BUTTON])
+        return []
+
+
+class ValidateSubsidyForm(CalculatorFormValidation):
+    def name(self) -> str:
+        return "validate_subsidy_form"
+
+    def slot_order(self) -> tuple[str, ...]:
+        return SUBSIDY_SLOTS
+
+    def is_decided(self, slots: Mapping[str, Any]) -> bool:
+        if slots.get("first_signing_date") == "unknown":
+            return True
+        year = to_int(slots.get("service_year"))
+        return year is not None and year > 3  # 第二十三条: no subsidy after three years
+
+
+class ActionSubsidyResult(Action):
+    """After the calculator form: the cap for that service year, pro-rated if needed."""
+
+    def name(self) -> str:
+        return "action_subsidy_result"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        send_answer(dispatcher, subsidy_answer({s: tracker.get_slot(s) for s in SUBSIDY_SLOTS}))
+        return [SlotSet("last_check", "subsidy")]

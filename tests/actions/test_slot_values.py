@@ -1,0 +1,83 @@
+"""What users say becomes slot values the way a person would read it."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.fact_builders import enterprise_facts, parse_headcount
+from actions.slot_values import answer_to_requested_slot, slots_from_entities
+from bot.language.facts import extract_facts
+from bot.language.normalize import normalize_text
+
+
+def entities(text: str) -> list[dict]:
+    return [f.as_entity("FactExtractor") for f in extract_facts(normalize_text(text))]
+
+
+FROM_MESSAGES = [
+    pytest.param(
+        "我们公司注册、纳税和经营都在坪山区，现在45名员工，正常经营，不是劳务派遣，去年发生过一起劳动仲裁案件，能托管吗？",
+        "ask_enterprise_eligibility", None, None,
+        {"in_pingshan": "yes", "headcount": "45", "operating_normally": "yes", "firm_type": "other",
+         "qualifying_condition": "labour_case"},
+        id="一条消息给出第九条的全部事实",
+    ),
+    pytest.param("我们注册在宝安，经营在坪山", "inform", None, None, {"in_pingshan": "no"},
+                 id="注册地不在坪山则三地条件为否"),
+    pytest.param("不对，是120人", "deny", "eligibility_form", "operating_normally", {"headcount": "120"},
+                 id="更正人数覆盖原来的人数"),
+    pytest.param("2021年5月10日首次签约，第二年补贴多少", "ask_subsidy_amount", None, None,
+                 {"first_signing_date": "2021-05-10", "service_year": "2"}, id="补贴问题里的日期是首次签约时间"),
+    pytest.param("2023年3月1日签的协议，什么时候前要备案", "ask_filing", None, None,
+                 {"signed_on": "2023-03-01"}, id="备案问题里的日期是签订日期"),
+    pytest.param("公司注销了，托管还继续吗", "ask_enterprise_exit", None, None,
+                 {"exit_event": "deregistered", "operating_normally": "no"}, id="注销是退出事件"),
+    pytest.param("我们服务了50家企业，其中10家发生了劳动仲裁，机构自己案件12件", "ask_agency_exit", None, None,
+                 {"clients_served": "50", "clients_with_cases": "10", "own_case_count": "12"},
+                 id="机构退出问题里的家数和件数各归其位"),
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "form", "requested", "expected"), FROM_MESSAGES)
+def test_facts_in_a_message_fill_their_slots(text, intent, form, requested, expected) -> None:
+    slots = slots_from_entities(entities(text), intent, form, requested)
+    assert expected.items() <= slots.items(), slots
+
+
+ANSWERS = [
+    pytest.param("in_pingshan", "affirm", "是的", "yes", id="是回答三地问题"),
+    pytest.param("in_pingshan", "dont_know", "不清楚", "unknown", id="不清楚记为未知"),
+    pytest.param("firm_type", "deny", "不是", "other", id="不是劳务派遣或人力资源即其他类型"),
+    pytest.param("qualifying_condition", "deny", "都不是", "none", id="三种情形都不是"),
+    pytest.param("headcount", "inform", "45", "45", id="直接输入数字就是人数"),
+    pytest.param("headcount", "inform", "大概六十个", "60", id="中文数字的人数"),
+    pytest.param("clients_served", "inform", "五十", "50", id="中文数字的家数"),
+    pytest.param("test_scores", "inform", "82和79.5", "82,79.5", id="两个分数"),
+    pytest.param("headcount", "affirm", "是", None, id="是不能回答人数问题"),
+]
+
+
+@pytest.mark.parametrize(("requested", "intent", "text", "expected"), ANSWERS)
+def test_short_answers_fill_the_question_asked(requested, intent, text, expected) -> None:
+    assert answer_to_requested_slot(requested, intent, text) == expected
+
+
+HEADCOUNTS = [
+    pytest.param("45", 45, id="确切人数照用"),
+    pytest.param("81-89", 89, id="八十多人按上限判断仍不超过100人"),
+    pytest.param("101-109", 101, id="一百多人按下限判断已超过100人"),
+    pytest.param("91-109", None, id="跨过100人的范围需要确认"),
+    pytest.param("100~", None, id="一百来人需要确认"),
+    pytest.param("unknown", None, id="不清楚的人数未知"),
+]
+
+
+@pytest.mark.parametrize(("said", "value"), HEADCOUNTS)
+def test_headcount_ranges_are_read_on_the_decisive_side(said, value) -> None:
+    assert parse_headcount(said).value == value
+
+
+def test_unknown_answers_stay_unknown_for_the_rules_core() -> None:
+    facts, _ = enterprise_facts({"in_pingshan": "unknown", "headcount": "45", "qualifying_condition": "unknown"})
+    assert facts.registered_in_pingshan is None and facts.had_labour_cases_last_year is None
+    assert facts.headcount == 45
