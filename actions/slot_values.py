@@ -132,6 +132,19 @@ def _date_slot(intent: str, active_form: str | None, requested_slot: str | None)
 
 
 _ANSWER_BY_INTENT = {"affirm": YES, "deny": NO, "dont_know": UNKNOWN}
+# Short typed answers to a yes/no question that the classifier may not read as affirm/deny.
+_SHORT_NO = re.compile(r"^(不正常|不是|否|没有|没|不在|无|不符合|不包含|不具备|不太正常)[的吧呢啊哦。.!！]*$")
+_SHORT_YES = re.compile(r"^(正常|都正常|挺正常|是|是的|对|对的|有|有的|都在|在|都有|符合|包含|具备|具有|嗯|好)[的吧呢啊哦。.!！]*$")
+
+
+def short_yes_no(text: str) -> str | None:
+    """「正常」「都在」 → yes; 「不正常」「没有」 → no; anything longer → None."""
+    stripped = text.strip()
+    if _SHORT_NO.match(stripped):
+        return NO
+    if _SHORT_YES.match(stripped):
+        return YES
+    return None
 _FIRST_NUMBER = re.compile(NUMBER)
 
 
@@ -143,7 +156,7 @@ def answer_to_requested_slot(requested_slot: str | None, intent: str, text: str)
     if answer == UNKNOWN:
         return UNKNOWN
     if requested_slot in YES_NO_SLOTS:
-        return answer
+        return answer or short_yes_no(text)
     if requested_slot == "firm_type" and answer == NO:
         return "other"  # 「不是」 to 「是否属于劳务派遣或人力资源服务机构？」
     if requested_slot == "qualifying_condition" and answer == NO:

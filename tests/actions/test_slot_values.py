@@ -54,6 +54,9 @@ ANSWERS = [
     pytest.param("clients_served", "inform", "五十", "50", id="中文数字的家数"),
     pytest.param("test_scores", "inform", "82和79.5", "82,79.5", id="两个分数"),
     pytest.param("headcount", "affirm", "是", None, id="是不能回答人数问题"),
+    pytest.param("operating_normally", "nlu_fallback", "正常", "yes", id="正常回答经营是否正常"),
+    pytest.param("operating_normally", "nlu_fallback", "不正常", "no", id="不正常回答经营是否正常"),
+    pytest.param("in_pingshan", "inform", "都在", "yes", id="都在回答三地问题"),
 ]
 
 
