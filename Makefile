@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components k
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 
-.PHONY: help setup kb train run test test-unit test-e2e validate lint shell actions clean
+.PHONY: help setup kb train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,6 +70,16 @@ test-e2e: $(KB_STAMP) $(MODEL) ## end-to-end tests against real servers on loopb
 
 test: $(KB_STAMP) $(MODEL) validate ## set up and run every test (unit, data validation, end-to-end)
 	$(PY) -m pytest -q
+
+eval: $(MODEL) ## NLU evaluation: held-out set and 5-fold cross-validation (reports/)
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout.yml --out reports/heldout
+	$(RASA) test nlu --config config.yml --nlu nlu_data/nlu --cross-validation --folds 5 \
+	  --out reports/cross_validation
+	$(PY) scripts/nlu_scores.py
+
+eval-heldout: $(MODEL) ## NLU evaluation on the held-out set only (about a minute)
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout.yml --out reports/heldout
+	$(PY) scripts/nlu_scores.py
 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .

@@ -13,4 +13,5 @@ if [[ $status -ne 0 || -n "$warnings" ]]; then
   exit 1
 fi
 .venv/bin/python scripts/generate_rules.py --check || exit 1
+.venv/bin/python scripts/augment_context.py --check || exit 1
 echo "rasa data validate: OK (domain, NLU, rules, stories; generated rules up to date)"

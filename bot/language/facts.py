@@ -76,7 +76,7 @@ _HEADCOUNT_PATTERNS = [
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
 ]
-_NOT_HEADCOUNT_AFTER = re.compile(r"^(专职|服务人员|持证|取得|有证|参加|参考|考试)")
+_NOT_HEADCOUNT_AFTER = re.compile(r"^(专职|服务人员|持证|取得|有证|参加|参考|考试|考了|分别|去考|有.{0,8}证)")
 
 
 def _headcount_value(n: int, approx: str | None) -> str:
@@ -133,8 +133,8 @@ def districts(text: str) -> list[Fact]:
 
 # ---------------------------------------------------------------- firm type (第九条 exclusions)
 _FIRM_TYPES = [
-    ("labour_dispatch", re.compile(r"劳务派遣|派遣公司|劳务公司")),
-    ("hr_service", re.compile(r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头|人力外包|人事外包")),
+    ("labour_dispatch", re.compile(r"劳务派遣(?:公司|单位|机构|企业)?|派遣公司|劳务公司")),
+    ("hr_service", re.compile(r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头公司|猎头")),
 ]
 
 
@@ -152,7 +152,7 @@ def firm_types(text: str) -> list[Fact]:
 
 # ---------------------------------------------------------------- qualifying conditions (第九条)
 _QUALIFYING = [
-    ("labour_case", re.compile(r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)案件?|被投诉")),
+    ("labour_case", re.compile(r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)案件")),
     ("tech_sme", re.compile(r"科技型中小企业|科技型企业|科技型小微企业")),
     ("key_enterprise", re.compile(r"重点企业|产业导向")),
 ]
@@ -173,6 +173,7 @@ def qualifying_conditions(text: str) -> list[Fact]:
 
 # ---------------------------------------------------------------- operating status (第九条、第十三条)
 _STATUS = [
+    ("abnormal_words", re.compile(r"(?:经营|生产|运营)(?:不正常|不太正常|异常)")),
     ("normal", re.compile(r"正常(?:经营|生产|运营|营业|开工)|(?:经营|生产|运营)(?:都|一直|还|也)?正常")),
     ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
     ("deregistered", re.compile(r"注销|倒闭|黄了|破产|吊销")),
@@ -184,6 +185,11 @@ def operating_statuses(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for value, pattern in _STATUS:
         for m in pattern.finditer(text):
+            if value == "abnormal_words":
+                facts.append(Fact("operating_status", "abnormal", m.start(), m.end()))
+                continue
+            if any(f.start <= m.start() < f.end for f in facts):
+                continue
             negated = _negated(text, m.start(), window=4) or bool(
                 re.match(r"(不|不太)正常", text[m.start() - 2 : m.end()] if m.start() >= 2 else ""))
             if value == "normal" and re.search(r"不正常|不太正常", _clause(text, m.start(), m.end())):
@@ -198,6 +204,7 @@ def operating_statuses(text: str) -> list[Fact]:
 _YEAR = r"(?P<y>\d{4}|[零〇一二三四五六七八九]{4})"
 _DATE_PATTERNS = [
     re.compile(_YEAR + rf"\s*年\s*(?P<m>{N})\s*月(?:\s*(?P<d>{N})\s*(?:日|号))?"),
+    re.compile(rf"(?<![0-9])(?P<y>[12][0-9])\s*年\s*(?P<m>{N})\s*月(?:\s*(?P<d>{N})\s*(?:日|号))?"),
     re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?"),
 ]
 
@@ -207,6 +214,8 @@ def dates(text: str) -> list[Fact]:
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             year, month = to_int(m.group("y")), to_int(m.group("m"))
+            if year is not None and year < 100:
+                year += 2000  # 「21年6月」
             day = to_int(m.group("d")) if m.group("d") else None
             if year is None or month is None or not 2000 <= year <= 2100 or not 1 <= month <= 12:
                 continue
@@ -268,22 +277,29 @@ def percents(text: str) -> list[Fact]:
 
 def counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
-    for m in re.finditer(rf"(?P<n>{N})\s*(?P<unit>件|起|宗|家|个|名|位)(?P<what>[^,，。;；]{{0,8}})", text):
+    for m in re.finditer(rf"(?P<n>{N})\s*(?P<unit>件|起|宗|家|个|名|位)(?=(?P<what>[^,，。;；]{{0,8}}))", text):
         n = to_int(m.group("n"))
         if n is None:
             continue
-        unit, after = m.group("unit"), m.group("what")
+        # what follows this number, up to the next number (「30家里有4家要求换」: 30家 → 「里有」)
+        unit, after = m.group("unit"), re.split(r"[0-9零〇一二两三四五六七八九]", m.group("what"))[0]
+        if n == 1 and unit in ("家", "个") and m.group("n") in ("一", "1"):
+            continue  # 「一家企业」「一个」 is an article, not a count
         clause = _clause(text, m.start(), m.end())
         before = text[max(0, m.start() - 12) : m.start()]
         if unit in ("件", "起", "宗"):
             role = "cases"
-        elif unit in ("名", "位"):
+        elif unit in ("名", "位") or unit == "个" and re.match(r"(人)?(专职|持证)", after):
             if not re.search(r"专职|持证|证书|服务人员|人员", before + after):
                 continue  # 45名员工 is a headcount, not a count
             role = "staff"
-        elif re.search(r"更换|换机构|要求换|换掉", clause):
+        elif re.search(r"更换|换机构|要求换|换掉|提出换", after):
             role = "change_requests"
-        elif re.search(r"案件|信访|监察|仲裁|投诉", after) or re.search(r"(其中|有)$", before) and re.search(r"案件|信访|监察|仲裁", clause):
+        elif re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after):
+            role = "clients_with_cases"
+        elif unit == "家" and re.search(r"(里|中|其中)[^,，。]{0,3}$", before) and re.search(r"更换|换机构|要求换", clause):
+            role = "change_requests"
+        elif unit == "家" and re.search(r"(其中|有)$", before) and re.search(r"案件|案子|信访|监察|仲裁", clause):
             role = "clients_with_cases"
         elif unit == "家" or re.search(r"企业|客户|服务对象", after):
             role = "clients"
@@ -303,8 +319,24 @@ def scores(text: str) -> list[Fact]:
     return facts
 
 
+_ORGANISATION_TYPES = [
+    ("social_organisation", re.compile(r"民政(?:部门|局)?(?:登记|注册)(?:成立)?的?社会组织|社会组织")),
+    ("enterprise_or_institution", re.compile(r"(?:工商|市场监管)(?:部门|局)?(?:登记|注册)(?:成立)?的?(?:公司|企业|机构)")),
+]
+
+
+def organisation_types(text: str) -> list[Fact]:
+    """第二条第二款: who may be a 社会力量 (民政 social organisation, or 工商-registered body)."""
+    facts: list[Fact] = []
+    for value, pattern in _ORGANISATION_TYPES:
+        for m in pattern.finditer(text):
+            if not any(f.start <= m.start() < f.end for f in facts):
+                facts.append(Fact("organisation_type", value, m.start(), m.end()))
+    return facts
+
+
 EXTRACTORS = (headcounts, districts, firm_types, qualifying_conditions, operating_statuses, dates,
-              periods, percents, counts, scores)
+              periods, percents, counts, scores, organisation_types)
 
 
 def extract_facts(text: str) -> list[Fact]:

@@ -36,6 +36,12 @@ CASES = [
     pytest.param("案件发生率1%", {("percent", "1", "own_case_rate")}, id="案件发生率是机构自身比例"),
     pytest.param("百分之二十的服务对象发生了仲裁案件", {("percent", "20", "client_case_rate"), ("qualifying_condition", "labour_case", None)}, id="百分之二十的服务对象有案件"),
     pytest.param("百分之十的企业要求更换机构", {("percent", "10", "change_rate")}, id="百分之十要求更换"),
+    pytest.param("我们服务了50家,其中10家出了案子", {("count", "50", "clients"), ("count", "10", "clients_with_cases")}, id="其中10家出了案子是有案件的企业数"),
+    pytest.param("托管的30家里有4家要求换机构", {("count", "4", "change_requests")}, id="4家要求换机构是更换数"),
+    pytest.param("首次签约是21年6月", {("date", "2021-06", None)}, id="两位年份读成21世纪"),
+    pytest.param("我们是民政部门登记的社会组织", {("organisation_type", "social_organisation", None)}, id="民政登记的社会组织"),
+    pytest.param("我们是工商登记的公司", {("organisation_type", "enterprise_or_institution", None)}, id="工商登记的公司"),
+    pytest.param("我们公司目前经营不正常", {("operating_status", "abnormal", None)}, id="经营不正常"),
     pytest.param("两名专职人员考了79.5分和82分", {("count", "2", "staff"), ("score", "79.5", None), ("score", "82", None)}, id="两名专职人员和两个分数"),
 ]
 
@@ -51,6 +57,19 @@ def test_the_full_eligibility_message_yields_every_fact() -> None:
         ("district", "坪山区", "all"), ("headcount", "45", None), ("operating_status", "normal", None),
         ("firm_type", "other", None), ("qualifying_condition", "labour_case", None),
     } <= facts(text)
+
+
+NOT_FACTS = [
+    pytest.param("托管机构不行了能换一家吗", "count", id="一家是量词不是家数"),
+    pytest.param("托管机构被投诉多了会不会被踢出去", "qualifying_condition", id="被投诉不是劳动案件"),
+    pytest.param("就是把人事外包出去吗", "firm_type", id="人事外包不是企业类型"),
+    pytest.param("派去测试的两个人考了78分和83分", "headcount", id="考试的两个人不是企业人数"),
+]
+
+
+@pytest.mark.parametrize(("text", "entity"), NOT_FACTS)
+def test_words_that_look_like_facts_are_not_taken_as_facts(text: str, entity: str) -> None:
+    assert not any(e == entity for e, _, _ in facts(text)), facts(text)
 
 
 def test_staff_with_certificates_are_not_read_as_the_headcount() -> None:
