@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer
+from actions.base import send_policy_answer
 from actions.context import as_of_date
 from actions.fact_builders import agency_exit_facts
 from actions.faq import faq_answer
@@ -42,11 +42,11 @@ class ActionAgencyExit(Action):
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in _SLOTS}
         if _has_figures(slots):
-            send_answer(dispatcher, render_check(agency_exit_result(slots)))
+            send_policy_answer(dispatcher, tracker, render_check(agency_exit_result(slots)))
             return [SlotSet("last_check", "agency_exit")]
         answer = faq_answer("ask_agency_exit")
         if answer is not None:
-            send_answer(dispatcher, answer, buttons=[CHECK_BUTTON])
+            send_policy_answer(dispatcher, tracker, answer, buttons=[CHECK_BUTTON])
         return []
 
 
@@ -70,5 +70,5 @@ class ActionAgencyExitResult(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send_answer(dispatcher, render_check(agency_exit_result({s: tracker.get_slot(s) for s in _SLOTS})))
+        send_policy_answer(dispatcher, tracker, render_check(agency_exit_result({s: tracker.get_slot(s) for s in _SLOTS})))
         return [SlotSet("last_check", "agency_exit")]

@@ -33,8 +33,24 @@ class PolicyAnswerAction(Action, abc.ABC):
         if answer is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
-        send_answer(dispatcher, answer)
+        send_policy_answer(dispatcher, tracker, answer)
         return []
+
+
+FEEDBACK_PROMPT = "是否解决了您的问题？"
+FEEDBACK_BUTTONS = [
+    {"title": "已解决", "payload": "/feedback_helpful"},
+    {"title": "未解决", "payload": "/feedback_unhelpful"},
+]
+
+
+def send_policy_answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, answer: Answer, **extra: Any
+) -> None:
+    """The answer, then 「是否解决了您的问题？」 unless a form is still asking its questions."""
+    send_answer(dispatcher, answer, **extra)
+    if not (tracker.active_loop or {}).get("name"):
+        dispatcher.utter_message(text=FEEDBACK_PROMPT, buttons=FEEDBACK_BUTTONS)
 
 
 def send_answer(dispatcher: CollectingDispatcher, answer: Answer, **extra: Any) -> None:

@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer
+from actions.base import send_answer, send_policy_answer
 from actions.context import as_of_date
 from actions.fact_builders import enterprise_facts
 from actions.faq import faq_answer
@@ -65,5 +65,5 @@ class ActionCheckEligibility(Action):
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in ELIGIBILITY_SLOTS}
         result, notes = eligibility_result(slots)
-        send_answer(dispatcher, render_check(result, notes))
+        send_policy_answer(dispatcher, tracker, render_check(result, notes))
         return [SlotSet("last_check", "eligibility")]

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer
+from actions.base import send_policy_answer
 from actions.context import as_of_date
 from actions.fact_builders import enterprise_exit_facts
 from actions.faq import faq_answer
@@ -29,9 +29,9 @@ class ActionEnterpriseExit(Action):
         slots = {s: tracker.get_slot(s) for s in ENTERPRISE_EXIT_SLOTS}
         if any(slots.values()):
             result = check_enterprise_exit(enterprise_exit_facts(slots), as_of_date())
-            send_answer(dispatcher, render_check(result))
+            send_policy_answer(dispatcher, tracker, render_check(result))
             return [SlotSet("last_check", "enterprise_exit")]
         answer = faq_answer("ask_enterprise_exit")
         if answer is not None:
-            send_answer(dispatcher, answer)
+            send_policy_answer(dispatcher, tracker, answer)
         return []

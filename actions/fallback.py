@@ -1,4 +1,5 @@
-"""Low NLU confidence: answer with the best knowledge-base passage and its citation."""
+"""Low NLU confidence: first offer the two likeliest topics; if still unclear, search the
+regulation, answer with the best passage and its citation, and queue the conversation for staff."""
 
 from __future__ import annotations
 
@@ -9,14 +10,31 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import send_answer
 from actions.context import knowledge_base
+from actions.handoff import HANDOFF_TEXT, record_handoff
+from actions.transcript import consecutive_fallbacks
 from rules_core.answer import compose
 
 MIN_SCORE = 1.0
 SNIPPET_CHARS = 160
+SUGGESTIONS = 2
+CITABLE_KINDS = ("article", "interpretation")
+
+
+def likeliest_topics(ranking: list[dict[str, Any]], count: int = SUGGESTIONS) -> list[dict[str, str]]:
+    """Buttons for the likeliest policy intents that have a curated answer."""
+    buttons = []
+    for candidate in ranking:
+        intent = str(candidate.get("name") or "")
+        entry = knowledge_base().faq_for_intent(intent) if intent.startswith("ask_") else None
+        if entry is not None:
+            buttons.append({"title": entry.question, "payload": f"/{intent}"})
+        if len(buttons) == count:
+            break
+    return buttons
 
 
 class ActionFallbackSearch(Action):
-    """Search the regulation for the user's words; if nothing matches, say what is covered."""
+    """Two likeliest topics first; on a second miss in a row, a search answer and a handoff."""
 
     def name(self) -> str:
         return "action_fallback_search"
@@ -24,23 +42,27 @@ class ActionFallbackSearch(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        misses = consecutive_fallbacks(tracker.events)
+        if misses < 2:
+            buttons = likeliest_topics(list(tracker.latest_message.get("intent_ranking") or []))
+            if buttons:
+                dispatcher.utter_message(text="我不太确定您想问的是哪一项，您是想了解：", buttons=buttons)
+                return []
         text = str(tracker.latest_message.get("text") or "")
-        hits = [h for h in knowledge_base().search(text, k=3) if h.score >= MIN_SCORE]
-        if not hits:
+        hits = [h for h in knowledge_base().search(text, k=3, kinds=CITABLE_KINDS) if h.score >= MIN_SCORE]
+        if hits:
+            best = hits[0]
+            snippet = best.snippet if len(best.snippet) <= SNIPPET_CHARS else best.snippet[:SNIPPET_CHARS] + "…"
+            send_answer(dispatcher, compose(
+                body=["我没有完全理解您的问题，以下条文可能与您的问题有关：", f"{best.citation}：{snippet}"],
+                articles=[best.article] if best.article else [],
+                interpretation=best.kind == "interpretation",
+                data={"search": [{"citation": h.citation, "score": round(h.score, 3)} for h in hits]},
+            ))
+        else:
             dispatcher.utter_message(response="utter_out_of_scope")
-            return []
-        best = hits[0]
-        snippet = best.snippet if len(best.snippet) <= SNIPPET_CHARS else best.snippet[:SNIPPET_CHARS] + "…"
-        answer = compose(
-            body=[
-                "我没有完全理解您的问题，以下条文可能与您的问题有关：",
-                f"{best.citation}：{snippet}",
-                "如果这不是您想问的，请换个说法，或输入“转人工”。",
-            ],
-            articles=[best.article] if best.article else [],
-            interpretation=best.kind == "interpretation",
-            verdict=None,
-            data={"search": [{"citation": h.citation, "score": round(h.score, 3)} for h in hits]},
-        )
-        send_answer(dispatcher, answer)
+        if misses >= 2:
+            handoff_id = record_handoff(tracker, "repeated_fallback")
+            dispatcher.utter_message(text=HANDOFF_TEXT, json_message={
+                "citations": ["第六条"], "verdict": None, "data": {"handoff_id": handoff_id}})
         return []

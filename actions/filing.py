@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer
+from actions.base import send_policy_answer
 from actions.context import as_of_date
 from actions.fact_builders import parse_date
 from actions.faq import faq_answer
@@ -27,9 +27,9 @@ class ActionFiling(Action):
     ) -> list[EventType]:
         signed_on = parse_date(tracker.get_slot("signed_on"))
         if signed_on is not None:
-            send_answer(dispatcher, render_check(filing_deadline(signed_on, as_of_date())))
+            send_policy_answer(dispatcher, tracker, render_check(filing_deadline(signed_on, as_of_date())))
             return []
         answer = faq_answer("ask_filing")
         if answer is not None:
-            send_answer(dispatcher, answer)
+            send_policy_answer(dispatcher, tracker, answer)
         return []

@@ -1,4 +1,4 @@
-"""「转人工」: explain how to reach a person (the assistant has no live agents of its own)."""
+"""「转人工」 and repeated failure: say how to reach a person and queue the conversation for staff."""
 
 from __future__ import annotations
 
@@ -7,16 +7,24 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.transcript import transcript
+from bot.conversation_store import conversation_store
+
 HANDOFF_TEXT = (
     "好的，为您转人工咨询：\n"
     "· 坪山区人力资源局（负责统筹指导托管服务工作，《管理办法》第六条）——请通过坪山区人民政府网站查询联系方式，或到区人力资源局窗口咨询；\n"
     "· 人力资源和社会保障服务热线 12333。\n"
-    "您也可以继续在这里提问。"
+    "您的对话已转给工作人员，您也可以继续在这里提问。"
 )
 
 
+def record_handoff(tracker: Tracker, reason: str) -> int:
+    """Queue this conversation, with its transcript so far, for the staff console."""
+    return conversation_store().record_handoff(tracker.sender_id, reason, transcript(tracker.events))
+
+
 class ActionHandoff(Action):
-    """Tell the user how to reach a person."""
+    """Tell the user how to reach a person, and record the handoff."""
 
     def name(self) -> str:
         return "action_handoff"
@@ -24,5 +32,7 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=HANDOFF_TEXT, json_message={"handoff": True, "citations": ["第六条"]})
+        handoff_id = record_handoff(tracker, "requested")
+        dispatcher.utter_message(text=HANDOFF_TEXT, json_message={
+            "citations": ["第六条"], "verdict": None, "data": {"handoff_id": handoff_id}})
         return []

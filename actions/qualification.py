@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer
+from actions.base import send_policy_answer
 from actions.context import as_of_date
 from actions.fact_builders import agency_facts
 from actions.faq import faq_answer
@@ -37,11 +37,11 @@ class ActionAgencyQualification(Action):
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in QUALIFICATION_SLOTS}
         if slots.get("test_scores") or slots.get("certified_staff"):
-            send_answer(dispatcher, render_check(qualification_result(slots)))
+            send_policy_answer(dispatcher, tracker, render_check(qualification_result(slots)))
             return [SlotSet("last_check", "qualification")]
         answer = faq_answer("ask_agency_conditions")
         if answer is not None:
-            send_answer(dispatcher, answer, buttons=[CHECK_BUTTON])
+            send_policy_answer(dispatcher, tracker, answer, buttons=[CHECK_BUTTON])
         return []
 
 
@@ -66,5 +66,5 @@ class ActionQualificationResult(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in QUALIFICATION_SLOTS}
-        send_answer(dispatcher, render_check(qualification_result(slots)))
+        send_policy_answer(dispatcher, tracker, render_check(qualification_result(slots)))
         return [SlotSet("last_check", "qualification")]

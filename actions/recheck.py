@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.agency_exit import agency_exit_result
-from actions.base import send_answer
+from actions.base import send_policy_answer
 from actions.context import as_of_date
 from actions.eligibility import eligibility_result
 from actions.fact_builders import enterprise_exit_facts
@@ -51,5 +51,5 @@ class ActionRecheck(Action):
             dispatcher.utter_message(response="utter_anything_else")
             return []
         dispatcher.utter_message(text="已按您更正的情况重新核对：")
-        send_answer(dispatcher, answer)
+        send_policy_answer(dispatcher, tracker, answer)
         return []

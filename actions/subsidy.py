@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer
+from actions.base import send_policy_answer
 from actions.context import as_of_date
 from actions.fact_builders import parse_month_or_date, to_int
 from actions.faq import faq_answer
@@ -95,11 +95,11 @@ class ActionSubsidy(Action):
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in SUBSIDY_SLOTS}
         if slots["first_signing_date"]:
-            send_answer(dispatcher, subsidy_answer(slots))
+            send_policy_answer(dispatcher, tracker, subsidy_answer(slots))
             return [SlotSet("last_check", "subsidy")]
         answer = general_subsidy_answer()
         if answer is not None:
-            send_answer(dispatcher, answer, buttons=[CALCULATE_BUTTON])
+            send_policy_answer(dispatcher, tracker, answer, buttons=[CALCULATE_BUTTON])
         return []
 
 
@@ -126,5 +126,5 @@ class ActionSubsidyResult(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send_answer(dispatcher, subsidy_answer({s: tracker.get_slot(s) for s in SUBSIDY_SLOTS}))
+        send_policy_answer(dispatcher, tracker, subsidy_answer({s: tracker.get_slot(s) for s in SUBSIDY_SLOTS}))
         return [SlotSet("last_check", "subsidy")]

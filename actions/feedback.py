@@ -1,0 +1,35 @@
+"""「是否解决了您的问题？」: store the answer with the question it replied to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import latest_intent
+from actions.transcript import last_citations, last_policy_question
+from bot.conversation_store import conversation_store
+
+THANKS = "感谢您的反馈！还有其他问题可以继续问我。"
+SORRY = "抱歉没能解决您的问题。您可以换个说法再问一次，或输入“转人工”联系工作人员。"
+
+
+class ActionRecordFeedback(Action):
+    """Record 已解决 / 未解决 with the question, its intent and the cited articles."""
+
+    def name(self) -> str:
+        return "action_record_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        helpful = latest_intent(tracker) == "feedback_helpful"
+        question = last_policy_question(tracker.events)
+        if question is not None:
+            text, intent = question
+            conversation_store().record_feedback(
+                tracker.sender_id, text, intent, last_citations(tracker.events), helpful
+            )
+        dispatcher.utter_message(text=THANKS if helpful else SORRY)
+        return []
