@@ -68,7 +68,11 @@ test-unit: $(KB_STAMP) ## unit tests only (rules_core, kb, actions, components)
 test-e2e: $(KB_STAMP) $(MODEL) ## end-to-end tests against real servers on loopback
 	$(PY) -m pytest -m e2e -q
 
-test: $(KB_STAMP) $(MODEL) validate ## set up and run every test (unit, data validation, end-to-end)
+test-stories: $(MODEL) ## rasa test stories for the forms (fails on any prediction error)
+	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors \
+	  --out results/stories
+
+test: $(KB_STAMP) $(MODEL) validate test-stories ## set up and run every test (unit, data validation, stories, end-to-end)
 	$(PY) -m pytest -q
 
 eval: $(MODEL) ## NLU evaluation: held-out set and 5-fold cross-validation (reports/)

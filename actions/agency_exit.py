@@ -70,5 +70,9 @@ class ActionAgencyExitResult(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send_policy_answer(dispatcher, tracker, render_check(agency_exit_result({s: tracker.get_slot(s) for s in _SLOTS})))
+        send_policy_answer(
+            dispatcher,
+            tracker,
+            render_check(agency_exit_result({s: tracker.get_slot(s) for s in _SLOTS})),
+        )
         return [SlotSet("last_check", "agency_exit")]

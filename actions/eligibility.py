@@ -36,7 +36,9 @@ class ActionEligibilityIntro(Action):
     ) -> list[EventType]:
         known = [s for s in ELIGIBILITY_SLOTS if tracker.get_slot(s) is not None]
         if not known:
-            answer = faq_answer("ask_enterprise_eligibility", ("下面我逐项帮您核对，请回答几个问题：",))
+            answer = faq_answer(
+                "ask_enterprise_eligibility", ("下面我逐项帮您核对，请回答几个问题：",)
+            )
             if answer is not None:
                 send_answer(dispatcher, answer)
         return []

@@ -12,15 +12,18 @@ from actions.base import send_answer
 from actions.context import knowledge_base
 from actions.handoff import HANDOFF_TEXT, record_handoff
 from actions.transcript import consecutive_fallbacks
+from kb.repository import SearchKind
 from rules_core.answer import compose
 
 MIN_SCORE = 1.0
 SNIPPET_CHARS = 160
 SUGGESTIONS = 2
-CITABLE_KINDS = ("article", "interpretation")
+CITABLE_KINDS: tuple[SearchKind, ...] = ("article", "interpretation")
 
 
-def likeliest_topics(ranking: list[dict[str, Any]], count: int = SUGGESTIONS) -> list[dict[str, str]]:
+def likeliest_topics(
+    ranking: list[dict[str, Any]], count: int = SUGGESTIONS
+) -> list[dict[str, str]]:
     """Buttons for the likeliest policy intents that have a curated answer."""
     buttons = []
     for candidate in ranking:
@@ -46,23 +49,49 @@ class ActionFallbackSearch(Action):
         if misses < 2:
             buttons = likeliest_topics(list(tracker.latest_message.get("intent_ranking") or []))
             if buttons:
-                dispatcher.utter_message(text="我不太确定您想问的是哪一项，您是想了解：", buttons=buttons)
+                dispatcher.utter_message(
+                    text="我不太确定您想问的是哪一项，您是想了解：", buttons=buttons
+                )
                 return []
         text = str(tracker.latest_message.get("text") or "")
-        hits = [h for h in knowledge_base().search(text, k=3, kinds=CITABLE_KINDS) if h.score >= MIN_SCORE]
+        hits = [
+            h
+            for h in knowledge_base().search(text, k=3, kinds=CITABLE_KINDS)
+            if h.score >= MIN_SCORE
+        ]
         if hits:
             best = hits[0]
-            snippet = best.snippet if len(best.snippet) <= SNIPPET_CHARS else best.snippet[:SNIPPET_CHARS] + "…"
-            send_answer(dispatcher, compose(
-                body=["我没有完全理解您的问题，以下条文可能与您的问题有关：", f"{best.citation}：{snippet}"],
-                articles=[best.article] if best.article else [],
-                interpretation=best.kind == "interpretation",
-                data={"search": [{"citation": h.citation, "score": round(h.score, 3)} for h in hits]},
-            ))
+            snippet = (
+                best.snippet
+                if len(best.snippet) <= SNIPPET_CHARS
+                else best.snippet[:SNIPPET_CHARS] + "…"
+            )
+            send_answer(
+                dispatcher,
+                compose(
+                    body=[
+                        "我没有完全理解您的问题，以下条文可能与您的问题有关：",
+                        f"{best.citation}：{snippet}",
+                    ],
+                    articles=[best.article] if best.article else [],
+                    interpretation=best.kind == "interpretation",
+                    data={
+                        "search": [
+                            {"citation": h.citation, "score": round(h.score, 3)} for h in hits
+                        ]
+                    },
+                ),
+            )
         else:
             dispatcher.utter_message(response="utter_out_of_scope")
         if misses >= 2:
             handoff_id = record_handoff(tracker, "repeated_fallback")
-            dispatcher.utter_message(text=HANDOFF_TEXT, json_message={
-                "citations": ["第六条"], "verdict": None, "data": {"handoff_id": handoff_id}})
+            dispatcher.utter_message(
+                text=HANDOFF_TEXT,
+                json_message={
+                    "citations": ["第六条"],
+                    "verdict": None,
+                    "data": {"handoff_id": handoff_id},
+                },
+            )
         return []

@@ -27,7 +27,9 @@ class ActionFiling(Action):
     ) -> list[EventType]:
         signed_on = parse_date(tracker.get_slot("signed_on"))
         if signed_on is not None:
-            send_policy_answer(dispatcher, tracker, render_check(filing_deadline(signed_on, as_of_date())))
+            send_policy_answer(
+                dispatcher, tracker, render_check(filing_deadline(signed_on, as_of_date()))
+            )
             return []
         answer = faq_answer("ask_filing")
         if answer is not None:

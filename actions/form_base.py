@@ -15,7 +15,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 
-
 class CalculatorFormValidation(FormValidationAction, abc.ABC):
     """Ends the form once :meth:`check` is decisive; otherwise asks the missing slots in order."""
 
@@ -41,4 +40,3 @@ class CalculatorFormValidation(FormValidationAction, abc.ABC):
         if self.is_decided(slots):
             return []
         return list(self.slot_order())
-

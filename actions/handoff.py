@@ -20,7 +20,9 @@ HANDOFF_TEXT = (
 
 def record_handoff(tracker: Tracker, reason: str) -> int:
     """Queue this conversation, with its transcript so far, for the staff console."""
-    return conversation_store().record_handoff(tracker.sender_id, reason, transcript(tracker.events))
+    return conversation_store().record_handoff(
+        tracker.sender_id, reason, transcript(tracker.events)
+    )
 
 
 class ActionHandoff(Action):
@@ -33,6 +35,12 @@ class ActionHandoff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         handoff_id = record_handoff(tracker, "requested")
-        dispatcher.utter_message(text=HANDOFF_TEXT, json_message={
-            "citations": ["第六条"], "verdict": None, "data": {"handoff_id": handoff_id}})
+        dispatcher.utter_message(
+            text=HANDOFF_TEXT,
+            json_message={
+                "citations": ["第六条"],
+                "verdict": None,
+                "data": {"handoff_id": handoff_id},
+            },
+        )
         return []

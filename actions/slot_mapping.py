@@ -34,7 +34,13 @@ class ActionValidateSlotMappings(ValidationAction):
         # 「不对，是120人」 is a correction carrying a fact, not a 「否」 to the question asked
         is_correction = intent == "deny" and bool(updates)
         if requested and requested not in updates and not is_correction:
-            answer = answer_to_requested_slot(requested, intent, str(tracker.latest_message.get("text") or ""))
+            answer = answer_to_requested_slot(
+                requested, intent, str(tracker.latest_message.get("text") or "")
+            )
             if answer is not None:
                 updates[requested] = answer
-        return [SlotSet(name, value) for name, value in updates.items() if tracker.get_slot(name) != value]
+        return [
+            SlotSet(name, value)
+            for name, value in updates.items()
+            if tracker.get_slot(name) != value
+        ]

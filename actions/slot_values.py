@@ -18,20 +18,55 @@ from bot.language.numbers import NUMBER, to_decimal
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
-ELIGIBILITY_SLOTS = ("in_pingshan", "headcount", "operating_normally", "firm_type", "qualifying_condition")
+ELIGIBILITY_SLOTS = (
+    "in_pingshan",
+    "headcount",
+    "operating_normally",
+    "firm_type",
+    "qualifying_condition",
+)
 SUBSIDY_SLOTS = ("first_signing_date", "service_year", "months_served")
-AGENCY_EXIT_SLOTS = ("clients_served", "clients_with_cases", "change_requests", "own_case_count", "other_violation")
-QUALIFICATION_SLOTS = ("organisation_type", "business_scope", "premises_and_staff", "certified_staff", "test_scores")
+AGENCY_EXIT_SLOTS = (
+    "clients_served",
+    "clients_with_cases",
+    "change_requests",
+    "own_case_count",
+    "other_violation",
+)
+QUALIFICATION_SLOTS = (
+    "organisation_type",
+    "business_scope",
+    "premises_and_staff",
+    "certified_staff",
+    "test_scores",
+)
 ENTERPRISE_EXIT_SLOTS = ("service_started", "exit_event")
 FILING_SLOTS = ("signed_on",)
 OPTIONAL_FACT_SLOTS = ("own_case_rate", "client_case_percent", "change_percent", "years_served")
 
-YES_NO_SLOTS = frozenset({"in_pingshan", "operating_normally", "other_violation", "business_scope", "premises_and_staff"})
-COUNT_SLOTS = frozenset({"clients_served", "clients_with_cases", "change_requests", "own_case_count", "certified_staff", "service_year", "months_served"})
+YES_NO_SLOTS = frozenset(
+    {"in_pingshan", "operating_normally", "other_violation", "business_scope", "premises_and_staff"}
+)
+COUNT_SLOTS = frozenset(
+    {
+        "clients_served",
+        "clients_with_cases",
+        "change_requests",
+        "own_case_count",
+        "certified_staff",
+        "service_year",
+        "months_served",
+    }
+)
 DATE_SLOTS = frozenset({"first_signing_date", "service_started", "signed_on"})
 FACT_SLOTS = frozenset(
-    ELIGIBILITY_SLOTS + SUBSIDY_SLOTS + AGENCY_EXIT_SLOTS + QUALIFICATION_SLOTS
-    + ENTERPRISE_EXIT_SLOTS + FILING_SLOTS + OPTIONAL_FACT_SLOTS
+    ELIGIBILITY_SLOTS
+    + SUBSIDY_SLOTS
+    + AGENCY_EXIT_SLOTS
+    + QUALIFICATION_SLOTS
+    + ENTERPRISE_EXIT_SLOTS
+    + FILING_SLOTS
+    + OPTIONAL_FACT_SLOTS
 )
 
 # Which date slot a bare date fills, by the question being asked.
@@ -47,7 +82,9 @@ _AGENCY_FORMS = frozenset({"agency_exit_form", "qualification_form"})
 _DATE_SLOT_BY_FORM = {"subsidy_form": "first_signing_date"}
 
 
-def _entity_values(entities: Iterable[Mapping[str, Any]], name: str, role: str | None = "*") -> list[str]:
+def _entity_values(
+    entities: Iterable[Mapping[str, Any]], name: str, role: str | None = "*"
+) -> list[str]:
     return [
         str(e.get("value"))
         for e in entities
@@ -67,7 +104,10 @@ def _location(entities: list[Mapping[str, Any]]) -> str | None:
 
 
 def slots_from_entities(
-    entities: list[Mapping[str, Any]], intent: str, active_form: str | None, requested_slot: str | None
+    entities: list[Mapping[str, Any]],
+    intent: str,
+    active_form: str | None,
+    requested_slot: str | None,
 ) -> dict[str, str]:
     """The slot values stated in one message, whatever is being asked."""
     slots: dict[str, str] = {}
@@ -86,7 +126,9 @@ def slots_from_entities(
     if values := _entity_values(entities, "firm_type"):
         excluded = [v for v in values if v != "other"]
         slots["firm_type"] = excluded[-1] if excluded else "other"
-    positives = [v for v in _entity_values(entities, "qualifying_condition") if not v.startswith("no_")]
+    positives = [
+        v for v in _entity_values(entities, "qualifying_condition") if not v.startswith("no_")
+    ]
     if positives:
         slots["qualifying_condition"] = positives[0]
     if values := _entity_values(entities, "service_year"):
@@ -102,12 +144,18 @@ def slots_from_entities(
             slots[date_slot] = values[0]
 
     agency_context = intent in _AGENCY_INTENTS or active_form in _AGENCY_FORMS
-    for role, slot in (("own_case_rate", "own_case_rate"), ("client_case_rate", "client_case_percent"),
-                       ("change_rate", "change_percent")):
+    for role, slot in (
+        ("own_case_rate", "own_case_rate"),
+        ("client_case_rate", "client_case_percent"),
+        ("change_rate", "change_percent"),
+    ):
         if values := _entity_values(entities, "percent", role):
             slots[slot] = values[-1]
-    for role, slot in (("clients", "clients_served"), ("clients_with_cases", "clients_with_cases"),
-                       ("change_requests", "change_requests")):
+    for role, slot in (
+        ("clients", "clients_served"),
+        ("clients_with_cases", "clients_with_cases"),
+        ("change_requests", "change_requests"),
+    ):
         if values := _entity_values(entities, "count", role):
             slots[slot] = values[-1]
     if agency_context and (values := _entity_values(entities, "count", "cases")):
@@ -133,8 +181,12 @@ def _date_slot(intent: str, active_form: str | None, requested_slot: str | None)
 
 _ANSWER_BY_INTENT = {"affirm": YES, "deny": NO, "dont_know": UNKNOWN}
 # Short typed answers to a yes/no question that the classifier may not read as affirm/deny.
-_SHORT_NO = re.compile(r"^(不正常|不是|否|没有|没|不在|无|不符合|不包含|不具备|不太正常)[的吧呢啊哦。.!！]*$")
-_SHORT_YES = re.compile(r"^(正常|都正常|挺正常|是|是的|对|对的|有|有的|都在|在|都有|符合|包含|具备|具有|嗯|好)[的吧呢啊哦。.!！]*$")
+_SHORT_NO = re.compile(
+    r"^(不正常|不是|否|没有|没|不在|无|不符合|不包含|不具备|不太正常)[的吧呢啊哦。.!！]*$"
+)
+_SHORT_YES = re.compile(
+    r"^(正常|都正常|挺正常|是|是的|对|对的|有|有的|都在|在|都有|符合|包含|具备|具有|嗯|好)[的吧呢啊哦。.!！]*$"
+)
 
 
 def short_yes_no(text: str) -> str | None:
@@ -145,6 +197,8 @@ def short_yes_no(text: str) -> str | None:
     if _SHORT_YES.match(stripped):
         return YES
     return None
+
+
 _FIRST_NUMBER = re.compile(NUMBER)
 
 

@@ -32,7 +32,10 @@ def _signing_years_in_force() -> list[dt.date]:
     """One representative first-signing day per calendar year the regulation was in force."""
     dates = load_dates()
     start, end = dates.in_force_from, dates.valid_through
-    return [max(start, dt.date(year, 12, 31) if year < end.year else end) for year in range(start.year, end.year + 1)]
+    return [
+        max(start, dt.date(year, 12, 31) if year < end.year else end)
+        for year in range(start.year, end.year + 1)
+    ]
 
 
 def cap_table_lines(as_of: dt.date) -> list[str]:
@@ -44,7 +47,9 @@ def cap_table_lines(as_of: dt.date) -> list[str]:
         if not years:
             continue
         caps = "，".join(f"第{'一二三'[y['service_year'] - 1]}年≤{y['cap_display']}" for y in years)
-        lines.append(f"· {signing.year}年首次签约（基数{figures['base_year']}年度{int(figures['base']):,}元）：{caps}")
+        lines.append(
+            f"· {signing.year}年首次签约（基数{figures['base_year']}年度{int(figures['base']):,}元）：{caps}"
+        )
     return lines
 
 
@@ -57,7 +62,9 @@ def general_subsidy_answer() -> Answer | None:
     # the table goes after the curated text and before the notes and the 依据 line
     cut = next(i for i, line in enumerate(lines) if line.startswith(("提示：", "依据：")))
     return Answer(
-        text="\n".join([*lines[:cut], *table, "如需按您的签约时间计算，请点“帮我算一算”。", *lines[cut:]]),
+        text="\n".join(
+            [*lines[:cut], *table, "如需按您的签约时间计算，请点“帮我算一算”。", *lines[cut:]]
+        ),
         citations=base.citations,
         verdict=None,
         data={**base.data, "cap_table": table[1:]},
@@ -72,7 +79,10 @@ def subsidy_answer(slots: Mapping[str, Any]) -> Answer:
         return compose(
             conclusion="尚需确认：需要首次签约时间才能确定补贴基数。",
             verdict="尚需确认",
-            body=[*cap_table_lines(as_of), "补贴基数为首次签约时深圳市上年度城镇非私营单位在岗职工年平均工资，请查看托管服务协议上的首次签约日期。"],
+            body=[
+                *cap_table_lines(as_of),
+                "补贴基数为首次签约时深圳市上年度城镇非私营单位在岗职工年平均工资，请查看托管服务协议上的首次签约日期。",
+            ],
             articles=[19],
         )
     year = to_int(slots.get("service_year"))
@@ -126,5 +136,7 @@ class ActionSubsidyResult(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send_policy_answer(dispatcher, tracker, subsidy_answer({s: tracker.get_slot(s) for s in SUBSIDY_SLOTS}))
+        send_policy_answer(
+            dispatcher, tracker, subsidy_answer({s: tracker.get_slot(s) for s in SUBSIDY_SLOTS})
+        )
         return [SlotSet("last_check", "subsidy")]

@@ -30,8 +30,12 @@ class Handoff(Base):  # type: ignore[misc,valid-type]
 
     __tablename__ = "handoffs"
     id = Column(Integer, primary_key=True, comment="row id")
-    sender_id = Column(String(128), nullable=False, index=True, comment="the channel's conversation id")
-    reason = Column(String(32), nullable=False, comment="'requested' (转人工) or 'repeated_fallback'")
+    sender_id = Column(
+        String(128), nullable=False, index=True, comment="the channel's conversation id"
+    )
+    reason = Column(
+        String(32), nullable=False, comment="'requested' (转人工) or 'repeated_fallback'"
+    )
     transcript = Column(Text, nullable=False, comment="JSON list of {speaker, text} in order")
     created_at = Column(DateTime, nullable=False, comment="when the handoff was recorded (UTC)")
     handled = Column(Boolean, nullable=False, default=False, comment="set by staff in the console")
@@ -43,7 +47,9 @@ class Feedback(Base):  # type: ignore[misc,valid-type]
 
     __tablename__ = "feedback"
     id = Column(Integer, primary_key=True, comment="row id")
-    sender_id = Column(String(128), nullable=False, index=True, comment="the channel's conversation id")
+    sender_id = Column(
+        String(128), nullable=False, index=True, comment="the channel's conversation id"
+    )
     question = Column(Text, nullable=False, comment="the user's message that the answer replied to")
     intent = Column(String(64), nullable=False, comment="the intent the question was understood as")
     citations = Column(Text, nullable=False, comment="JSON list of the articles the answer cited")
@@ -81,8 +87,13 @@ class ConversationStore:
 
     def record_handoff(self, sender_id: str, reason: str, transcript: list[dict[str, str]]) -> int:
         with Session(self.engine, future=True) as session, session.begin():
-            row = Handoff(sender_id=sender_id, reason=reason, created_at=_now(), handled=False,
-                          transcript=json.dumps(transcript, ensure_ascii=False))
+            row = Handoff(
+                sender_id=sender_id,
+                reason=reason,
+                created_at=_now(),
+                handled=False,
+                transcript=json.dumps(transcript, ensure_ascii=False),
+            )
             session.add(row)
             session.flush()
             return int(row.id)
@@ -94,7 +105,9 @@ class ConversationStore:
             query = query.where(Handoff.handled.is_(False))
         with Session(self.engine, future=True) as session:
             return [
-                HandoffRecord(r.id, r.sender_id, r.reason, json.loads(r.transcript), r.created_at, r.handled)
+                HandoffRecord(
+                    r.id, r.sender_id, r.reason, json.loads(r.transcript), r.created_at, r.handled
+                )
                 for r in session.execute(query).scalars()
             ]
 
@@ -106,10 +119,18 @@ class ConversationStore:
             row.handled, row.handled_at = True, _now()
             return True
 
-    def record_feedback(self, sender_id: str, question: str, intent: str, citations: list[str], helpful: bool) -> int:
+    def record_feedback(
+        self, sender_id: str, question: str, intent: str, citations: list[str], helpful: bool
+    ) -> int:
         with Session(self.engine, future=True) as session, session.begin():
-            row = Feedback(sender_id=sender_id, question=question, intent=intent, helpful=helpful,
-                           citations=json.dumps(citations, ensure_ascii=False), created_at=_now())
+            row = Feedback(
+                sender_id=sender_id,
+                question=question,
+                intent=intent,
+                helpful=helpful,
+                citations=json.dumps(citations, ensure_ascii=False),
+                created_at=_now(),
+            )
             session.add(row)
             session.flush()
             return int(row.id)
@@ -118,8 +139,13 @@ class ConversationStore:
         with Session(self.engine, future=True) as session:
             rows = session.execute(select(Feedback).order_by(Feedback.id)).scalars()
             return [
-                {"sender_id": r.sender_id, "question": r.question, "intent": r.intent,
-                 "citations": json.loads(r.citations), "helpful": r.helpful}
+                {
+                    "sender_id": r.sender_id,
+                    "question": r.question,
+                    "intent": r.intent,
+                    "citations": json.loads(r.citations),
+                    "helpful": r.helpful,
+                }
                 for r in rows
             ]
 

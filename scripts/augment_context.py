@@ -26,18 +26,43 @@ PER_INTENT = 6
 # Intents whose questions are themselves about the company's facts keep their own examples only.
 SKIP = {"ask_enterprise_eligibility", "ask_how_to_apply"}
 ENTERPRISE_CONTEXTS = [
-    "我们公司在坪山，五十多人，", "我们厂注册在坪山区，六十来人，", "俺们厂三十个人，", "我们是坪山的小厂，四十人，",
-    "来电人说公司90人，", "来电企业称有二十几个员工，", "我们公司在坪山经营，七十多人，", "我们是做电子的，八十人左右，",
-    "公司45名员工，", "我们是科技型中小企业，", "我们厂去年有过一起劳动仲裁，", "我们小公司就十几个人，",
-    "我们是坪山的工厂，一百人不到，", "来电人称公司在坪山，员工六十多名，", "我们公司刚搬来坪山，",
+    "我们公司在坪山，五十多人，",
+    "我们厂注册在坪山区，六十来人，",
+    "俺们厂三十个人，",
+    "我们是坪山的小厂，四十人，",
+    "来电人说公司90人，",
+    "来电企业称有二十几个员工，",
+    "我们公司在坪山经营，七十多人，",
+    "我们是做电子的，八十人左右，",
+    "公司45名员工，",
+    "我们是科技型中小企业，",
+    "我们厂去年有过一起劳动仲裁，",
+    "我们小公司就十几个人，",
+    "我们是坪山的工厂，一百人不到，",
+    "来电人称公司在坪山，员工六十多名，",
+    "我们公司刚搬来坪山，",
 ]
 AGENCY_CONTEXTS = [
-    "我们是一家人力资源公司，", "我们机构托管了三十家企业，", "我们律所在坪山，", "来电机构说他们服务了20家企业，",
-    "我们是民政局登记的社会组织，", "我们机构有三名专职人员，",
+    "我们是一家人力资源公司，",
+    "我们机构托管了三十家企业，",
+    "我们律所在坪山，",
+    "来电机构说他们服务了20家企业，",
+    "我们是民政局登记的社会组织，",
+    "我们机构有三名专职人员，",
 ]
-AGENCY_INTENTS = {"ask_agency_conditions", "ask_agency_exit", "ask_filing", "ask_service_archive",
-                  "ask_subsidy_amount", "ask_subsidy_materials", "ask_subsidy_payment", "ask_subsidy_stop",
-                  "ask_evaluation", "ask_service_agreement", "ask_supervision_fraud"}
+AGENCY_INTENTS = {
+    "ask_agency_conditions",
+    "ask_agency_exit",
+    "ask_filing",
+    "ask_service_archive",
+    "ask_subsidy_amount",
+    "ask_subsidy_materials",
+    "ask_subsidy_payment",
+    "ask_subsidy_stop",
+    "ask_evaluation",
+    "ask_service_agreement",
+    "ask_supervision_fraud",
+}
 
 
 def _examples_by_intent() -> dict[str, list[str]]:
@@ -47,7 +72,9 @@ def _examples_by_intent() -> dict[str, list[str]]:
             continue
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
             if "intent" in block:
-                lines = [ln[2:].strip() for ln in block["examples"].splitlines() if ln.startswith("- ")]
+                lines = [
+                    ln[2:].strip() for ln in block["examples"].splitlines() if ln.startswith("- ")
+                ]
                 found.setdefault(block["intent"], []).extend(lines)
     return found
 

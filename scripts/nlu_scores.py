@@ -39,20 +39,33 @@ def entity_value_scores() -> dict:
     for example in data.training_examples:
         text = example.get("text")
         gold = Counter(_fact(e) for e in example.get("entities") or [])
-        predicted = Counter((f.entity, f.value, f.role) for f in extract_facts(normalize_text(text)))
-        for fact in (gold | predicted):
+        predicted = Counter(
+            (f.entity, f.value, f.role) for f in extract_facts(normalize_text(text))
+        )
+        for fact in gold | predicted:
             hit = min(gold[fact], predicted[fact])
             tp[fact[0]] += hit
             fp[fact[0]] += predicted[fact] - hit
             fn[fact[0]] += gold[fact] - hit
         if gold != predicted:
-            misses.append({"text": text, "missing": sorted(map(str, gold - predicted)), "extra": sorted(map(str, predicted - gold))})
+            misses.append(
+                {
+                    "text": text,
+                    "missing": sorted(map(str, gold - predicted)),
+                    "extra": sorted(map(str, predicted - gold)),
+                }
+            )
 
     def f1(t: int, p: int, n: int) -> dict:
         precision = t / (t + p) if t + p else 1.0
         recall = t / (t + n) if t + n else 1.0
         score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(score, 4), "support": t + n}
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(score, 4),
+            "support": t + n,
+        }
 
     per_entity = {e: f1(tp[e], fp[e], fn[e]) for e in sorted(set(tp) | set(fp) | set(fn))}
     overall = f1(sum(tp.values()), sum(fp.values()), sum(fn.values()))
@@ -74,15 +87,23 @@ def main() -> int:
     cross = _read(REPORTS / "cross_validation" / "intent_report.json")
     print("NLU figures")
     if heldout:
-        print(f"  held-out intents ({heldout['macro avg']['support']} messages): macro-F1 {heldout['macro avg']['f1-score']:.3f}, "
-              f"accuracy {heldout['accuracy']:.3f}")
+        print(
+            f"  held-out intents ({heldout['macro avg']['support']} messages): macro-F1 {heldout['macro avg']['f1-score']:.3f}, "
+            f"accuracy {heldout['accuracy']:.3f}"
+        )
     if cross:
-        print(f"  5-fold cross-validation intents: macro-F1 {cross['macro avg']['f1-score']:.3f}, accuracy {cross['accuracy']:.3f}")
+        print(
+            f"  5-fold cross-validation intents: macro-F1 {cross['macro avg']['f1-score']:.3f}, accuracy {cross['accuracy']:.3f}"
+        )
     o = scores["overall_micro"]
-    print(f"  held-out entities, (entity, value, role) per message: F1 {o['f1']:.3f} "
-          f"(precision {o['precision']:.3f}, recall {o['recall']:.3f}, {o['support']} facts)")
+    print(
+        f"  held-out entities, (entity, value, role) per message: F1 {o['f1']:.3f} "
+        f"(precision {o['precision']:.3f}, recall {o['recall']:.3f}, {o['support']} facts)"
+    )
     if token_entities:
-        print(f"  held-out entities, Rasa token-level report: micro-F1 {token_entities['micro avg']['f1-score']:.3f}")
+        print(
+            f"  held-out entities, Rasa token-level report: micro-F1 {token_entities['micro avg']['f1-score']:.3f}"
+        )
     for name, s in scores["per_entity"].items():
         print(f"    {name:22s} F1 {s['f1']:.3f}  (support {s['support']})")
     return 0

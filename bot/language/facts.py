@@ -34,8 +34,22 @@ N = NUMBER
 NEGATION = re.compile(r"(不是|不属于|并非|非|没有|没|未|无|不做|不搞|从没|从未|不)$")
 CLAUSE_BREAK = re.compile(r"[,，。;；!！?？\n]")
 
-DISTRICTS = ["坪山", "龙岗", "宝安", "福田", "南山", "罗湖", "龙华", "光明", "盐田", "大鹏", "深汕",
-             "惠州", "东莞", "广州"]
+DISTRICTS = [
+    "坪山",
+    "龙岗",
+    "宝安",
+    "福田",
+    "南山",
+    "罗湖",
+    "龙华",
+    "光明",
+    "盐田",
+    "大鹏",
+    "深汕",
+    "惠州",
+    "东莞",
+    "广州",
+]
 
 
 @dataclass(frozen=True)
@@ -48,8 +62,12 @@ class Fact:
 
     def as_entity(self, extractor: str) -> dict[str, object]:
         entity: dict[str, object] = {
-            "entity": self.entity, "value": self.value, "start": self.start, "end": self.end,
-            "confidence_entity": 1.0, "extractor": extractor,
+            "entity": self.entity,
+            "value": self.value,
+            "start": self.start,
+            "end": self.end,
+            "confidence_entity": 1.0,
+            "extractor": extractor,
         }
         if self.role:
             entity["role"] = self.role
@@ -66,17 +84,25 @@ def _clause(text: str, start: int, end: int) -> str:
 def _negated(text: str, start: int, window: int = 6) -> bool:
     before = text[max(0, start - window) : start]
     before = CLAUSE_BREAK.split(before)[-1]
-    before = re.sub(r"(也|都|还|就|可|是|属于|做|有|发生过|发生|过|曾|在|去年|上一年|上年度|上年)+$", "", before)
-    return bool(NEGATION.search(before)) or before.endswith(("不是", "没有", "没", "未", "无", "非"))
+    before = re.sub(
+        r"(也|都|还|就|可|是|属于|做|有|发生过|发生|过|曾|在|去年|上一年|上年度|上年)+$", "", before
+    )
+    return bool(NEGATION.search(before)) or before.endswith(
+        ("不是", "没有", "没", "未", "无", "非")
+    )
 
 
 # ---------------------------------------------------------------- headcount (第九条)
 _HEADCOUNT_PATTERNS = [
-    re.compile(rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)(?:有|是|共|共有|约|大概|大约|才|只有|一共|总共|现在|目前)*[ ]*(?P<n>{N})(?P<approx>多|来|余|左右)?(?:个|名|位|号)?(?:人|员工)?"),
+    re.compile(
+        rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)(?:有|是|共|共有|约|大概|大约|才|只有|一共|总共|现在|目前)*[ ]*(?P<n>{N})(?P<approx>多|来|余|左右)?(?:个|名|位|号)?(?:人|员工)?"
+    ),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
 ]
-_NOT_HEADCOUNT_AFTER = re.compile(r"^(专职|服务人员|持证|取得|有证|参加|参考|考试|考了|分别|去考|有.{0,8}证)")
+_NOT_HEADCOUNT_AFTER = re.compile(
+    r"^(专职|服务人员|持证|取得|有证|参加|参考|考试|考了|分别|去考|有.{0,8}证)"
+)
 
 
 def _headcount_value(n: int, approx: str | None) -> str:
@@ -104,12 +130,18 @@ def headcounts(text: str) -> list[Fact]:
             if n is None or n <= 0 or n > 100000:
                 continue
             taken.append(span)
-            facts.append(Fact("headcount", _headcount_value(n, m.group("approx")), m.start(), m.end()))
+            facts.append(
+                Fact("headcount", _headcount_value(n, m.group("approx")), m.start(), m.end())
+            )
     return facts
 
 
 # ---------------------------------------------------------------- district and its role (第九条)
-_ROLE_WORDS = {"registered": ("注册",), "tax": ("纳税", "交税", "报税", "税"), "operating": ("经营", "办公", "生产", "营业", "厂")}
+_ROLE_WORDS = {
+    "registered": ("注册",),
+    "tax": ("纳税", "交税", "报税", "税"),
+    "operating": ("经营", "办公", "生产", "营业", "厂"),
+}
 
 
 def districts(text: str) -> list[Fact]:
@@ -120,9 +152,16 @@ def districts(text: str) -> list[Fact]:
             roles = [role for role, words in _ROLE_WORDS.items() if any(w in clause for w in words)]
             if re.search(r"(搬|迁)", text[max(0, m.start() - 4) : m.start()]):
                 continue  # 搬到龙岗 is a relocation, reported as operating_status
-            role = "all" if len(roles) == 3 or re.search(r"(都|均|全)在", clause) and len(roles) >= 2 else (
-                roles[0] if len(roles) == 1 else None)
-            value = "坪山区" if name == "坪山" else name + ("区" if name not in ("惠州", "东莞", "广州", "深汕") else "")
+            role = (
+                "all"
+                if len(roles) == 3 or re.search(r"(都|均|全)在", clause) and len(roles) >= 2
+                else (roles[0] if len(roles) == 1 else None)
+            )
+            value = (
+                "坪山区"
+                if name == "坪山"
+                else name + ("区" if name not in ("惠州", "东莞", "广州", "深汕") else "")
+            )
             if role is None and len(roles) == 2:
                 for r in roles:
                     facts.append(Fact("district", value, m.start(), m.end(), r))
@@ -134,7 +173,10 @@ def districts(text: str) -> list[Fact]:
 # ---------------------------------------------------------------- firm type (第九条 exclusions)
 _FIRM_TYPES = [
     ("labour_dispatch", re.compile(r"劳务派遣(?:公司|单位|机构|企业)?|派遣公司|劳务公司")),
-    ("hr_service", re.compile(r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头公司|猎头")),
+    (
+        "hr_service",
+        re.compile(r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头公司|猎头"),
+    ),
 ]
 
 
@@ -145,7 +187,8 @@ def firm_types(text: str) -> list[Fact]:
             if re.match(r"人力资源(管理|部门|局|和社会)", text[m.start() :]):
                 continue
             negated = _negated(text, m.start()) or bool(
-                re.search(r"也不是$|也不属于$", text[max(0, m.start() - 6) : m.start()]))
+                re.search(r"也不是$|也不属于$", text[max(0, m.start() - 6) : m.start()])
+            )
             facts.append(Fact("firm_type", "other" if negated else value, m.start(), m.end()))
     return facts
 
@@ -164,20 +207,31 @@ def qualifying_conditions(text: str) -> list[Fact]:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 12) : m.start()]
             negated = _negated(text, m.start(), window=10) or bool(
-                re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before))
-            if value == "labour_case" and re.search(r"(协调|调解)$", text[max(0, m.start() - 2) : m.start()]):
+                re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before)
+            )
+            if value == "labour_case" and re.search(
+                r"(协调|调解)$", text[max(0, m.start() - 2) : m.start()]
+            ):
                 continue
-            facts.append(Fact("qualifying_condition", ("no_" if negated else "") + value, m.start(), m.end()))
+            facts.append(
+                Fact("qualifying_condition", ("no_" if negated else "") + value, m.start(), m.end())
+            )
     return facts
 
 
 # ---------------------------------------------------------------- operating status (第九条、第十三条)
 _STATUS = [
     ("abnormal_words", re.compile(r"(?:经营|生产|运营)(?:不正常|不太正常|异常)")),
-    ("normal", re.compile(r"正常(?:经营|生产|运营|营业|开工)|(?:经营|生产|运营)(?:都|一直|还|也)?正常")),
+    (
+        "normal",
+        re.compile(r"正常(?:经营|生产|运营|营业|开工)|(?:经营|生产|运营)(?:都|一直|还|也)?正常"),
+    ),
     ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
     ("deregistered", re.compile(r"注销|倒闭|黄了|破产|吊销")),
-    ("relocated", re.compile(r"(?:搬迁|搬走|搬出|迁出|搬到|迁到|迁走|搬去)(?:了)?(?:出)?(?:坪山区?)?")),
+    (
+        "relocated",
+        re.compile(r"(?:搬迁|搬走|搬出|迁出|搬到|迁到|迁走|搬去)(?:了)?(?:出)?(?:坪山区?)?"),
+    ),
 ]
 
 
@@ -191,12 +245,17 @@ def operating_statuses(text: str) -> list[Fact]:
             if any(f.start <= m.start() < f.end for f in facts):
                 continue
             negated = _negated(text, m.start(), window=4) or bool(
-                re.match(r"(不|不太)正常", text[m.start() - 2 : m.end()] if m.start() >= 2 else ""))
-            if value == "normal" and re.search(r"不正常|不太正常", _clause(text, m.start(), m.end())):
+                re.match(r"(不|不太)正常", text[m.start() - 2 : m.end()] if m.start() >= 2 else "")
+            )
+            if value == "normal" and re.search(
+                r"不正常|不太正常", _clause(text, m.start(), m.end())
+            ):
                 negated = True
             if negated and value != "normal":
                 continue  # 没有停业 says nothing decisive
-            facts.append(Fact("operating_status", "abnormal" if negated else value, m.start(), m.end()))
+            facts.append(
+                Fact("operating_status", "abnormal" if negated else value, m.start(), m.end())
+            )
     return facts
 
 
@@ -257,7 +316,10 @@ def periods(text: str) -> list[Fact]:
 def _percent_role(clause: str) -> str | None:
     if re.search(r"更换|换机构|换服务机构|要求换", clause):
         return "change_rate"
-    if re.search(r"(企业|客户|服务对象|家)[^,，。]*(案件|信访|监察|仲裁|投诉)|(案件|信访|监察|仲裁)[^,，。]*(企业|客户|服务对象)", clause):
+    if re.search(
+        r"(企业|客户|服务对象|家)[^,，。]*(案件|信访|监察|仲裁|投诉)|(案件|信访|监察|仲裁)[^,，。]*(企业|客户|服务对象)",
+        clause,
+    ):
         return "client_case_rate"
     if re.search(r"发生率|案件率|案件发生|信访|监察|仲裁", clause):
         return "own_case_rate"
@@ -277,12 +339,17 @@ def percents(text: str) -> list[Fact]:
 
 def counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
-    for m in re.finditer(rf"(?P<n>{N})\s*(?P<unit>件|起|宗|家|个|名|位)(?=(?P<what>[^,，。;；]{{0,8}}))", text):
+    for m in re.finditer(
+        rf"(?P<n>{N})\s*(?P<unit>件|起|宗|家|个|名|位)(?=(?P<what>[^,，。;；]{{0,8}}))", text
+    ):
         n = to_int(m.group("n"))
         if n is None:
             continue
         # what follows this number, up to the next number (「30家里有4家要求换」: 30家 → 「里有」)
-        unit, after = m.group("unit"), re.split(r"[0-9零〇一二两三四五六七八九]", m.group("what"))[0]
+        unit, after = (
+            m.group("unit"),
+            re.split(r"[0-9零〇一二两三四五六七八九]", m.group("what"))[0],
+        )
         if n == 1 and unit in ("家", "个") and m.group("n") in ("一", "1"):
             continue  # 「一家企业」「一个」 is an article, not a count
         clause = _clause(text, m.start(), m.end())
@@ -297,9 +364,17 @@ def counts(text: str) -> list[Fact]:
             role = "change_requests"
         elif re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after):
             role = "clients_with_cases"
-        elif unit == "家" and re.search(r"(里|中|其中)[^,，。]{0,3}$", before) and re.search(r"更换|换机构|要求换", clause):
+        elif (
+            unit == "家"
+            and re.search(r"(里|中|其中)[^,，。]{0,3}$", before)
+            and re.search(r"更换|换机构|要求换", clause)
+        ):
             role = "change_requests"
-        elif unit == "家" and re.search(r"(其中|有)$", before) and re.search(r"案件|案子|信访|监察|仲裁", clause):
+        elif (
+            unit == "家"
+            and re.search(r"(其中|有)$", before)
+            and re.search(r"案件|案子|信访|监察|仲裁", clause)
+        ):
             role = "clients_with_cases"
         elif unit == "家" or re.search(r"企业|客户|服务对象", after):
             role = "clients"
@@ -320,8 +395,14 @@ def scores(text: str) -> list[Fact]:
 
 
 _ORGANISATION_TYPES = [
-    ("social_organisation", re.compile(r"民政(?:部门|局)?(?:登记|注册)(?:成立)?的?社会组织|社会组织")),
-    ("enterprise_or_institution", re.compile(r"(?:工商|市场监管)(?:部门|局)?(?:登记|注册)(?:成立)?的?(?:公司|企业|机构)")),
+    (
+        "social_organisation",
+        re.compile(r"民政(?:部门|局)?(?:登记|注册)(?:成立)?的?社会组织|社会组织"),
+    ),
+    (
+        "enterprise_or_institution",
+        re.compile(r"(?:工商|市场监管)(?:部门|局)?(?:登记|注册)(?:成立)?的?(?:公司|企业|机构)"),
+    ),
 ]
 
 
@@ -335,8 +416,19 @@ def organisation_types(text: str) -> list[Fact]:
     return facts
 
 
-EXTRACTORS = (headcounts, districts, firm_types, qualifying_conditions, operating_statuses, dates,
-              periods, percents, counts, scores, organisation_types)
+EXTRACTORS = (
+    headcounts,
+    districts,
+    firm_types,
+    qualifying_conditions,
+    operating_statuses,
+    dates,
+    periods,
+    percents,
+    counts,
+    scores,
+    organisation_types,
+)
 
 
 def extract_facts(text: str) -> list[Fact]:

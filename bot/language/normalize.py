@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -17,7 +18,7 @@ TYPOS_FILE = Path(__file__).with_name("typos.yml")
 
 
 @lru_cache(maxsize=1)
-def _t2s():  # type: ignore[no-untyped-def]
+def _t2s() -> Any:
     import opencc  # imported lazily: the converter loads its dictionaries when built
 
     return opencc.OpenCC("t2s")

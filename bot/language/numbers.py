@@ -7,8 +7,20 @@ from decimal import Decimal, InvalidOperation
 
 # One number: Arabic digits (after NFKC) or a run of Chinese numeral characters.
 NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万点]+)"
-_CN_DIGIT = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-             "六": "6", "七": "7", "八": "8", "九": "9", "两": "2"}
+_CN_DIGIT = {
+    "零": "0",
+    "〇": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+    "两": "2",
+}
 _ONLY_DIGIT_CHARS = re.compile(r"^[零〇一二三四五六七八九]+$")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,8 +37,15 @@ def action_environment(kb_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -
 
 
 def user_event(text: str, intent: str, entities: list[dict] | None = None) -> dict[str, Any]:
-    return {"event": "user", "text": text,
-            "parse_data": {"intent": {"name": intent, "confidence": 0.9}, "entities": entities or [], "text": text}}
+    return {
+        "event": "user",
+        "text": text,
+        "parse_data": {
+            "intent": {"name": intent, "confidence": 0.9},
+            "entities": entities or [],
+            "text": text,
+        },
+    }
 
 
 def make_tracker(
@@ -53,14 +59,28 @@ def make_tracker(
     ranking: list[dict[str, Any]] | None = None,
     sender: str = "test-user",
 ) -> Tracker:
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities or [],
-              "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}]}
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "entities": entities or [],
+        "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}],
+    }
     events = [*(history or []), user_event(text, intent, entities)]
-    return Tracker(sender, dict(slots or {}), latest, events, False, None,
-                   {"name": active_loop} if active_loop else {}, "action_listen")
+    return Tracker(
+        sender,
+        dict(slots or {}),
+        latest,
+        events,
+        False,
+        None,
+        {"name": active_loop} if active_loop else {},
+        "action_listen",
+    )
 
 
-def run_action(action: Action, tracker: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def run_action(
+    action: Action, tracker: Tracker
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(messages sent, events returned)."""
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, tracker, {}))

@@ -18,13 +18,24 @@ from actions.validity import ActionValidity
 from bot.conversation_store import conversation_store
 from tests.actions.conftest import make_tracker, run_action, user_event
 
-FULL_ELIGIBLE = {"in_pingshan": "yes", "headcount": "45", "operating_normally": "yes", "firm_type": "other",
-                 "qualifying_condition": "labour_case"}
+FULL_ELIGIBLE = {
+    "in_pingshan": "yes",
+    "headcount": "45",
+    "operating_normally": "yes",
+    "firm_type": "other",
+    "qualifying_condition": "labour_case",
+}
 
 FAQ_CASES = [
-    pytest.param("能帮我交社保吗", "ask_service_social_insurance", "第十五条", id="社保问题引用第十五条"),
-    pytest.param("服务协议要写什么", "ask_service_agreement", "第十七条", id="服务协议问题引用第十七条"),
-    pytest.param("骗补会怎样", "ask_supervision_fraud", "第二十五条", id="弄虚作假问题引用第二十五条"),
+    pytest.param(
+        "能帮我交社保吗", "ask_service_social_insurance", "第十五条", id="社保问题引用第十五条"
+    ),
+    pytest.param(
+        "服务协议要写什么", "ask_service_agreement", "第十七条", id="服务协议问题引用第十七条"
+    ),
+    pytest.param(
+        "骗补会怎样", "ask_supervision_fraud", "第二十五条", id="弄虚作假问题引用第二十五条"
+    ),
 ]
 
 
@@ -32,25 +43,44 @@ FAQ_CASES = [
 def test_a_curated_answer_cites_its_article_and_asks_for_feedback(text, intent, article) -> None:
     messages, _ = run_action(ActionAnswerFaq(), make_tracker(text, intent))
     answer, prompt = messages
-    assert answer["text"].splitlines()[-1].startswith("依据：《管理办法》") and article in answer["text"]
+    assert (
+        answer["text"].splitlines()[-1].startswith("依据：《管理办法》")
+        and article in answer["text"]
+    )
     assert article in answer["custom"]["citations"]
-    assert prompt["text"] == "是否解决了您的问题？" and [b["title"] for b in prompt["buttons"]] == ["已解决", "未解决"]
+    assert prompt["text"] == "是否解决了您的问题？" and [b["title"] for b in prompt["buttons"]] == [
+        "已解决",
+        "未解决",
+    ]
 
 
 ELIGIBILITY = [
     pytest.param(FULL_ELIGIBLE, "【结论】符合", id="全部条件满足则符合"),
     pytest.param({**FULL_ELIGIBLE, "headcount": "150"}, "【结论】不符合", id="150人则不符合"),
-    pytest.param({**FULL_ELIGIBLE, "qualifying_condition": "unknown"}, "【结论】尚需确认", id="不清楚第九条三项情形则尚需确认"),
-    pytest.param({**FULL_ELIGIBLE, "firm_type": "labour_dispatch"}, "【结论】不符合", id="劳务派遣单位不符合"),
+    pytest.param(
+        {**FULL_ELIGIBLE, "qualifying_condition": "unknown"},
+        "【结论】尚需确认",
+        id="不清楚第九条三项情形则尚需确认",
+    ),
+    pytest.param(
+        {**FULL_ELIGIBLE, "firm_type": "labour_dispatch"}, "【结论】不符合", id="劳务派遣单位不符合"
+    ),
 ]
 
 
 @pytest.mark.parametrize(("slots", "opening"), ELIGIBILITY)
 def test_the_eligibility_result_opens_with_the_fixed_verdict(slots, opening) -> None:
-    messages, events = run_action(ActionCheckEligibility(), make_tracker("好", "affirm", slots=slots))
+    messages, events = run_action(
+        ActionCheckEligibility(), make_tracker("好", "affirm", slots=slots)
+    )
     assert messages[0]["text"].startswith(opening)
     assert "依据：《管理办法》第九条" in messages[0]["text"]
-    assert {"event": "slot", "name": "last_check", "value": "eligibility", "timestamp": None} in events
+    assert {
+        "event": "slot",
+        "name": "last_check",
+        "value": "eligibility",
+        "timestamp": None,
+    } in events
 
 
 def test_a_decisive_fact_ends_the_eligibility_form_at_once() -> None:
@@ -67,12 +97,23 @@ def test_facts_in_the_first_message_fill_the_slots() -> None:
         {"entity": "headcount", "value": "45", "start": 0, "end": 3},
         {"entity": "district", "value": "坪山区", "role": "all", "start": 4, "end": 7},
     ]
-    _, events = run_action(ActionValidateSlotMappings(), make_tracker("…", "ask_enterprise_eligibility", entities=entities))
-    assert {(e["name"], e["value"]) for e in events} == {("headcount", "45"), ("in_pingshan", "yes")}
+    _, events = run_action(
+        ActionValidateSlotMappings(),
+        make_tracker("…", "ask_enterprise_eligibility", entities=entities),
+    )
+    assert {(e["name"], e["value"]) for e in events} == {
+        ("headcount", "45"),
+        ("in_pingshan", "yes"),
+    }
 
 
 def test_dont_know_answers_the_question_being_asked() -> None:
-    tracker = make_tracker("不清楚", "dont_know", slots={"requested_slot": "operating_normally"}, active_loop="eligibility_form")
+    tracker = make_tracker(
+        "不清楚",
+        "dont_know",
+        slots={"requested_slot": "operating_normally"},
+        active_loop="eligibility_form",
+    )
     _, events = run_action(ActionValidateSlotMappings(), tracker)
     assert [(e["name"], e["value"]) for e in events] == [("operating_normally", "unknown")]
 
@@ -86,14 +127,26 @@ def test_the_general_subsidy_answer_gives_the_rule_the_caps_and_a_calculator_but
 
 
 SUBSIDY = [
-    pytest.param({"first_signing_date": "2021-05-10", "service_year": "2", "months_served": "12"},
-                 "第二年补贴上限为23,239.33元", id="2021年签约第二年上限"),
-    pytest.param({"first_signing_date": "2022-08-01", "service_year": "2", "months_served": "8"},
-                 "17,284.78元", id="服务8个月按月折算"),
-    pytest.param({"first_signing_date": "2021-05-10", "service_year": "4", "months_served": None},
-                 "不再给予服务补贴", id="第四年不再补贴"),
-    pytest.param({"first_signing_date": "unknown", "service_year": None, "months_served": None},
-                 "【结论】尚需确认", id="不清楚签约时间则尚需确认"),
+    pytest.param(
+        {"first_signing_date": "2021-05-10", "service_year": "2", "months_served": "12"},
+        "第二年补贴上限为23,239.33元",
+        id="2021年签约第二年上限",
+    ),
+    pytest.param(
+        {"first_signing_date": "2022-08-01", "service_year": "2", "months_served": "8"},
+        "17,284.78元",
+        id="服务8个月按月折算",
+    ),
+    pytest.param(
+        {"first_signing_date": "2021-05-10", "service_year": "4", "months_served": None},
+        "不再给予服务补贴",
+        id="第四年不再补贴",
+    ),
+    pytest.param(
+        {"first_signing_date": "unknown", "service_year": None, "months_served": None},
+        "【结论】尚需确认",
+        id="不清楚签约时间则尚需确认",
+    ),
 ]
 
 
@@ -105,31 +158,54 @@ def test_the_subsidy_calculator_answers_for_the_case(slots, fragment) -> None:
 
 def test_after_2024_03_30_the_answer_says_the_validity_period_has_ended(monkeypatch) -> None:
     monkeypatch.setenv("TUOGUAN_AS_OF", "2026-11-22")
-    messages, _ = run_action(ActionAnswerFaq(), make_tracker("能帮忙招人吗", "ask_service_recruitment"))
+    messages, _ = run_action(
+        ActionAnswerFaq(), make_tracker("能帮忙招人吗", "ask_service_recruitment")
+    )
     assert "有效期已于2024年3月30日届满" in messages[0]["text"]
     messages, _ = run_action(ActionValidity(), make_tracker("现在还有效吗", "ask_validity"))
     assert messages[0]["text"].startswith("【结论】有效期已届满")
 
 
 def test_asking_for_a_person_queues_the_conversation_with_its_transcript() -> None:
-    history = [user_event("补贴多少", "ask_subsidy_amount"), {"event": "bot", "text": "补贴是发给机构的"}]
-    messages, _ = run_action(ActionHandoff(), make_tracker("转人工", "request_human", history=history, sender="u1"))
+    history = [
+        user_event("补贴多少", "ask_subsidy_amount"),
+        {"event": "bot", "text": "补贴是发给机构的"},
+    ]
+    messages, _ = run_action(
+        ActionHandoff(), make_tracker("转人工", "request_human", history=history, sender="u1")
+    )
     assert "12333" in messages[0]["text"]
     (queued,) = conversation_store().handoffs()
     assert queued.sender_id == "u1" and queued.reason == "requested"
-    assert [line["text"] for line in queued.transcript] == ["补贴多少", "补贴是发给机构的", "转人工"]
+    assert [line["text"] for line in queued.transcript] == [
+        "补贴多少",
+        "补贴是发给机构的",
+        "转人工",
+    ]
 
 
 def test_low_confidence_first_offers_two_topics_then_searches_and_hands_off() -> None:
-    ranking = [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "ask_subsidy_amount", "confidence": 0.3},
-               {"name": "ask_subsidy_stop", "confidence": 0.2}, {"name": "greet", "confidence": 0.1}]
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.4},
+        {"name": "ask_subsidy_amount", "confidence": 0.3},
+        {"name": "ask_subsidy_stop", "confidence": 0.2},
+        {"name": "greet", "confidence": 0.1},
+    ]
     first = make_tracker("钱的事咋弄", "nlu_fallback", ranking=ranking)
     messages, _ = run_action(ActionFallbackSearch(), first)
     assert len(messages[0]["buttons"]) == 2
-    assert [b["payload"] for b in messages[0]["buttons"]] == ["/ask_subsidy_amount", "/ask_subsidy_stop"]
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        "/ask_subsidy_amount",
+        "/ask_subsidy_stop",
+    ]
     assert conversation_store().handoffs() == []
 
-    second = make_tracker("服务补贴折算", "nlu_fallback", ranking=ranking, history=[user_event("钱的事咋弄", "nlu_fallback")])
+    second = make_tracker(
+        "服务补贴折算",
+        "nlu_fallback",
+        ranking=ranking,
+        history=[user_event("钱的事咋弄", "nlu_fallback")],
+    )
     messages, _ = run_action(ActionFallbackSearch(), second)
     assert any("依据：《管理办法》" in m.get("text", "") for m in messages)
     assert [h.reason for h in conversation_store().handoffs()] == ["repeated_fallback"]
@@ -140,9 +216,16 @@ def test_feedback_is_stored_with_the_question_it_answers() -> None:
         user_event("能帮我们发工资吗", "ask_service_payroll"),
         {"event": "bot", "text": "……", "data": {"custom": {"citations": ["第十五条"]}}},
     ]
-    messages, _ = run_action(ActionRecordFeedback(), make_tracker("未解决", "feedback_unhelpful", history=history))
+    messages, _ = run_action(
+        ActionRecordFeedback(), make_tracker("未解决", "feedback_unhelpful", history=history)
+    )
     assert "转人工" in messages[0]["text"]
     assert conversation_store().feedback() == [
-        {"sender_id": "test-user", "question": "能帮我们发工资吗", "intent": "ask_service_payroll",
-         "citations": ["第十五条"], "helpful": False}
+        {
+            "sender_id": "test-user",
+            "question": "能帮我们发工资吗",
+            "intent": "ask_service_payroll",
+            "citations": ["第十五条"],
+            "helpful": False,
+        }
     ]

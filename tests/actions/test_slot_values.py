@@ -17,24 +17,66 @@ def entities(text: str) -> list[dict]:
 FROM_MESSAGES = [
     pytest.param(
         "我们公司注册、纳税和经营都在坪山区，现在45名员工，正常经营，不是劳务派遣，去年发生过一起劳动仲裁案件，能托管吗？",
-        "ask_enterprise_eligibility", None, None,
-        {"in_pingshan": "yes", "headcount": "45", "operating_normally": "yes", "firm_type": "other",
-         "qualifying_condition": "labour_case"},
+        "ask_enterprise_eligibility",
+        None,
+        None,
+        {
+            "in_pingshan": "yes",
+            "headcount": "45",
+            "operating_normally": "yes",
+            "firm_type": "other",
+            "qualifying_condition": "labour_case",
+        },
         id="一条消息给出第九条的全部事实",
     ),
-    pytest.param("我们注册在宝安，经营在坪山", "inform", None, None, {"in_pingshan": "no"},
-                 id="注册地不在坪山则三地条件为否"),
-    pytest.param("不对，是120人", "deny", "eligibility_form", "operating_normally", {"headcount": "120"},
-                 id="更正人数覆盖原来的人数"),
-    pytest.param("2021年5月10日首次签约，第二年补贴多少", "ask_subsidy_amount", None, None,
-                 {"first_signing_date": "2021-05-10", "service_year": "2"}, id="补贴问题里的日期是首次签约时间"),
-    pytest.param("2023年3月1日签的协议，什么时候前要备案", "ask_filing", None, None,
-                 {"signed_on": "2023-03-01"}, id="备案问题里的日期是签订日期"),
-    pytest.param("公司注销了，托管还继续吗", "ask_enterprise_exit", None, None,
-                 {"exit_event": "deregistered", "operating_normally": "no"}, id="注销是退出事件"),
-    pytest.param("我们服务了50家企业，其中10家发生了劳动仲裁，机构自己案件12件", "ask_agency_exit", None, None,
-                 {"clients_served": "50", "clients_with_cases": "10", "own_case_count": "12"},
-                 id="机构退出问题里的家数和件数各归其位"),
+    pytest.param(
+        "我们注册在宝安，经营在坪山",
+        "inform",
+        None,
+        None,
+        {"in_pingshan": "no"},
+        id="注册地不在坪山则三地条件为否",
+    ),
+    pytest.param(
+        "不对，是120人",
+        "deny",
+        "eligibility_form",
+        "operating_normally",
+        {"headcount": "120"},
+        id="更正人数覆盖原来的人数",
+    ),
+    pytest.param(
+        "2021年5月10日首次签约，第二年补贴多少",
+        "ask_subsidy_amount",
+        None,
+        None,
+        {"first_signing_date": "2021-05-10", "service_year": "2"},
+        id="补贴问题里的日期是首次签约时间",
+    ),
+    pytest.param(
+        "2023年3月1日签的协议，什么时候前要备案",
+        "ask_filing",
+        None,
+        None,
+        {"signed_on": "2023-03-01"},
+        id="备案问题里的日期是签订日期",
+    ),
+    pytest.param(
+        "公司注销了，托管还继续吗",
+        "ask_enterprise_exit",
+        None,
+        None,
+        {"exit_event": "deregistered", "operating_normally": "no"},
+        id="注销是退出事件",
+    ),
+    pytest.param(
+        "我们服务了50家企业，其中10家发生了劳动仲裁，机构自己案件12件",
+        "ask_agency_exit",
+        None,
+        None,
+        {"clients_served": "50", "clients_with_cases": "10", "own_case_count": "12"},
+        id="机构退出问题里的家数和件数各归其位",
+    ),
 ]
 
 
@@ -81,6 +123,8 @@ def test_headcount_ranges_are_read_on_the_decisive_side(said, value) -> None:
 
 
 def test_unknown_answers_stay_unknown_for_the_rules_core() -> None:
-    facts, _ = enterprise_facts({"in_pingshan": "unknown", "headcount": "45", "qualifying_condition": "unknown"})
+    facts, _ = enterprise_facts(
+        {"in_pingshan": "unknown", "headcount": "45", "qualifying_condition": "unknown"}
+    )
     assert facts.registered_in_pingshan is None and facts.had_labour_cases_last_year is None
     assert facts.headcount == 45

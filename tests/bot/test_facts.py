@@ -18,14 +18,36 @@ CASES = [
     pytest.param("一百来号人", {("headcount", "100~", None)}, id="一百来号人是约100人需要确认"),
     pytest.param("公司有150人", {("headcount", "150", None)}, id="150人是人数150"),
     pytest.param("員工１２０人", {("headcount", "120", None)}, id="繁体和全角数字也能读出人数"),
-    pytest.param("我们是劳务派遣公司", {("firm_type", "labour_dispatch", None)}, id="劳务派遣公司是排除类型"),
+    pytest.param(
+        "我们是劳务派遣公司", {("firm_type", "labour_dispatch", None)}, id="劳务派遣公司是排除类型"
+    ),
     pytest.param("不是劳务派遣", {("firm_type", "other", None)}, id="不是劳务派遣是其他类型"),
-    pytest.param("我们是人力资源服务机构", {("firm_type", "hr_service", None)}, id="人力资源服务机构是排除类型"),
-    pytest.param("注册在宝安，经营在坪山", {("district", "宝安区", "registered"), ("district", "坪山区", "operating")}, id="注册地和经营地分开读出"),
+    pytest.param(
+        "我们是人力资源服务机构",
+        {("firm_type", "hr_service", None)},
+        id="人力资源服务机构是排除类型",
+    ),
+    pytest.param(
+        "注册在宝安，经营在坪山",
+        {("district", "宝安区", "registered"), ("district", "坪山区", "operating")},
+        id="注册地和经营地分开读出",
+    ),
     pytest.param("注册、纳税和经营都在坪山区", {("district", "坪山区", "all")}, id="三地都在坪山"),
-    pytest.param("去年发生过劳动仲裁", {("qualifying_condition", "labour_case", None)}, id="去年有仲裁是符合条件一"),
-    pytest.param("去年没有发生劳动仲裁", {("qualifying_condition", "no_labour_case", None)}, id="去年没有仲裁是否定"),
-    pytest.param("上一年度已入库的科技型中小企业", {("qualifying_condition", "tech_sme", None)}, id="科技型中小企业入库"),
+    pytest.param(
+        "去年发生过劳动仲裁",
+        {("qualifying_condition", "labour_case", None)},
+        id="去年有仲裁是符合条件一",
+    ),
+    pytest.param(
+        "去年没有发生劳动仲裁",
+        {("qualifying_condition", "no_labour_case", None)},
+        id="去年没有仲裁是否定",
+    ),
+    pytest.param(
+        "上一年度已入库的科技型中小企业",
+        {("qualifying_condition", "tech_sme", None)},
+        id="科技型中小企业入库",
+    ),
     pytest.param("公司注销了", {("operating_status", "deregistered", None)}, id="注销是退出情形"),
     pytest.param("搬到龙岗了", {("operating_status", "relocated", None)}, id="搬到龙岗是迁出"),
     pytest.param("正常经营", {("operating_status", "normal", None)}, id="正常经营"),
@@ -33,16 +55,46 @@ CASES = [
     pytest.param("二零二一年三月签的", {("date", "2021-03", None)}, id="中文数字年月读成月份"),
     pytest.param("第二年补贴多少", {("service_year", "2", None)}, id="第二年是服务年度2"),
     pytest.param("服务了8个月", {("months", "8", None)}, id="8个月是服务月数"),
-    pytest.param("案件发生率1%", {("percent", "1", "own_case_rate")}, id="案件发生率是机构自身比例"),
-    pytest.param("百分之二十的服务对象发生了仲裁案件", {("percent", "20", "client_case_rate"), ("qualifying_condition", "labour_case", None)}, id="百分之二十的服务对象有案件"),
-    pytest.param("百分之十的企业要求更换机构", {("percent", "10", "change_rate")}, id="百分之十要求更换"),
-    pytest.param("我们服务了50家,其中10家出了案子", {("count", "50", "clients"), ("count", "10", "clients_with_cases")}, id="其中10家出了案子是有案件的企业数"),
-    pytest.param("托管的30家里有4家要求换机构", {("count", "4", "change_requests")}, id="4家要求换机构是更换数"),
+    pytest.param(
+        "案件发生率1%", {("percent", "1", "own_case_rate")}, id="案件发生率是机构自身比例"
+    ),
+    pytest.param(
+        "百分之二十的服务对象发生了仲裁案件",
+        {("percent", "20", "client_case_rate"), ("qualifying_condition", "labour_case", None)},
+        id="百分之二十的服务对象有案件",
+    ),
+    pytest.param(
+        "百分之十的企业要求更换机构", {("percent", "10", "change_rate")}, id="百分之十要求更换"
+    ),
+    pytest.param(
+        "我们服务了50家,其中10家出了案子",
+        {("count", "50", "clients"), ("count", "10", "clients_with_cases")},
+        id="其中10家出了案子是有案件的企业数",
+    ),
+    pytest.param(
+        "托管的30家里有4家要求换机构",
+        {("count", "4", "change_requests")},
+        id="4家要求换机构是更换数",
+    ),
     pytest.param("首次签约是21年6月", {("date", "2021-06", None)}, id="两位年份读成21世纪"),
-    pytest.param("我们是民政部门登记的社会组织", {("organisation_type", "social_organisation", None)}, id="民政登记的社会组织"),
-    pytest.param("我们是工商登记的公司", {("organisation_type", "enterprise_or_institution", None)}, id="工商登记的公司"),
-    pytest.param("我们公司目前经营不正常", {("operating_status", "abnormal", None)}, id="经营不正常"),
-    pytest.param("两名专职人员考了79.5分和82分", {("count", "2", "staff"), ("score", "79.5", None), ("score", "82", None)}, id="两名专职人员和两个分数"),
+    pytest.param(
+        "我们是民政部门登记的社会组织",
+        {("organisation_type", "social_organisation", None)},
+        id="民政登记的社会组织",
+    ),
+    pytest.param(
+        "我们是工商登记的公司",
+        {("organisation_type", "enterprise_or_institution", None)},
+        id="工商登记的公司",
+    ),
+    pytest.param(
+        "我们公司目前经营不正常", {("operating_status", "abnormal", None)}, id="经营不正常"
+    ),
+    pytest.param(
+        "两名专职人员考了79.5分和82分",
+        {("count", "2", "staff"), ("score", "79.5", None), ("score", "82", None)},
+        id="两名专职人员和两个分数",
+    ),
 ]
 
 
@@ -54,14 +106,19 @@ def test_extracts_the_facts_a_user_typed(text: str, expected: set) -> None:
 def test_the_full_eligibility_message_yields_every_fact() -> None:
     text = "我们公司注册、纳税和经营都在坪山区，现在45名员工，正常经营，不是劳务派遣，去年发生过一起劳动仲裁案件，能托管吗？"
     assert {
-        ("district", "坪山区", "all"), ("headcount", "45", None), ("operating_status", "normal", None),
-        ("firm_type", "other", None), ("qualifying_condition", "labour_case", None),
+        ("district", "坪山区", "all"),
+        ("headcount", "45", None),
+        ("operating_status", "normal", None),
+        ("firm_type", "other", None),
+        ("qualifying_condition", "labour_case", None),
     } <= facts(text)
 
 
 NOT_FACTS = [
     pytest.param("托管机构不行了能换一家吗", "count", id="一家是量词不是家数"),
-    pytest.param("托管机构被投诉多了会不会被踢出去", "qualifying_condition", id="被投诉不是劳动案件"),
+    pytest.param(
+        "托管机构被投诉多了会不会被踢出去", "qualifying_condition", id="被投诉不是劳动案件"
+    ),
     pytest.param("就是把人事外包出去吗", "firm_type", id="人事外包不是企业类型"),
     pytest.param("派去测试的两个人考了78分和83分", "headcount", id="考试的两个人不是企业人数"),
 ]

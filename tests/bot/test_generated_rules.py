@@ -11,6 +11,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_generated_rules_are_up_to_date() -> None:
     result = subprocess.run(
-        [sys.executable, "scripts/generate_rules.py", "--check"], cwd=REPO, capture_output=True, text=True
+        [sys.executable, "scripts/generate_rules.py", "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

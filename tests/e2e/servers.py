@@ -66,7 +66,9 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def running_assistant(log_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[RunningAssistant]:
+def running_assistant(
+    log_dir: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[RunningAssistant]:
     """Both servers, started from the trained model, stopped on exit."""
     if not MODEL.exists():
         raise FileNotFoundError(f"{MODEL} is missing: run `make train` first")
@@ -84,18 +86,34 @@ def running_assistant(log_dir: Path, extra_env: dict[str, str] | None = None) ->
     actions_log, rasa_log = log_dir / "actions.log", log_dir / "rasa.log"
     actions = subprocess.Popen(
         [str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
-        cwd=REPO, env=env, stdout=actions_log.open("w"), stderr=subprocess.STDOUT,
+        cwd=REPO,
+        env=env,
+        stdout=actions_log.open("w"),
+        stderr=subprocess.STDOUT,
     )
     rasa = None
     try:
         _wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions, actions_log, 120)
         rasa = subprocess.Popen(
             [
-                str(RASA), "run", "--model", str(MODEL), "--enable-api",
-                "--interface", "127.0.0.1", "--port", str(rasa_port),
-                "--endpoints", "bot/endpoints.yml", "--credentials", "bot/credentials.yml",
+                str(RASA),
+                "run",
+                "--model",
+                str(MODEL),
+                "--enable-api",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(rasa_port),
+                "--endpoints",
+                "bot/endpoints.yml",
+                "--credentials",
+                "bot/credentials.yml",
             ],
-            cwd=REPO, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
+            cwd=REPO,
+            env=env,
+            stdout=rasa_log.open("w"),
+            stderr=subprocess.STDOUT,
         )
         _wait_until_up(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log, 300)
         yield RunningAssistant(

@@ -24,14 +24,30 @@ def _citations(messages: list[dict]) -> list[str]:
 
 
 POLICY_QUESTIONS = [
-    pytest.param("补贴多少？", "第十九条", ["1/5", "1/6", "1/7"], id="补贴多少引用第十九条并给出五分之一到七分之一"),
-    pytest.param("托管服务具体包括哪些内容？", "第十五条", ["入职管理", "员工培训"], id="服务内容引用第十五条并列出十项"),
+    pytest.param(
+        "补贴多少？",
+        "第十九条",
+        ["1/5", "1/6", "1/7"],
+        id="补贴多少引用第十九条并给出五分之一到七分之一",
+    ),
+    pytest.param(
+        "托管服务具体包括哪些内容？",
+        "第十五条",
+        ["入职管理", "员工培训"],
+        id="服务内容引用第十五条并列出十项",
+    ),
     pytest.param("公司注销了，托管还继续吗", "第十三条", ["注销"], id="公司注销引用第十三条"),
     pytest.param("什么样的企业可以申请托管", "第九条", ["100人"], id="企业条件引用第九条"),
-    pytest.param("我们机构想成为托管服务机构，需要什么条件", "第八条", ["80分"], id="机构资质引用第八条"),
+    pytest.param(
+        "我们机构想成为托管服务机构，需要什么条件", "第八条", ["80分"], id="机构资质引用第八条"
+    ),
     pytest.param("签了服务协议多少天内要备案", "第十七条", ["15日"], id="备案期限引用第十七条"),
-    pytest.param("这个办法什么时候开始施行", "第二十七条", ["2021年3月31日"], id="施行时间引用第二十七条"),
-    pytest.param("服务机构什么情况下会被取消托管资格", "第十一条", ["20%"], id="机构退出引用第十一条"),
+    pytest.param(
+        "这个办法什么时候开始施行", "第二十七条", ["2021年3月31日"], id="施行时间引用第二十七条"
+    ),
+    pytest.param(
+        "服务机构什么情况下会被取消托管资格", "第十一条", ["20%"], id="机构退出引用第十一条"
+    ),
 ]
 
 
@@ -42,7 +58,7 @@ def test_policy_question_cites_its_article(
     messages = assistant.ask(f"e2e-{uuid.uuid4().hex[:8]}", question)
     text = _texts(messages)
     assert article in _citations(messages), f"{question!r} → {messages}"
-    assert f"依据：《管理办法》" in text and article in text.split("依据：")[-1]
+    assert "依据：《管理办法》" in text and article in text.split("依据：")[-1]
     for fragment in must_contain:
         assert fragment in text, f"{fragment!r} missing from the answer to {question!r}:\n{text}"
 
@@ -53,7 +69,9 @@ def test_greeting_offers_the_four_topics_as_buttons(assistant: RunningAssistant)
     assert titles == ["能否托管", "补贴多少", "何时退出", "服务内容"]
 
 
-def test_out_of_scope_question_says_where_to_ask_and_cites_nothing(assistant: RunningAssistant) -> None:
+def test_out_of_scope_question_says_where_to_ask_and_cites_nothing(
+    assistant: RunningAssistant,
+) -> None:
     messages = assistant.ask(f"e2e-{uuid.uuid4().hex[:8]}", "明天深圳天气怎么样")
     text = _texts(messages)
     assert "12333" in text and "坪山区人力资源局" in text
