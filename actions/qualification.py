@@ -36,7 +36,7 @@ class ActionAgencyQualification(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in QUALIFICATION_SLOTS}
-        if slots.get("test_scores") or slots.get("certified_staff"):
+        if any(value not in (None, "unknown") for value in slots.values()):
             send_policy_answer(dispatcher, tracker, render_check(qualification_result(slots)))
             return [SlotSet("last_check", "qualification")]
         answer = faq_answer("ask_agency_conditions")
