@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components k
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 
-.PHONY: help setup kb train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout clean
+.PHONY: help setup kb train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout bench clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -84,6 +84,9 @@ eval: $(MODEL) ## NLU evaluation: held-out set and 5-fold cross-validation (repo
 eval-heldout: $(MODEL) ## NLU evaluation on the held-out set only (about a minute)
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout.yml --out reports/heldout
 	$(PY) scripts/nlu_scores.py
+
+bench: $(KB_STAMP) $(MODEL) ## start the servers, print REST latency and memory
+	$(PY) scripts/benchmark_server.py
 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .

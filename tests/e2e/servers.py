@@ -30,6 +30,8 @@ class RunningAssistant:
     rasa_url: str
     actions_url: str
     log_dir: Path
+    rasa_pid: int = 0
+    actions_pid: int = 0
 
     def ask(self, sender: str, message: str) -> list[dict]:
         """Send one message over the REST channel and return the bot's messages."""
@@ -120,6 +122,8 @@ def running_assistant(
             rasa_url=f"http://127.0.0.1:{rasa_port}",
             actions_url=f"http://127.0.0.1:{actions_port}",
             log_dir=log_dir,
+            rasa_pid=rasa.pid,
+            actions_pid=actions.pid,
         )
     finally:
         if rasa is not None:
