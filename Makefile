@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components k
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 
-.PHONY: help setup kb train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout bench clean
+.PHONY: help setup browser-deps kb train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout bench clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,6 +33,13 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 setup: $(STAMP) ## create .venv (Python 3.10) and install the pinned dependencies
+
+# Browser tests use Debian's Chromium and a CJK font (so screenshots show Chinese, not boxes).
+browser-deps: ## install Debian chromium and fonts-wqy-microhei if missing (needs root / apt)
+	@if [[ -x /usr/bin/chromium && -d /usr/share/fonts/truetype/wqy ]]; then echo "chromium and CJK font present"; \
+	elif command -v apt-get >/dev/null && [[ $$(id -u) -eq 0 ]]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
+	else echo "browser tests need: apt-get install chromium fonts-wqy-microhei (as root)"; exit 1; fi
 
 $(KB_STAMP): $(STAMP) $(KB_INPUTS)
 	$(PY) -m kb.build
@@ -72,7 +79,7 @@ test-stories: $(MODEL) ## rasa test stories for the forms (fails on any predicti
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors \
 	  --out results/stories
 
-test: $(KB_STAMP) $(MODEL) validate test-stories ## set up and run every test (unit, data validation, stories, end-to-end)
+test: $(KB_STAMP) $(MODEL) browser-deps validate test-stories ## set up and run every test (unit, data validation, stories, end-to-end)
 	$(PY) -m pytest -q
 
 eval: $(MODEL) ## NLU evaluation: held-out set and 5-fold cross-validation (reports/)

@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
@@ -32,6 +32,7 @@ class RunningAssistant:
     log_dir: Path
     rasa_pid: int = 0
     actions_pid: int = 0
+    env: dict[str, str] = field(default_factory=dict)
 
     def ask(self, sender: str, message: str) -> list[dict]:
         """Send one message over the REST channel and return the bot's messages."""
@@ -124,6 +125,7 @@ def running_assistant(
             log_dir=log_dir,
             rasa_pid=rasa.pid,
             actions_pid=actions.pid,
+            env=dict(extra_env or {}),
         )
     finally:
         if rasa is not None:
