@@ -16,6 +16,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.components.normalizer import NORMALIZED_TEXT
 from bot.language.facts import extract_facts
 
 
@@ -35,7 +36,7 @@ class FactExtractor(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
+            text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
             found = [fact.as_entity(self.name) for fact in extract_facts(text)]
             message.set(ENTITIES, [*message.get(ENTITIES, []), *found], add_to_output=True)
         return messages

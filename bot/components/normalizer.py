@@ -1,5 +1,8 @@
 """Rasa component: normalise the text before tokenisation (see bot/language/normalize.py).
 
+The classifier reads the closing question first (``classification_text``); the fact extractor
+reads the normalised text as typed (stored under ``normalized_text``).
+
 Runs first in the pipeline, on training examples and on every incoming message, so that the
 model never sees traditional characters, full-width forms or the known typos. The tracker keeps
 the user's original words: Rasa stores ``UserUttered`` with the text as received.
@@ -17,7 +20,10 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.language.normalize import normalize_text
+from bot.language.normalize import classification_text, normalize_text
+
+# The normalised text as typed, kept for the fact extractor (entity offsets refer to it).
+NORMALIZED_TEXT = "normalized_text"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
@@ -38,7 +44,9 @@ class ChineseTextNormalizer(GraphComponent):
     def _normalize(message: Message) -> None:
         text = message.get(TEXT)
         if isinstance(text, str) and text:
-            message.set(TEXT, normalize_text(text))
+            normalized = normalize_text(text)
+            message.set(NORMALIZED_TEXT, normalized)
+            message.set(TEXT, classification_text(normalized))
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for example in training_data.training_examples:

@@ -7,6 +7,7 @@ would turn 统一 into 统1); numbers are converted where a fact is extracted (b
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -36,3 +37,29 @@ def normalize_text(text: str) -> str:
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
     return simplified
+
+
+_CLAUSE = re.compile(r"[^,，。;；!！?？\s]+[,，。;；!！?？]*")
+_QUESTION = re.compile(r"[?？]$|吗|呢|么|啥|咋|怎么|怎样|多少|几|哪|是否|能否|可否|行不行|能不能|可不可以|有没有|还.{0,4}不$")
+
+
+def question_clause(text: str) -> str | None:
+    """The closing question of a message with several clauses, if it ends with one.
+
+    「…现在45名员工，正常经营，…，能托管吗？」 → 「能托管吗？」; a one-clause message → None.
+    """
+    clauses = [c for c in _CLAUSE.findall(text) if c.strip(",，。;；!！?？ ")]
+    if len(clauses) < 2:
+        return None
+    last = clauses[-1].strip()
+    return last if _QUESTION.search(last) else None
+
+
+def classification_text(normalized: str) -> str:
+    """What the intent classifier reads: the closing question first, then the whole message.
+
+    People describe their situation and ask at the end; with bag-of-features classification a
+    long list of facts would otherwise outweigh the few words of the actual question.
+    """
+    question = question_clause(normalized)
+    return f"{question} {normalized}" if question else normalized

@@ -1,0 +1,203 @@
+"""The hotline staff console, served by the Rasa server itself at ``/assist``.
+
+Register it in ``bot/credentials.yml`` with ``bot.channels.assist.AssistInput:`` (no settings).
+Every API route requires ``Authorization: Bearer <token>`` where the token is ``$ASSIST_TOKEN``;
+when that is unset the development token :data:`DEV_TOKEN` is used and a warning is logged
+(never run a shared server that way). Routes:
+
+- ``GET  /assist``                           the page (a login form until the API accepts the token)
+- ``GET  /assist/static/<file>``             its stylesheet and script (no other host is contacted)
+- ``GET  /assist/api/session``               ``{"ok": true, "as_of": "2023-06-01"}``: checks the token
+- ``GET  /assist/api/suggest?q=…``           interpretations, suggested answer, cited articles, facts
+- ``POST /assist/api/calculate/<name>``      ``eligibility`` / ``subsidy`` / ``enterprise-exit`` /
+  ``agency-exit`` with the form's fields as JSON → ``{"answer", "articles"}``
+- ``GET  /assist/api/handoffs``              the open handoff queue, newest first (``?all=1`` with
+  the handled ones)
+- ``POST /assist/api/handoffs/<id>/handled`` mark one handled (404 for an unknown id)
+
+The computing is in :mod:`bot.channels.assist_service`; this module only speaks HTTP.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import os
+import re
+from collections.abc import Awaitable, Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from actions.context import as_of_date, knowledge_base
+from bot.channels import assist_service as service
+from bot.conversation_store import conversation_store
+
+logger = logging.getLogger(__name__)
+
+TOKEN_ENV = "ASSIST_TOKEN"
+DEV_TOKEN = "pingshan-assist-dev"  # development only: set ASSIST_TOKEN on any shared server
+STATIC_DIR = Path(__file__).resolve().parent / "static" / "assist"
+_STATIC_NAME = re.compile(r"[A-Za-z0-9_-]+\.(css|js)")
+_MIME_TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"}
+# The page loads only its own files and talks only to its own server.
+_PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+_API_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+
+ERROR_UNAUTHORIZED = "未授权：请先用坐席令牌登录（请求头 Authorization: Bearer <令牌>）。"
+ERROR_BAD_JSON = "请求格式错误：请以 JSON 对象提交表单字段。"
+ERROR_NO_CALCULATOR = (
+    "没有这个计算器：可用的有 eligibility、subsidy、enterprise-exit、agency-exit。"
+)
+ERROR_NO_HANDOFF = "没有找到该转人工记录，可能已被删除或编号有误。"
+ERROR_NO_FILE = "没有这个文件。"
+ERROR_NOT_READY = "助手模型尚未加载完成，请稍后再试。"
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
+
+
+def configured_token(environ: dict[str, str] | None = None) -> str:
+    """``$ASSIST_TOKEN``, or the development token with a warning when it is unset."""
+    token = (environ if environ is not None else os.environ).get(TOKEN_ENV, "").strip()
+    if token:
+        return token
+    logger.warning(
+        "%s is not set: the staff console accepts the development token %r. "
+        "Set %s to a secret value on any server others can reach.",
+        TOKEN_ENV,
+        DEV_TOKEN,
+        TOKEN_ENV,
+    )
+    return DEV_TOKEN
+
+
+def bearer_matches(header: str | None, token: str) -> bool:
+    """Whether an ``Authorization`` header carries exactly this bearer token."""
+    scheme, _, value = (header or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        return False
+    return hmac.compare_digest(value.strip().encode("utf-8"), token.encode("utf-8"))
+
+
+def _json(body: Any, status: int = 200) -> HTTPResponse:
+    return response.json(body, status=status, ensure_ascii=False, headers=_API_HEADERS)
+
+
+def _error(status: int, message: str) -> HTTPResponse:
+    return _json({"error": message}, status)
+
+
+def _unauthorized() -> HTTPResponse:
+    reply = _error(401, ERROR_UNAUTHORIZED)
+    reply.headers["WWW-Authenticate"] = 'Bearer realm="assist"'
+    return reply
+
+
+class AssistInput(InputChannel):
+    """The staff console: suggestions, calculators and the handoff queue behind a bearer token."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "assist"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        return cls(configured_token())
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def url_prefix(self) -> str:
+        return "/assist"
+
+    def _guarded(self, handler: Handler) -> Handler:
+        """The handler, answering 401 unless the request carries the bearer token."""
+
+        async def guarded(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+            if not bearer_matches(request.headers.get("Authorization"), self.token):
+                return _unauthorized()
+            return await handler(request, *args, **kwargs)
+
+        guarded.__name__ = handler.__name__
+        return guarded
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        assist = Blueprint("assist_console", __name__)
+
+        @assist.route("/", methods=["GET"])
+        async def page(request: Request) -> HTTPResponse:
+            html = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
+            return response.html(html, headers=_PAGE_HEADERS)
+
+        @assist.route("/static/<filename>", methods=["GET"])
+        async def static(request: Request, filename: str) -> HTTPResponse:
+            match = _STATIC_NAME.fullmatch(filename)
+            path = STATIC_DIR / filename
+            if match is None or not path.is_file():
+                return _error(404, ERROR_NO_FILE)
+            return response.text(
+                path.read_text(encoding="utf-8"),
+                content_type=_MIME_TYPES[match.group(1)],
+                headers=_PAGE_HEADERS,
+            )
+
+        async def session(request: Request) -> HTTPResponse:
+            return _json({"ok": True, "as_of": as_of_date().isoformat()})
+
+        async def suggest(request: Request) -> HTTPResponse:
+            try:
+                question = service.clean_question(request.args.get("q"))
+            except service.FieldError as error:
+                return _error(400, str(error))
+            agent = getattr(request.app.ctx, "agent", None)
+            if agent is None or not agent.is_ready():
+                return _error(503, ERROR_NOT_READY)
+            parsed = await agent.parse_message(question)
+            return _json(service.suggest(question, parsed, knowledge_base()))
+
+        async def calculate(request: Request, calculator: str) -> HTTPResponse:
+            compute = service.CALCULATORS.get(calculator)
+            if compute is None:
+                return _error(404, ERROR_NO_CALCULATOR)
+            try:
+                data = request.json
+            except Exception:  # sanic raises InvalidUsage for a body that is not JSON
+                data = None
+            if not isinstance(data, dict):
+                return _error(400, ERROR_BAD_JSON)
+            try:
+                return _json(compute(data, knowledge_base()))
+            except service.FieldError as error:
+                return _error(400, str(error))
+
+        async def handoffs(request: Request) -> HTTPResponse:
+            include_handled = request.args.get("all") in ("1", "true")
+            queue = service.handoff_queue(conversation_store(), include_handled)
+            return _json({"handoffs": queue})
+
+        async def handled(request: Request, handoff_id: int) -> HTTPResponse:
+            if not service.mark_handled(conversation_store(), handoff_id):
+                return _error(404, ERROR_NO_HANDOFF)
+            return _json({"id": handoff_id, "handled": True})
+
+        assist.add_route(self._guarded(session), "/api/session", methods=["GET"])
+        assist.add_route(self._guarded(suggest), "/api/suggest", methods=["GET"])
+        assist.add_route(self._guarded(calculate), "/api/calculate/<calculator>", methods=["POST"])
+        assist.add_route(self._guarded(handoffs), "/api/handoffs", methods=["GET"])
+        assist.add_route(
+            self._guarded(handled), "/api/handoffs/<handoff_id:int>/handled", methods=["POST"]
+        )
+        return assist

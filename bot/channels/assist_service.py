@@ -1,0 +1,420 @@
+"""What the hotline staff console computes, without any web framework.
+
+The routes in :mod:`bot.channels.assist` call these functions:
+
+- :func:`suggest` — from the caller's words and the NLU parse: the three likeliest
+  interpretations (Chinese titles, confidence), the suggested answer for the top one (rendered by
+  the same code the bot uses, so it follows the answer contract), the full text of every cited
+  article, and the facts detected in the words (slot values that pre-fill the calculators);
+- :data:`CALCULATORS` — the eligibility (第九条), subsidy (第十九条、第二十三条), enterprise exit
+  (第十三条) and agency exit (第十一条) calculators over the facts given on the phone;
+- :func:`handoff_queue` / :func:`mark_handled` — the conversations waiting for a person.
+
+Field values use the slot vocabulary of :mod:`actions.slot_values` (``yes`` / ``no`` /
+``unknown``, digits, ISO dates), so detected facts can be put straight into the forms.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from actions.agency_exit import agency_exit_result
+from actions.context import as_of_date
+from actions.eligibility import eligibility_result
+from actions.fact_builders import enterprise_exit_facts, parse_date
+from actions.faq import faq_answer
+from actions.qualification import qualification_result
+from actions.slot_values import (
+    AGENCY_EXIT_SLOTS,
+    ELIGIBILITY_SLOTS,
+    ENTERPRISE_EXIT_SLOTS,
+    NO,
+    QUALIFICATION_SLOTS,
+    UNKNOWN,
+    YES,
+    slots_from_entities,
+)
+from actions.subsidy import general_subsidy_answer, subsidy_answer
+from bot.conversation_store import ConversationStore, HandoffRecord
+from bot.language.facts import extract_facts
+from bot.language.normalize import normalize_text
+from kb.repository import KnowledgeBase
+from rules_core.answer import Answer, render_check
+from rules_core.citations import article_number_from_label
+from rules_core.deadlines import filing_deadline
+from rules_core.enterprise_exit import check_enterprise_exit
+from rules_core.validity import validity_status
+
+TOP_INTERPRETATIONS = 3
+MAX_QUESTION_CHARS = 1000
+FALLBACK_INTENT = "nlu_fallback"
+FACT_EXTRACTOR = "assist_console"
+
+ERROR_EMPTY_QUESTION = "请输入或粘贴来电人的原话（q 不能为空）。"
+ERROR_LONG_QUESTION = f"来电人的原话过长，请控制在 {MAX_QUESTION_CHARS} 字以内。"
+
+# Chinese titles for the intents that have no curated FAQ entry (ask_* intents use its question).
+INTENT_TITLES: dict[str, str] = {
+    "greet": "打招呼",
+    "goodbye": "道别",
+    "thanks": "表示感谢",
+    "affirm": "肯定回答（是/对）",
+    "deny": "否定回答（不是/没有）",
+    "dont_know": "不清楚",
+    "request_human": "要求转人工",
+    "out_of_scope": "超出本政策范围的问题",
+    "bot_challenge": "问是不是机器人",
+    "inform": "提供情况（人数、地点、日期等）",
+    "feedback_helpful": "反馈：问题已解决",
+    "feedback_unhelpful": "反馈：问题未解决",
+    "stop_form": "不想继续回答问题",
+    "calculate_subsidy": "帮我算一算托管补贴",
+    "check_agency_exit": "逐项核对机构是否触发退出情形",
+    "check_agency_qualification": "逐项核对机构能否成为托管服务机构",
+}
+
+# The agency-exit figures the bot treats as "figures given" (all but years_served).
+AGENCY_EXIT_FIGURE_SLOTS = (
+    *AGENCY_EXIT_SLOTS,
+    "own_case_rate",
+    "client_case_percent",
+    "change_percent",
+)
+
+HANDOFF_REASONS = {
+    "requested": "来电人要求转人工",
+    "repeated_fallback": "连续两次未能理解",
+}
+
+
+class FieldError(ValueError):
+    """A calculator field holds a value the form cannot take; the message is for staff."""
+
+
+# --- interpretations and the suggested answer --------------------------------------------------
+
+
+def intent_title(intent: str, kb: KnowledgeBase) -> str:
+    """``ask_enterprise_exit`` → 「公司注销了，托管还继续吗？」; others from :data:`INTENT_TITLES`."""
+    entry = kb.faq_for_intent(intent) if intent.startswith("ask_") else None
+    if entry is not None:
+        return entry.question
+    return INTENT_TITLES.get(intent, intent)
+
+
+def interpretations(
+    parsed: Mapping[str, Any], kb: KnowledgeBase, limit: int = TOP_INTERPRETATIONS
+) -> list[dict[str, Any]]:
+    """The likeliest intents of an NLU parse, best first, without ``nlu_fallback``."""
+    ranking = parsed.get("intent_ranking") or []
+    if not ranking and parsed.get("intent"):
+        ranking = [parsed["intent"]]
+    found: list[dict[str, Any]] = []
+    for item in ranking:
+        name = str(item.get("name") or "")
+        if not name or name == FALLBACK_INTENT or any(f["intent"] == name for f in found):
+            continue
+        found.append(
+            {
+                "intent": name,
+                "title": intent_title(name, kb),
+                "confidence": round(float(item.get("confidence") or 0.0), 4),
+            }
+        )
+        if len(found) == limit:
+            break
+    return found
+
+
+def detected_facts(text: str, intent: str) -> dict[str, str]:
+    """Slot values stated in the caller's words, as the bot's fact extractor reads them."""
+    entities: list[Mapping[str, Any]] = [
+        fact.as_entity(FACT_EXTRACTOR) for fact in extract_facts(normalize_text(text))
+    ]
+    return slots_from_entities(entities, intent, None, None)
+
+
+def _known(slots: Mapping[str, Any], names: Iterable[str]) -> bool:
+    return any(slots.get(name) not in (None, "", UNKNOWN) for name in names)
+
+
+def _enterprise_exit_answer(slots: Mapping[str, Any]) -> Answer:
+    facts = enterprise_exit_facts(slots)
+    if slots.get("exit_event") == "none":
+        facts = dataclasses.replace(
+            facts, closed_down=False, deregistered=False, moved_out_of_pingshan=False
+        )
+    return render_check(check_enterprise_exit(facts, as_of_date()))
+
+
+def _eligibility_answer(slots: Mapping[str, Any]) -> Answer:
+    result, notes = eligibility_result(slots)
+    return render_check(result, notes)
+
+
+def answer_for(intent: str, slots: Mapping[str, Any]) -> Answer | None:
+    """The answer the bot gives for ``intent`` with these facts, or ``None`` for a non-policy intent.
+
+    As in the bot's actions: a calculator intent with its facts already stated gets the check,
+    otherwise the curated answer of ``kb/faq.yml``.
+    """
+    if intent in ("ask_subsidy_amount", "calculate_subsidy"):
+        if slots.get("first_signing_date"):
+            return subsidy_answer(slots)
+        return general_subsidy_answer()
+    if intent == "ask_enterprise_exit" and _known(slots, ENTERPRISE_EXIT_SLOTS):
+        return _enterprise_exit_answer(slots)
+    if intent in ("ask_agency_exit", "check_agency_exit"):
+        if _known(slots, AGENCY_EXIT_FIGURE_SLOTS):
+            return render_check(agency_exit_result(slots))
+        return faq_answer("ask_agency_exit")
+    if intent in ("ask_agency_conditions", "check_agency_qualification"):
+        if _known(slots, QUALIFICATION_SLOTS):
+            return render_check(qualification_result(slots))
+        return faq_answer("ask_agency_conditions")
+    if intent == "ask_enterprise_eligibility" and _known(slots, ELIGIBILITY_SLOTS):
+        return _eligibility_answer(slots)
+    if intent == "ask_filing" and (signed_on := parse_date(slots.get("signed_on"))):
+        return render_check(filing_deadline(signed_on, as_of_date()))
+    if intent == "ask_validity":
+        return render_check(validity_status(as_of_date()))
+    if intent.startswith("ask_"):
+        return faq_answer(intent)
+    return None
+
+
+def cited_articles(citations: Iterable[str], kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The full text of every article among the citations (``政策解读`` has no article)."""
+    articles: list[dict[str, Any]] = []
+    for label in citations:
+        try:
+            number = article_number_from_label(label)
+        except ValueError:
+            continue
+        article = kb.article(number)
+        articles.append(
+            {
+                "number": article.number,
+                "label": article.label,
+                "title": article.title,
+                "full_text": article.full_text,
+            }
+        )
+    return articles
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The parts of an answer the console shows."""
+    return {"text": answer.text, "verdict": answer.verdict, "citations": list(answer.citations)}
+
+
+def clean_question(text: str | None) -> str:
+    """The caller's words, stripped; :class:`FieldError` when empty or too long."""
+    question = (text or "").strip()
+    if not question:
+        raise FieldError(ERROR_EMPTY_QUESTION)
+    if len(question) > MAX_QUESTION_CHARS:
+        raise FieldError(ERROR_LONG_QUESTION)
+    return question
+
+
+def suggest(text: str, parsed: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+    """Everything the console shows for the caller's words, given the NLU parse of them.
+
+    The answer is for the top interpretation; when that is not a policy question (a greeting,
+    「转人工」) the first policy interpretation among the three is answered instead, and
+    ``answer["intent"]`` says which. No policy interpretation → ``answer`` is ``None``.
+    """
+    found = interpretations(parsed, kb)
+    top = found[0]["intent"] if found else ""
+    facts = detected_facts(text, top)
+    answer: dict[str, Any] | None = None
+    articles: list[dict[str, Any]] = []
+    for candidate in found:
+        rendered = answer_for(candidate["intent"], facts)
+        if rendered is not None:
+            answer = {"intent": candidate["intent"], **answer_json(rendered)}
+            articles = cited_articles(rendered.citations, kb)
+            break
+    return {
+        "question": text,
+        "interpretations": found,
+        "answer": answer,
+        "articles": articles,
+        "facts": facts,
+    }
+
+
+# --- calculators ------------------------------------------------------------------------------
+
+YES_NO_UNKNOWN = (YES, NO, UNKNOWN)
+DATE_HINT = "请按 2021-05-10 的格式填写。"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One form field: its slot name, Chinese label, and what it accepts.
+
+    ``choices`` lists the accepted values of a select; otherwise ``pattern`` must match the
+    whole value, and ``is_date`` asks for a real calendar day (``2021-05`` allowed when the
+    pattern allows it: the subsidy base needs only the year).
+    """
+
+    name: str
+    label: str
+    choices: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+    hint: str = ""
+    is_date: bool = False
+
+    def clean(self, raw: Any) -> str | None:
+        """The value as a slot holds it; ``None`` when left empty; :class:`FieldError` if invalid."""
+        value = "" if raw is None else str(raw).strip()
+        if value == "":
+            return None
+        if self.choices and value not in self.choices:
+            raise FieldError(f"「{self.label}」的取值无效，请从选项中选择。")
+        if self.pattern is not None and not self.pattern.fullmatch(value):
+            raise FieldError(f"「{self.label}」格式不对：{self.hint}")
+        if self.is_date and parse_date(value if len(value) == 10 else f"{value}-01") is None:
+            raise FieldError(f"「{self.label}」不是有效日期：{self.hint}")
+        return value
+
+
+def _count(name: str, label: str) -> Field:
+    return Field(name, label, pattern=re.compile(r"\d{1,7}"), hint="请填写非负整数，如 12。")
+
+
+ELIGIBILITY_FIELDS = (
+    Field("in_pingshan", "注册地、纳税地、经营地是否都在坪山区", YES_NO_UNKNOWN),
+    Field(
+        "headcount",
+        "从业人数",
+        pattern=re.compile(r"\d{1,7}(-\d{1,7})?~?"),
+        hint="请填写人数，如 45（范围写作 81-89）。",
+    ),
+    Field("operating_normally", "生产经营是否正常", YES_NO_UNKNOWN),
+    Field("firm_type", "企业类型", ("labour_dispatch", "hr_service", "other", UNKNOWN)),
+    Field(
+        "qualifying_condition",
+        "第九条三项情形",
+        ("labour_case", "tech_sme", "key_enterprise", "none", UNKNOWN),
+    ),
+)
+SUBSIDY_FIELDS = (
+    Field(
+        "first_signing_date",
+        "首次签约日期",
+        pattern=re.compile(r"\d{4}-\d{2}(-\d{2})?"),
+        hint=DATE_HINT,
+        is_date=True,
+    ),
+    Field("service_year", "服务年度", ("1", "2", "3", "4")),
+    Field(
+        "months_served",
+        "本年度实际服务月数",
+        pattern=re.compile(r"1[0-2]|\d"),
+        hint="请填写 0 至 12 的整数。",
+    ),
+)
+ENTERPRISE_EXIT_FIELDS = (
+    Field(
+        "service_started",
+        "开始接受托管服务的日期",
+        pattern=re.compile(r"\d{4}-\d{2}-\d{2}"),
+        hint=DATE_HINT,
+        is_date=True,
+    ),
+    Field(
+        "exit_event",
+        "停业、注销或搬迁出坪山区",
+        ("suspended", "deregistered", "relocated", "none", UNKNOWN),
+    ),
+)
+AGENCY_EXIT_FIELDS = (
+    _count("clients_served", "服务企业数"),
+    _count("clients_with_cases", "发生劳动案件的服务企业数"),
+    _count("change_requests", "要求更换机构的企业数"),
+    _count("own_case_count", "机构自身发生的劳动案件数"),
+    Field("other_violation", "是否有其他违法违规行为", YES_NO_UNKNOWN),
+)
+
+
+def clean_fields(fields: Iterable[Field], data: Mapping[str, Any]) -> dict[str, str]:
+    """The submitted values of these fields, validated; empty fields are left out (unknown)."""
+    slots: dict[str, str] = {}
+    for field in fields:
+        value = field.clean(data.get(field.name))
+        if value is not None:
+            slots[field.name] = value
+    return slots
+
+
+def calculator_result(answer: Answer, kb: KnowledgeBase) -> dict[str, Any]:
+    """The rendered answer and the full text of the articles it cites."""
+    return {"answer": answer_json(answer), "articles": cited_articles(answer.citations, kb)}
+
+
+def calculate_eligibility(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+    """第九条: 符合 / 不符合 / 尚需确认, one reason per condition."""
+    return calculator_result(_eligibility_answer(clean_fields(ELIGIBILITY_FIELDS, data)), kb)
+
+
+def calculate_subsidy(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+    """第十九条、第二十三条: the cap for that service year, pro-rated by the months served."""
+    return calculator_result(subsidy_answer(clean_fields(SUBSIDY_FIELDS, data)), kb)
+
+
+def calculate_enterprise_exit(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+    """第十三条: whether the enterprise is no longer a 托管服务对象."""
+    return calculator_result(
+        _enterprise_exit_answer(clean_fields(ENTERPRISE_EXIT_FIELDS, data)), kb
+    )
+
+
+def calculate_agency_exit(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+    """第十一条: whether the agency has met one of the exit situations."""
+    slots = clean_fields(AGENCY_EXIT_FIELDS, data)
+    return calculator_result(render_check(agency_exit_result(slots)), kb)
+
+
+Calculator = Callable[[Mapping[str, Any], KnowledgeBase], dict[str, Any]]
+CALCULATORS: dict[str, Calculator] = {
+    "eligibility": calculate_eligibility,
+    "subsidy": calculate_subsidy,
+    "enterprise-exit": calculate_enterprise_exit,
+    "agency-exit": calculate_agency_exit,
+}
+
+
+# --- the handoff queue ------------------------------------------------------------------------
+
+
+def handoff_json(record: HandoffRecord) -> dict[str, Any]:
+    """One queued conversation as the console shows it (times in UTC, ISO 8601)."""
+    return {
+        "id": record.id,
+        "sender_id": record.sender_id,
+        "reason": record.reason,
+        "reason_title": HANDOFF_REASONS.get(record.reason, record.reason),
+        "created_at": record.created_at.isoformat(timespec="seconds") + "Z",
+        "handled": record.handled,
+        "transcript": [
+            {"speaker": str(line.get("speaker", "")), "text": str(line.get("text", ""))}
+            for line in record.transcript
+        ],
+    }
+
+
+def handoff_queue(store: ConversationStore, include_handled: bool = False) -> list[dict[str, Any]]:
+    """Conversations waiting for a person, newest first (with handled ones if asked)."""
+    return [handoff_json(r) for r in store.handoffs(include_handled=include_handled)]
+
+
+def mark_handled(store: ConversationStore, handoff_id: int) -> bool:
+    """Mark one handoff handled; ``False`` when there is no such handoff."""
+    return store.mark_handled(handoff_id)
