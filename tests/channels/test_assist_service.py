@@ -375,7 +375,7 @@ def test_queue_lists_newest_first_with_transcripts(store: ConversationStore) -> 
     )
     queue = service.handoff_queue(store)
     assert [h["id"] for h in queue] == [second, first]
-    assert queue[0]["reason_title"] == "来电人要求转人工"
+    assert queue[0]["reason_title"] == "用户要求转人工"
     assert queue[1]["reason_title"] == "连续两次未能理解"
     assert queue[0]["transcript"] == [
         {"speaker": "user", "text": "转人工"},

@@ -75,7 +75,7 @@
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined && text !== null) node.innerHTML = String(text);
+    if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
 
