@@ -137,7 +137,7 @@ class AssistInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         assist = Blueprint("assist_console", __name__)
 
-        @assist.route("/", methods=["GET"])
+        @assist.route("/", methods=["GET"], strict_slashes=False)
         async def page(request: Request) -> HTTPResponse:
             html = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
             return response.html(html, headers=_PAGE_HEADERS)

@@ -86,7 +86,7 @@ AGENCY_EXIT_FIGURE_SLOTS = (
 )
 
 HANDOFF_REASONS = {
-    "requested": "来电人要求转人工",
+    "requested": "用户要求转人工",
     "repeated_fallback": "连续两次未能理解",
 }
 

@@ -11,6 +11,7 @@ import pytest
 
 from actions.context import knowledge_base
 from bot.channels import assist_service as service
+from bot.channels.assist import DEV_TOKEN, bearer_matches, configured_token
 from bot.conversation_store import ConversationStore
 from kb.build import build
 from kb.repository import KnowledgeBase
@@ -395,3 +396,32 @@ def test_handled_conversations_leave_the_open_queue(store: ConversationStore) ->
 
 def test_marking_an_unknown_handoff_says_so(store: ConversationStore) -> None:
     assert service.mark_handled(store, 9999) is False
+
+
+# --- the console token (bot/channels/assist.py) -----------------------------------------------
+
+TOKEN_CASES = [
+    pytest.param("Bearer s3cret", True, id="正确的令牌放行"),
+    pytest.param("bearer s3cret", True, id="Bearer不区分大小写"),
+    pytest.param("Bearer wrong", False, id="错误的令牌拒绝"),
+    pytest.param("s3cret", False, id="没有Bearer前缀拒绝"),
+    pytest.param("Bearer ", False, id="空令牌拒绝"),
+    pytest.param(None, False, id="没有请求头拒绝"),
+]
+
+
+@pytest.mark.parametrize(("header", "accepted"), TOKEN_CASES)
+def test_bearer_token(header: str | None, accepted: bool) -> None:
+    assert bearer_matches(header, "s3cret") is accepted
+
+
+def test_without_assist_token_the_development_token_is_used_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level("WARNING"):
+        assert configured_token({}) == DEV_TOKEN == "pingshan-assist-dev"
+    assert "ASSIST_TOKEN is not set" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        assert configured_token({"ASSIST_TOKEN": "from-env"}) == "from-env"
+    assert caplog.text == ""

@@ -89,6 +89,7 @@ def test_the_page_shell_loads_without_the_token_and_only_from_its_own_server(
     reply = _get(assistant, "")
     assert reply.status_code == 200
     assert "坐席令牌" in reply.text
+    assert _get(assistant, "/").status_code == 200
     assert "connect-src 'self'" in reply.headers["Content-Security-Policy"]
     for asset in ("/static/assist.css", "/static/assist.js"):
         assert _get(assistant, asset).status_code == 200
@@ -329,10 +330,13 @@ def test_staff_calculates_the_subsidy_cap(page: Page, assistant: RunningAssistan
     form.locator("button[type=submit]").click()
     expect(form.locator(".calc-result .answer-text")).to_contain_text("23,239.33元")
     expect(form.locator(".calc-result .citations")).to_contain_text("第十九条")
-    form.locator("input[name=months_served]").fill("13")
-    form.locator("button[type=submit]").click()
-    expect(form.locator(".calc-result .error")).to_contain_text("实际服务月数")
     _shot(page, "subsidy")
+    form.locator("input[name=first_signing_date]").fill("2021-02-30")
+    form.locator("button[type=submit]").click()
+    expect(form.locator(".calc-result .error")).to_have_text(
+        "「首次签约日期」不是有效日期：请按 2021-05-10 的格式填写。"
+    )
+    expect(form.locator(".calc-result .answer-text")).to_be_hidden()
 
 
 def test_staff_handles_a_handoff_from_the_queue(page: Page, assistant: RunningAssistant) -> None:
@@ -342,9 +346,9 @@ def test_staff_handles_a_handoff_from_the_queue(page: Page, assistant: RunningAs
     _login(page, assistant)
     item = page.locator("#queue li.handoff", has_text=sender)
     expect(item).to_have_count(1)
-    expect(item.locator(".handoff-reason")).to_have_text("来电人要求转人工")
+    expect(item.locator(".handoff-reason")).to_have_text("用户要求转人工")
     expect(item.locator(".transcript .user")).to_have_count(2)
-    expect(item.locator(".transcript")).to_contain_text("来电人：转人工")
+    expect(item.locator(".transcript")).to_contain_text("用户：转人工")
     expect(item.locator(".transcript")).to_contain_text("助手：")
     item.scroll_into_view_if_needed()
     _shot(page, "queue")

@@ -5,7 +5,7 @@
 (function () {
   const TOKEN_KEY = "assist-token";
   const QUEUE_REFRESH_MS = 30000;
-  const SPEAKERS = { user: "来电人", bot: "助手" };
+  const SPEAKERS = { user: "用户", bot: "助手" };
   // Facts the forms do not show, in words staff understand.
   const EXTRA_FACTS = {
     years_served: "已接受服务年数",
