@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import send_answer
 from actions.context import knowledge_base
-from actions.handoff import HANDOFF_TEXT, record_handoff
+from actions.handoff import hand_off
 from actions.transcript import consecutive_fallbacks
 from kb.repository import SearchKind
 from rules_core.answer import compose
@@ -85,13 +85,5 @@ class ActionFallbackSearch(Action):
         else:
             dispatcher.utter_message(response="utter_out_of_scope")
         if misses >= 2:
-            handoff_id = record_handoff(tracker, "repeated_fallback")
-            dispatcher.utter_message(
-                text=HANDOFF_TEXT,
-                json_message={
-                    "citations": ["第六条"],
-                    "verdict": None,
-                    "data": {"handoff_id": handoff_id},
-                },
-            )
+            hand_off(dispatcher, tracker, "repeated_fallback")
         return []

@@ -18,11 +18,16 @@ HANDOFF_TEXT = (
 )
 
 
-def record_handoff(tracker: Tracker, reason: str) -> int:
-    """Queue this conversation, with its transcript so far, for the staff console."""
-    return conversation_store().record_handoff(
+def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> int:
+    """Queue this conversation with its transcript for the staff console and tell the user."""
+    handoff_id = conversation_store().record_handoff(
         tracker.sender_id, reason, transcript(tracker.events)
     )
+    dispatcher.utter_message(
+        text=HANDOFF_TEXT,
+        json_message={"citations": ["第六条"], "verdict": None, "data": {"handoff_id": handoff_id}},
+    )
+    return handoff_id
 
 
 class ActionHandoff(Action):
@@ -34,13 +39,5 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        handoff_id = record_handoff(tracker, "requested")
-        dispatcher.utter_message(
-            text=HANDOFF_TEXT,
-            json_message={
-                "citations": ["第六条"],
-                "verdict": None,
-                "data": {"handoff_id": handoff_id},
-            },
-        )
+        hand_off(dispatcher, tracker, "requested")
         return []

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hmac
 import logging
 import os
-import re
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from sanic.response import HTTPResponse
 
 from actions.context import as_of_date, knowledge_base
 from bot.channels import assist_service as service
+from bot.channels.page_assets import PAGE_HEADERS, static_asset
 from bot.conversation_store import conversation_store
 
 logger = logging.getLogger(__name__)
@@ -42,18 +42,6 @@ logger = logging.getLogger(__name__)
 TOKEN_ENV = "ASSIST_TOKEN"
 DEV_TOKEN = "pingshan-assist-dev"  # development only: set ASSIST_TOKEN on any shared server
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "assist"
-_STATIC_NAME = re.compile(r"[A-Za-z0-9_-]+\.(css|js)")
-_MIME_TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"}
-# The page loads only its own files and talks only to its own server.
-_PAGE_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-cache",
-}
 _API_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 
 ERROR_UNAUTHORIZED = "未授权：请先用坐席令牌登录（请求头 Authorization: Bearer <令牌>）。"
@@ -140,18 +128,16 @@ class AssistInput(InputChannel):
         @assist.route("/", methods=["GET"], strict_slashes=False)
         async def page(request: Request) -> HTTPResponse:
             html = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
-            return response.html(html, headers=_PAGE_HEADERS)
+            return response.html(html, headers=PAGE_HEADERS)
 
         @assist.route("/static/<filename>", methods=["GET"])
         async def static(request: Request, filename: str) -> HTTPResponse:
-            match = _STATIC_NAME.fullmatch(filename)
-            path = STATIC_DIR / filename
-            if match is None or not path.is_file():
+            asset = static_asset(STATIC_DIR, filename)
+            if asset is None:
                 return _error(404, ERROR_NO_FILE)
+            path, mime_type = asset
             return response.text(
-                path.read_text(encoding="utf-8"),
-                content_type=_MIME_TYPES[match.group(1)],
-                headers=_PAGE_HEADERS,
+                path.read_text(encoding="utf-8"), content_type=mime_type, headers=PAGE_HEADERS
             )
 
         async def session(request: Request) -> HTTPResponse:

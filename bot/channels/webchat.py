@@ -25,30 +25,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.page_assets import MIME_TYPES, PAGE_HEADERS, static_asset
 from kb.repository import KnowledgeBase
 from rules_core.citations import article_number_from_label
 
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "chat"
 MAX_MESSAGE_CHARS = 1000
 _SENDER_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
-_STATIC_NAME = re.compile(r"[A-Za-z0-9_-]+\.(css|js|html|svg)")
-_MIME_TYPES = {
-    "css": "text/css; charset=utf-8",
-    "js": "text/javascript; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-    "svg": "image/svg+xml",
-}
-# The page loads only its own files and talks only to its own server.
-_PAGE_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-cache",
-}
-
 ERROR_BAD_JSON = '请求格式错误：请以 JSON 发送 {"sender": "会话编号", "message": "您的问题"}。'
 ERROR_NO_MESSAGE = "消息不能为空，请输入您的问题。"
 ERROR_LONG_MESSAGE = f"消息过长，请控制在 {MAX_MESSAGE_CHARS} 字以内。"
@@ -184,17 +167,15 @@ class WebChatInput(InputChannel):
 
         async def page(request: Request) -> HTTPResponse:
             return await response.file(
-                STATIC_DIR / "index.html", mime_type=_MIME_TYPES["html"], headers=_PAGE_HEADERS
+                STATIC_DIR / "index.html", mime_type=MIME_TYPES["html"], headers=PAGE_HEADERS
             )
 
         async def static(request: Request, filename: str) -> HTTPResponse:
-            path = STATIC_DIR / filename
-            match = _STATIC_NAME.fullmatch(filename)
-            if match is None or not path.is_file():
+            asset = static_asset(STATIC_DIR, filename)
+            if asset is None:
                 return _error(404, "没有这个文件。")
-            return await response.file(
-                path, mime_type=_MIME_TYPES[match.group(1)], headers=_PAGE_HEADERS
-            )
+            path, mime_type = asset
+            return await response.file(path, mime_type=mime_type, headers=PAGE_HEADERS)
 
         async def article(request: Request, number: int) -> HTTPResponse:
             loop = asyncio.get_running_loop()

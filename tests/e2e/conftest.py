@@ -15,7 +15,9 @@ E2E_AS_OF = "2023-06-01"
 E2E_ASSIST_TOKEN = "e2e-assist-token"
 E2E_WECHAT_TOKEN = "e2e-wechat-token"
 E2E_WECHAT_APP_ID = "wx0123456789abcdef"
-E2E_WECHAT_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"  # 43 characters, as WeChat issues
+E2E_WECHAT_AES_KEY = (
+    "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"  # 43 characters, as WeChat issues
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

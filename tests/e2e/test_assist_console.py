@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,21 +18,10 @@ import requests
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bot.conversation_store import ConversationStore
+from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
 from tests.e2e.conftest import E2E_ASSIST_TOKEN
-from tests.e2e.servers import REPO, RunningAssistant
+from tests.e2e.servers import RunningAssistant
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = REPO / "tests" / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-TIMEOUT_MS = 60_000
 EXIT_QUESTION = "来电人说公司注销了，托管还继续吗"
 ARTICLE_13_ITEM = "（二）在服务期限内停业、注销、搬迁出坪山区等情形。"
 AUTH = {"Authorization": f"Bearer {E2E_ASSIST_TOKEN}"}
