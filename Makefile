@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 
 # What a trained model depends on: when any of these is newer than the model, `make train` retrains.
-TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components kb/jieba_dict -type f 2>/dev/null | sort)
+TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components bot/language kb/jieba_dict -type f -not -name "*.pyc" 2>/dev/null | sort)
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 

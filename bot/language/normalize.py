@@ -40,7 +40,9 @@ def normalize_text(text: str) -> str:
 
 
 _CLAUSE = re.compile(r"[^,，。;；!！?？\s]+[,，。;；!！?？]*")
-_QUESTION = re.compile(r"[?？]$|吗|呢|么|啥|咋|怎么|怎样|多少|几|哪|是否|能否|可否|行不行|能不能|可不可以|有没有|还.{0,4}不$")
+_QUESTION = re.compile(
+    r"[?？]$|吗|呢|么|啥|咋|怎么|怎样|多少|几|哪|是否|能否|可否|行不行|能不能|可不可以|有没有|还.{0,4}不$"
+)
 
 
 def question_clause(text: str) -> str | None:

@@ -134,7 +134,9 @@ def test_staff_with_certificates_are_not_read_as_the_headcount() -> None:
 
 
 QUESTION_CLAUSES = [
-    pytest.param("我们公司在坪山,45名员工,正常经营,能托管吗?", "能托管吗?", id="事实在前问题在后取出问题"),
+    pytest.param(
+        "我们公司在坪山,45名员工,正常经营,能托管吗?", "能托管吗?", id="事实在前问题在后取出问题"
+    ),
     pytest.param("我们公司能托管吗", None, id="只有一句时不取"),
     pytest.param("能托管吗,我们有45人", None, id="结尾不是问题时不取"),
     pytest.param("公司注销了,托管还继续吗", "托管还继续吗", id="注销后还继续吗"),
