@@ -89,10 +89,14 @@ def enterprise_facts(slots: Mapping[str, Any]) -> tuple[EnterpriseFacts, list[st
             return None
         return qualifying == name
 
+    places = dict(
+        item.split(":", 1) for item in str(slots.get("pingshan_places") or "").split(",") if ":" in item
+    )
     facts = EnterpriseFacts(
-        registered_in_pingshan=in_pingshan,
-        tax_in_pingshan=in_pingshan,
-        operating_in_pingshan=in_pingshan,
+        registered_in_pingshan=yes_no(places.get("registered")),
+        tax_in_pingshan=yes_no(places.get("tax")),
+        operating_in_pingshan=yes_no(places.get("operating")),
+        all_places_in_pingshan=in_pingshan,
         headcount=headcount.value,
         operating_normally=yes_no(slots.get("operating_normally")),
         firm_type=firm_type if firm_type in ("labour_dispatch", "hr_service", "other") else None,

@@ -42,7 +42,8 @@ QUALIFICATION_SLOTS = (
 )
 ENTERPRISE_EXIT_SLOTS = ("service_started", "exit_event")
 FILING_SLOTS = ("signed_on",)
-OPTIONAL_FACT_SLOTS = ("own_case_rate", "client_case_percent", "change_percent", "years_served")
+OPTIONAL_FACT_SLOTS = ("own_case_rate", "client_case_percent", "change_percent", "years_served",
+                       "pingshan_places")
 
 YES_NO_SLOTS = frozenset(
     {"in_pingshan", "operating_normally", "other_violation", "business_scope", "premises_and_staff"}
@@ -92,6 +93,18 @@ def _entity_values(
     ]
 
 
+def _places(entities: list[Mapping[str, Any]]) -> str | None:
+    """Which of the three places were named, and whether in 坪山区: ``registered:no,operating:yes``."""
+    roles = {"registered": ("registered",), "tax": ("tax",), "operating": ("operating",),
+             "all": ("registered", "tax", "operating")}
+    found: dict[str, str] = {}
+    for e in entities:
+        if e.get("entity") == "district" and e.get("role") in roles:
+            for place in roles[str(e["role"])]:
+                found[place] = YES if str(e.get("value")) == "坪山区" else NO
+    return ",".join(f"{k}:{v}" for k, v in sorted(found.items())) or None
+
+
 def _location(entities: list[Mapping[str, Any]]) -> str | None:
     """第九条 needs 注册地、纳税地、经营地 all in 坪山区: any other district for one of them → no."""
     located = [e for e in entities if e.get("entity") == "district" and e.get("role")]
@@ -114,15 +127,18 @@ def slots_from_entities(
     location = _location(entities)
     if location:
         slots["in_pingshan"] = location
+    if places := _places(entities):
+        slots["pingshan_places"] = places
     if values := _entity_values(entities, "headcount"):
         slots["headcount"] = values[-1]
     for status in _entity_values(entities, "operating_status"):
         if status == "normal":
             slots["operating_normally"] = YES
-        else:
+        elif status in ("abnormal", "suspended", "deregistered"):
             slots["operating_normally"] = NO
-            if status in ("suspended", "deregistered", "relocated"):
-                slots["exit_event"] = status
+        # 搬迁 is about where the firm is (第九条 location, 第十三条 exit), not how it operates
+        if status in ("suspended", "deregistered", "relocated"):
+            slots["exit_event"] = status
     if values := _entity_values(entities, "firm_type"):
         excluded = [v for v in values if v != "other"]
         slots["firm_type"] = excluded[-1] if excluded else "other"

@@ -42,6 +42,9 @@ class EnterpriseFacts:
     had_labour_cases_last_year: bool | None = None
     tech_sme_registered_last_year: bool | None = None
     key_industry_enterprise: bool | None = None
+    # 「三地是否都在坪山区？」 answered as a whole: False says at least one is elsewhere without
+    # saying which; the three facts above, when given, take precedence.
+    all_places_in_pingshan: bool | None = None
 
     def __post_init__(self) -> None:
         if self.headcount is not None and self.headcount < 0:
@@ -54,17 +57,24 @@ class EnterpriseFacts:
 
 
 def _location_conditions(facts: EnterpriseFacts) -> list[Condition]:
+    """注册地、纳税地、经营地均在坪山区: one condition per place, or one for all three when the
+    enterprise only said that they are not all there."""
     place = load_eligibility().location
+    whole = facts.all_places_in_pingshan
     specs = (
         ("registered_in_pingshan", "注册地", facts.registered_in_pingshan),
         ("tax_in_pingshan", "纳税地", facts.tax_in_pingshan),
         ("operating_in_pingshan", "经营地", facts.operating_in_pingshan),
     )
+    if whole is False and not any(value is False for _, _, value in specs):
+        label = f"注册地、纳税地、经营地均在{place}"
+        detail = f"注册地、纳税地、经营地不都在{place}（未说明是哪一处）"
+        return [Condition("places_in_pingshan", label, Status.UNMET, detail, ARTICLE)]
     return [
         fact_condition(
             key=key,
             label=f"{what}在{place}",
-            value=value,
+            value=True if value is None and whole is True else value,
             article=ARTICLE,
             if_true=f"{what}在{place}",
             if_false=f"{what}不在{place}",

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from rules_core.citations import chinese_number
 from rules_core.money import format_yuan, to_yuan
-from rules_core.params_loader import Fraction, WageRow, load_subsidy, load_wage_table
+from rules_core.params_loader import load_dates, Fraction, WageRow, load_subsidy, load_wage_table
 from rules_core.periods import chinese_date, year_bounds, year_index_on
 from rules_core.results import CheckResult, Condition, Status, Verdict
 from rules_core.validity import Regime, dated_notes, regime_on
@@ -74,16 +74,24 @@ def _period_text(first_signing: dt.date, service_year: int) -> str:
 
 
 def _regime_condition(first_signing: dt.date) -> Condition:
-    label = "首次签约在《管理办法》施行之后（第十九条的补贴规则适用）"
+    """第十九条 applies to a first signing within 第二十七条's period (2021-03-31 – 2024-03-30)."""
+    label = "首次签约在《管理办法》有效期内（第十九条的补贴规则适用）"
     regime = regime_on(first_signing)
-    if regime in (Regime.IN_FORCE, Regime.AFTER_VALIDITY):
+    if regime is Regime.IN_FORCE:
         detail = f"首次签约日期{chinese_date(first_signing)}"
         return Condition("signed_under_regulation", label, Status.MET, detail, SUBSIDY_ARTICLE)
     to_confirm = f"首次签约（{chinese_date(first_signing)}）当时适用的补贴规则"
-    detail = (
-        f"首次签约日期{chinese_date(first_signing)}在《管理办法》施行之前，"
-        "当时的补贴规则不在本助手掌握的资料中"
-    )
+    if regime is Regime.AFTER_VALIDITY:
+        detail = (
+            f"首次签约日期{chinese_date(first_signing)}在《管理办法》规定的有效期"
+            f"（至{chinese_date(load_dates().valid_through)}）之后，"
+            "届时适用的补贴规则不在本助手掌握的资料中"
+        )
+    else:
+        detail = (
+            f"首次签约日期{chinese_date(first_signing)}在《管理办法》施行之前，"
+            "当时的补贴规则不在本助手掌握的资料中"
+        )
     return Condition(
         "signed_under_regulation", label, Status.UNKNOWN, detail, SUBSIDY_ARTICLE, to_confirm
     )
@@ -216,10 +224,11 @@ def subsidy_cap(first_signing: dt.date, service_year: int, as_of: dt.date) -> Ch
             check="subsidy_cap",
             verdict=Verdict.NEEDS_CONFIRMATION,
             conclusion=(
-                f"尚需确认：首次签约日期{chinese_date(first_signing)}在《管理办法》施行之前，"
+                f"尚需确认：首次签约日期{chinese_date(first_signing)}不在《管理办法》有效期内"
+                f"（{chinese_date(load_dates().in_force_from)}至{chinese_date(load_dates().valid_through)}），"
                 "不能按第十九条计算补贴上限，当时的补贴规则请向坪山区人力资源局确认。"
             ),
-            # The base row is not shown: 第十九条 does not govern a signing before 2021-03-31.
+            # The base row is not shown: 第十九条 governs only signings within 第二十七条's period.
             conditions=(regime_condition, year_condition),
             citations=(SUBSIDY_ARTICLE, 27),
             figures={

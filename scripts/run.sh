@@ -8,6 +8,18 @@ ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 RASA_PORT="${RASA_PORT:-5005}"
 MODEL="${MODEL:-models/tuoguan.tar.gz}"
 RASA=.venv/bin/rasa
+# Both servers listen on loopback only unless told otherwise: Rasa's HTTP API can read and change
+# every conversation and replace the model, so it is never exposed without RASA_API_TOKEN.
+# Put a reverse proxy (HTTPS) in front for the WeChat webhook and the web pages.
+RASA_INTERFACE="${RASA_INTERFACE:-127.0.0.1}"
+export SANIC_HOST="${ACTIONS_INTERFACE:-127.0.0.1}"
+api_auth=()
+if [[ -n "${RASA_API_TOKEN:-}" ]]; then
+  api_auth=(--auth-token "$RASA_API_TOKEN")
+elif [[ "$RASA_INTERFACE" != "127.0.0.1" && "$RASA_INTERFACE" != "localhost" ]]; then
+  echo "refusing to listen on $RASA_INTERFACE with the HTTP API open: set RASA_API_TOKEN" >&2
+  exit 2
+fi
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:${ACTIONS_PORT}/webhook}"
 
@@ -41,5 +53,5 @@ cat <<MSG
        -H 'Content-Type: application/json' -d '{"sender": "demo", "message": "补贴多少？"}'
    Ctrl-C stops both servers.
 MSG
-"$RASA" run --model "$MODEL" --enable-api --port "$RASA_PORT" \
+"$RASA" run --model "$MODEL" --enable-api "${api_auth[@]}" --interface "$RASA_INTERFACE" --port "$RASA_PORT" \
   --endpoints bot/endpoints.yml --credentials bot/credentials.yml

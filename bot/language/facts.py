@@ -100,6 +100,8 @@ _HEADCOUNT_PATTERNS = [
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
 ]
+# 「一百人左右」「100人上下」: an approximate number, whichever pattern found it
+_APPROX_AFTER = re.compile(r"^(?:左右|上下|出头|不到)")
 _NOT_HEADCOUNT_AFTER = re.compile(
     r"^(专职|服务人员|持证|取得|有证|参加|参考|考试|考了|分别|去考|有.{0,8}证)"
 )
@@ -130,9 +132,12 @@ def headcounts(text: str) -> list[Fact]:
             if n is None or n <= 0 or n > 100000:
                 continue
             taken.append(span)
-            facts.append(
-                Fact("headcount", _headcount_value(n, m.group("approx")), m.start(), m.end())
-            )
+            approx = m.group("approx")
+            trailing = _APPROX_AFTER.match(text[m.end() :])
+            end = m.end()
+            if trailing and not approx:
+                approx, end = "左右", m.end() + trailing.end()
+            facts.append(Fact("headcount", _headcount_value(n, approx), m.start(), end))
     return facts
 
 

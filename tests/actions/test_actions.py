@@ -104,6 +104,7 @@ def test_facts_in_the_first_message_fill_the_slots() -> None:
     assert {(e["name"], e["value"]) for e in events} == {
         ("headcount", "45"),
         ("in_pingshan", "yes"),
+        ("pingshan_places", "operating:yes,registered:yes,tax:yes"),
     }
 
 

@@ -17,6 +17,7 @@ CASES = [
     pytest.param("我们厂八十多人", {("headcount", "81-89", None)}, id="八十多人是81到89人"),
     pytest.param("一百来号人", {("headcount", "100~", None)}, id="一百来号人是约100人需要确认"),
     pytest.param("公司有150人", {("headcount", "150", None)}, id="150人是人数150"),
+    pytest.param("员工一百人左右", {("headcount", "100~", None)}, id="一百人左右是约100人需要确认"),
     pytest.param("員工１２０人", {("headcount", "120", None)}, id="繁体和全角数字也能读出人数"),
     pytest.param(
         "我们是劳务派遣公司", {("firm_type", "labour_dispatch", None)}, id="劳务派遣公司是排除类型"

@@ -83,6 +83,7 @@ def running_assistant(
         "RASA_TELEMETRY_ENABLED": "false",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SANIC_HOST": "127.0.0.1",  # the action server listens on loopback only
         **(extra_env or {}),
     }
     log_dir.mkdir(parents=True, exist_ok=True)

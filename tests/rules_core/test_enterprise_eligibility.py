@@ -175,3 +175,32 @@ def test_validity_note(as_of: dt.date, noted: bool) -> None:
 def test_bad_facts_are_rejected(changes: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         EnterpriseFacts(**changes)  # type: ignore[arg-type]
+
+
+WHOLE_PLACES = [
+    pytest.param(
+        EnterpriseFacts(all_places_in_pingshan=False, headcount=30),
+        Verdict.NOT_ELIGIBLE,
+        "注册地、纳税地、经营地不都在坪山区",
+        id="只说三地不都在坪山则不符合且不指认是哪一处",
+    ),
+    pytest.param(
+        EnterpriseFacts(all_places_in_pingshan=False, operating_in_pingshan=False),
+        Verdict.NOT_ELIGIBLE,
+        "经营地不在坪山区",
+        id="说明了哪一处不在坪山时按那一处回答",
+    ),
+    pytest.param(
+        EnterpriseFacts(all_places_in_pingshan=True, headcount=150),
+        Verdict.NOT_ELIGIBLE,
+        "注册地在坪山区",
+        id="三地都在坪山时三项都满足",
+    ),
+]
+
+
+@pytest.mark.parametrize(("facts", "verdict", "fragment"), WHOLE_PLACES)
+def test_the_three_places_answered_as_a_whole(facts: EnterpriseFacts, verdict: Verdict, fragment: str) -> None:
+    result = check_enterprise_eligibility(facts, AS_OF)
+    assert result.verdict is verdict
+    assert any(fragment in c.detail for c in result.conditions)
