@@ -90,7 +90,9 @@ def enterprise_facts(slots: Mapping[str, Any]) -> tuple[EnterpriseFacts, list[st
         return qualifying == name
 
     places = dict(
-        item.split(":", 1) for item in str(slots.get("pingshan_places") or "").split(",") if ":" in item
+        item.split(":", 1)
+        for item in str(slots.get("pingshan_places") or "").split(",")
+        if ":" in item
     )
     facts = EnterpriseFacts(
         registered_in_pingshan=yes_no(places.get("registered")),

@@ -7,6 +7,7 @@ from rasa_sdk import Tracker
 from actions.base import PolicyAnswerAction, current_validity_notes, latest_intent
 from actions.context import knowledge_base
 from rules_core.answer import Answer, compose
+from rules_core.citations import PLAN_REPORT_NAME
 
 
 def faq_answer(intent: str, extra_body: tuple[str, ...] = ()) -> Answer | None:
@@ -20,6 +21,7 @@ def faq_answer(intent: str, extra_body: tuple[str, ...] = ()) -> Answer | None:
         interpretation=entry.interpretation,
         notes=current_validity_notes(),
         data={"faq": entry.key, "topic": entry.topic},
+        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
     )
 
 

@@ -31,6 +31,7 @@ AGENCY_EXIT_SLOTS = (
     "clients_with_cases",
     "change_requests",
     "own_case_count",
+    "own_case_rate",
     "other_violation",
 )
 QUALIFICATION_SLOTS = (
@@ -42,8 +43,7 @@ QUALIFICATION_SLOTS = (
 )
 ENTERPRISE_EXIT_SLOTS = ("service_started", "exit_event")
 FILING_SLOTS = ("signed_on",)
-OPTIONAL_FACT_SLOTS = ("own_case_rate", "client_case_percent", "change_percent", "years_served",
-                       "pingshan_places")
+OPTIONAL_FACT_SLOTS = ("client_case_percent", "change_percent", "years_served", "pingshan_places")
 
 YES_NO_SLOTS = frozenset(
     {"in_pingshan", "operating_normally", "other_violation", "business_scope", "premises_and_staff"}
@@ -95,8 +95,12 @@ def _entity_values(
 
 def _places(entities: list[Mapping[str, Any]]) -> str | None:
     """Which of the three places were named, and whether in 坪山区: ``registered:no,operating:yes``."""
-    roles = {"registered": ("registered",), "tax": ("tax",), "operating": ("operating",),
-             "all": ("registered", "tax", "operating")}
+    roles = {
+        "registered": ("registered",),
+        "tax": ("tax",),
+        "operating": ("operating",),
+        "all": ("registered", "tax", "operating"),
+    }
     found: dict[str, str] = {}
     for e in entities:
         if e.get("entity") == "district" and e.get("role") in roles:
@@ -236,6 +240,11 @@ def answer_to_requested_slot(requested_slot: str | None, intent: str, text: str)
         value = to_decimal(match.group(0)) if match else None
         if value is not None and value == value.to_integral_value() and value >= 0:
             return str(int(value))
+    if requested_slot == "own_case_rate":  # a percentage such as 0.5 or 1.2
+        match = _FIRST_NUMBER.search(text)
+        rate = to_decimal(match.group(0)) if match else None
+        if rate is not None and 0 <= rate <= 100:
+            return format(rate.normalize(), "f")
     if requested_slot == "test_scores":
         scores = [to_decimal(m.group(0)) for m in _FIRST_NUMBER.finditer(text)]
         found = [format(s.normalize(), "f") for s in scores if s is not None and 0 <= s <= 100]

@@ -22,7 +22,7 @@ from actions.form_base import CalculatorFormValidation
 from actions.slot_values import SUBSIDY_SLOTS
 from rules_core.answer import Answer, compose, render_check
 from rules_core.params_loader import load_dates
-from rules_core.subsidy import cap_schedule, prorated_subsidy_cap, subsidy_cap
+from rules_core.subsidy import STATISTICS_CAVEAT, cap_schedule, prorated_subsidy_cap, subsidy_cap
 
 FULL_YEAR_MONTHS = 12
 CALCULATE_BUTTON = {"title": "帮我算一算", "payload": "/calculate_subsidy"}
@@ -39,8 +39,10 @@ def _signing_years_in_force() -> list[dt.date]:
 
 
 def cap_table_lines(as_of: dt.date) -> list[str]:
-    """「2021年首次签约：第一年≤27,887.20元…」 for each year of the validity period."""
+    """「2021年首次签约：第一年≤27,887.20元…」 for each year of the validity period, with the
+    caveats the wage data carries (source; figure possibly unpublished at an early-year signing)."""
     lines = ["按首次签约年份计算的补贴上限（每家企业每年）："]
+    early_years = []
     for signing in _signing_years_in_force():
         figures = cap_schedule(signing, as_of).figures
         years = figures.get("years") or []
@@ -49,6 +51,15 @@ def cap_table_lines(as_of: dt.date) -> list[str]:
         caps = "，".join(f"第{'一二三'[y['service_year'] - 1]}年≤{y['cap_display']}" for y in years)
         lines.append(
             f"· {signing.year}年首次签约（基数{figures['base_year']}年度{int(figures['base']):,}元）：{caps}"
+        )
+        earliest = max(load_dates().in_force_from, dt.date(signing.year, 1, 1))
+        if cap_schedule(earliest, as_of).figures.get("caveat_possibly_unpublished"):
+            early_years.append(f"{signing.year}年{earliest.month}月")
+    lines.append(f"基数取自深圳市统计公报的转载，{STATISTICS_CAVEAT}。")
+    if early_years:
+        lines.append(
+            "上年度数据约在每年6月公布：在公布之前首次签约的，签约时该数据可能尚未公布，"
+            "实际采用的基数以坪山区人力资源部门核定为准。"
         )
     return lines
 

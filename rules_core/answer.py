@@ -41,6 +41,7 @@ def compose(
     verdict: str | None = None,
     notes: Sequence[str] = (),
     data: dict[str, Any] | None = None,
+    other_sources: Sequence[str] = (),
 ) -> Answer:
     """Assemble an answer in contract order: 【结论】, body lines, notes, 依据."""
     article_list = list(articles)
@@ -49,10 +50,10 @@ def compose(
         lines.append(f"【结论】{conclusion}")
     lines.extend(line for line in body if line)
     lines.extend(f"提示：{note}" for note in notes if note)
-    lines.append(basis_line(article_list, interpretation))
+    lines.append(basis_line(article_list, interpretation, other_sources))
     return Answer(
         text="\n".join(lines),
-        citations=tuple(citation_ids(article_list, interpretation)),
+        citations=tuple(citation_ids(article_list, interpretation, other_sources)),
         verdict=verdict,
         data=dict(data or {}),
     )

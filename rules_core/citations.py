@@ -12,6 +12,8 @@ REGULATION_SHORT_NAME = "《管理办法》"
 REGULATION_FULL_NAME = "《深圳市坪山区小微企业劳动关系事务托管服务管理办法》"
 REGULATION_DOC_NUMBER = "深坪府办规〔2021〕1号"
 INTERPRETATION_NAME = "《政策解读》"
+# The report that mentions the 托管 pilot and the planned information platform (kb/sources/reports.txt).
+PLAN_REPORT_NAME = "《关于深圳市坪山区2019年国民经济和社会发展计划执行情况与2020年计划草案的报告》"
 ARTICLE_COUNT = 27
 
 _DIGITS = "零一二三四五六七八九"
@@ -46,10 +48,13 @@ def article_number_from_label(label: str) -> int:
     raise ValueError(f"not an article label: {label!r}")
 
 
-def basis_line(articles: Iterable[int], interpretation: bool = False) -> str:
+def basis_line(
+    articles: Iterable[int], interpretation: bool = False, others: Iterable[str] = ()
+) -> str:
     """The closing 依据 line: ``依据：《管理办法》第十一条、第二十三条``.
 
-    Articles are de-duplicated and sorted; ``interpretation=True`` appends 《政策解读》.
+    Articles are de-duplicated and sorted; ``interpretation=True`` appends 《政策解读》;
+    ``others`` are further documents by name (e.g. :data:`PLAN_REPORT_NAME`).
     """
     numbers = sorted(set(articles))
     parts: list[str] = []
@@ -57,14 +62,18 @@ def basis_line(articles: Iterable[int], interpretation: bool = False) -> str:
         parts.append(REGULATION_SHORT_NAME + "、".join(article_label(n) for n in numbers))
     if interpretation:
         parts.append(INTERPRETATION_NAME)
+    parts.extend(others)
     if not parts:
         raise ValueError("an answer must cite at least one article or the interpretation")
     return "依据：" + "；".join(parts)
 
 
-def citation_ids(articles: Iterable[int], interpretation: bool = False) -> list[str]:
+def citation_ids(
+    articles: Iterable[int], interpretation: bool = False, others: Iterable[str] = ()
+) -> list[str]:
     """Machine-readable citations for the custom payload: ``["第九条", "政策解读"]``."""
     ids = [article_label(n) for n in sorted(set(articles))]
     if interpretation:
         ids.append("政策解读")
+    ids.extend(name.strip("《》") for name in others)
     return ids

@@ -340,6 +340,12 @@ AGENCY_EXIT_FIELDS = (
     _count("clients_with_cases", "发生劳动案件的服务企业数"),
     _count("change_requests", "要求更换机构的企业数"),
     _count("own_case_count", "机构自身发生的劳动案件数"),
+    Field(
+        "own_case_rate",
+        "机构自身劳动案件发生率（%）",
+        pattern=re.compile(r"\d{1,3}(\.\d{1,4})?"),
+        hint="请填写百分比数值，如 0.8。",
+    ),
     Field("other_violation", "是否有其他违法违规行为", YES_NO_UNKNOWN),
 )
 

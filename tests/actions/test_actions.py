@@ -230,3 +230,11 @@ def test_feedback_is_stored_with_the_question_it_answers() -> None:
             "helpful": False,
         }
     ]
+
+
+def test_an_answer_drawing_on_the_plan_report_cites_it() -> None:
+    messages, _ = run_action(
+        ActionAnswerFaq(), make_tracker("信息平台建了吗", "ask_matching_platform")
+    )
+    assert "2020年计划草案的报告》" in messages[0]["text"].splitlines()[-1]
+    assert any("计划草案的报告" in c for c in messages[0]["custom"]["citations"])

@@ -15,8 +15,14 @@ def entities(text: str) -> list[dict]:
 
 
 FROM_MESSAGES = [
-    pytest.param("我们准备从坪山搬走，30人", "ask_enterprise_eligibility", None, None,
-                 {"exit_event": "relocated", "headcount": "30"}, id="搬迁不等于经营不正常"),
+    pytest.param(
+        "我们准备从坪山搬走，30人",
+        "ask_enterprise_eligibility",
+        None,
+        None,
+        {"exit_event": "relocated", "headcount": "30"},
+        id="搬迁不等于经营不正常",
+    ),
     pytest.param(
         "我们公司注册、纳税和经营都在坪山区，现在45名员工，正常经营，不是劳务派遣，去年发生过一起劳动仲裁案件，能托管吗？",
         "ask_enterprise_eligibility",

@@ -425,3 +425,39 @@ def test_without_assist_token_the_development_token_is_used_with_a_warning(
     with caplog.at_level("WARNING"):
         assert configured_token({"ASSIST_TOKEN": "from-env"}) == "from-env"
     assert caplog.text == ""
+
+
+AGENCY_EXIT_CASES = [
+    pytest.param(
+        {
+            "clients_served": "50",
+            "clients_with_cases": "2",
+            "change_requests": "1",
+            "own_case_count": "3",
+            "own_case_rate": "0.5",
+            "other_violation": "no",
+        },
+        "【结论】未触发退出情形",
+        id="各项都低于第十一条的比例和件数则未触发退出情形",
+    ),
+    pytest.param(
+        {
+            "clients_served": "50",
+            "clients_with_cases": "2",
+            "change_requests": "1",
+            "own_case_count": "3",
+            "own_case_rate": "1",
+            "other_violation": "no",
+        },
+        "【结论】触发退出情形",
+        id="案件发生率正好1%即触发退出情形",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "opening"), AGENCY_EXIT_CASES)
+def test_the_agency_exit_calculator_can_conclude_either_way(
+    fields: dict[str, str], opening: str, kb: KnowledgeBase
+) -> None:
+    result = service.calculate_agency_exit(fields, kb)
+    assert result["answer"]["text"].startswith(opening), result["answer"]["text"]

@@ -200,7 +200,9 @@ WHOLE_PLACES = [
 
 
 @pytest.mark.parametrize(("facts", "verdict", "fragment"), WHOLE_PLACES)
-def test_the_three_places_answered_as_a_whole(facts: EnterpriseFacts, verdict: Verdict, fragment: str) -> None:
+def test_the_three_places_answered_as_a_whole(
+    facts: EnterpriseFacts, verdict: Verdict, fragment: str
+) -> None:
     result = check_enterprise_eligibility(facts, AS_OF)
     assert result.verdict is verdict
     assert any(fragment in c.detail for c in result.conditions)
