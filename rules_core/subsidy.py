@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from rules_core.citations import chinese_number
 from rules_core.money import format_yuan, to_yuan
-from rules_core.params_loader import load_dates, Fraction, WageRow, load_subsidy, load_wage_table
+from rules_core.params_loader import Fraction, WageRow, load_dates, load_subsidy, load_wage_table
 from rules_core.periods import chinese_date, year_bounds, year_index_on
 from rules_core.results import CheckResult, Condition, Status, Verdict
 from rules_core.validity import Regime, dated_notes, regime_on
