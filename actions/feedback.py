@@ -15,6 +15,17 @@ THANKS = "感谢您的反馈！还有其他问题可以继续问我。"
 SORRY = "抱歉没能解决您的问题。您可以换个说法再问一次，或输入“转人工”联系工作人员。"
 
 
+def record_feedback(dispatcher: CollectingDispatcher, tracker: Tracker, helpful: bool) -> None:
+    """Store 已解决 / 未解决 with the question it answers, and thank or apologise."""
+    question = last_policy_question(tracker.events)
+    if question is not None:
+        text, intent = question
+        conversation_store().record_feedback(
+            tracker.sender_id, text, intent, last_citations(tracker.events), helpful
+        )
+    dispatcher.utter_message(text=THANKS if helpful else SORRY)
+
+
 class ActionRecordFeedback(Action):
     """Record 已解决 / 未解决 with the question, its intent and the cited articles."""
 
@@ -24,12 +35,5 @@ class ActionRecordFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        helpful = latest_intent(tracker) == "feedback_helpful"
-        question = last_policy_question(tracker.events)
-        if question is not None:
-            text, intent = question
-            conversation_store().record_feedback(
-                tracker.sender_id, text, intent, last_citations(tracker.events), helpful
-            )
-        dispatcher.utter_message(text=THANKS if helpful else SORRY)
+        record_feedback(dispatcher, tracker, latest_intent(tracker) == "feedback_helpful")
         return []

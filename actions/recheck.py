@@ -44,12 +44,17 @@ class ActionRecheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        has_facts = bool(tracker.latest_message.get("entities"))
-        slots = {s: tracker.get_slot(s) for s in FACT_SLOTS}
-        answer = recheck_answer(tracker.get_slot("last_check"), slots) if has_facts else None
-        if answer is None:
-            dispatcher.utter_message(response="utter_anything_else")
-            return []
-        dispatcher.utter_message(text="已按您更正的情况重新核对：")
-        send_policy_answer(dispatcher, tracker, answer)
+        recheck(dispatcher, tracker)
         return []
+
+
+def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Re-run the last check with the facts of this message, or ask what the user needs."""
+    has_facts = bool(tracker.latest_message.get("entities"))
+    slots = {s: tracker.get_slot(s) for s in FACT_SLOTS}
+    answer = recheck_answer(tracker.get_slot("last_check"), slots) if has_facts else None
+    if answer is None:
+        dispatcher.utter_message(response="utter_anything_else")
+        return
+    dispatcher.utter_message(text="已按您更正的情况重新核对：")
+    send_policy_answer(dispatcher, tracker, answer)

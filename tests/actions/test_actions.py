@@ -15,6 +15,7 @@ from actions.handoff import ActionHandoff
 from actions.slot_mapping import ActionValidateSlotMappings
 from actions.subsidy import ActionSubsidy, ActionSubsidyResult
 from actions.validity import ActionValidity
+from actions.yes_no import ActionYesOrNo
 from bot.conversation_store import conversation_store
 from tests.actions.conftest import make_tracker, run_action, user_event
 
@@ -238,3 +239,21 @@ def test_an_answer_drawing_on_the_plan_report_cites_it() -> None:
     )
     assert "2020年计划草案的报告》" in messages[0]["text"].splitlines()[-1]
     assert any("计划草案的报告" in c for c in messages[0]["custom"]["citations"])
+
+
+def test_a_typed_yes_to_the_feedback_question_is_stored_as_feedback() -> None:
+    history = [
+        user_event("能帮我们发工资吗", "ask_service_payroll"),
+        {"event": "bot", "text": "……", "data": {"custom": {"citations": ["第十五条"]}}},
+        {"event": "bot", "text": "是否解决了您的问题？"},
+    ]
+    messages, _ = run_action(ActionYesOrNo(), make_tracker("是的", "affirm", history=history))
+    assert messages[0]["text"].startswith("感谢您的反馈")
+    assert [f["helpful"] for f in conversation_store().feedback()] == [True]
+
+
+def test_a_yes_that_answers_nothing_gets_a_prompt_and_stores_nothing() -> None:
+    history = [user_event("你好", "greet"), {"event": "bot", "text": "您好！"}]
+    messages, _ = run_action(ActionYesOrNo(), make_tracker("是的", "affirm", history=history))
+    assert [m["response"] for m in messages] == ["utter_anything_else"]
+    assert conversation_store().feedback() == []

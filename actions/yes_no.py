@@ -1,0 +1,44 @@
+"""A bare 「是」/「没有」 outside a form: feedback when it answers 「是否解决了您的问题？」,
+otherwise a prompt (是) or a possible correction (「不对，是120人」)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import FEEDBACK_PROMPT, latest_intent
+from actions.feedback import record_feedback
+from actions.recheck import recheck
+
+
+def answers_feedback_prompt(events: Iterable[Mapping[str, Any]]) -> bool:
+    """True when the bot's last message before this one asked 「是否解决了您的问题？」."""
+    seen_user = False
+    for event in reversed(list(events)):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif event.get("event") == "bot" and seen_user:
+            return event.get("text") == FEEDBACK_PROMPT
+    return False
+
+
+class ActionYesOrNo(Action):
+    def name(self) -> str:
+        return "action_yes_or_no"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        affirmed = latest_intent(tracker) == "affirm"
+        if answers_feedback_prompt(tracker.events):
+            record_feedback(dispatcher, tracker, helpful=affirmed)
+        elif affirmed:
+            dispatcher.utter_message(response="utter_anything_else")
+        else:
+            recheck(dispatcher, tracker)
+        return []
