@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass
@@ -68,6 +69,20 @@ SUBSCRIBE_EVENTS = ("subscribe", "subscribe_scan")
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+
+
+# The signature covers only token, timestamp and nonce, so a captured signed URL could be replayed
+# with another body; a message whose timestamp is this far from our clock is refused.
+MAX_CLOCK_SKEW_SECONDS = 300
+
+
+def fresh(timestamp: str, now: float | None = None) -> bool:
+    """Whether WeChat's ``timestamp`` (seconds) is within :data:`MAX_CLOCK_SKEW_SECONDS` of now."""
+    try:
+        sent = int(timestamp)
+    except ValueError:
+        return False
+    return abs((time.time() if now is None else now) - sent) <= MAX_CLOCK_SKEW_SECONDS
 
 
 @dataclass(frozen=True)
@@ -186,7 +201,7 @@ class WeChatInput(InputChannel):
 
         @webhook.post("/webhook")
         async def receive(request: Request) -> HTTPResponse:
-            if not self._signed(request):
+            if not self._signed(request) or not fresh(request.args.get("timestamp", "")):
                 return response.text("invalid signature", status=403)
             if len(request.body) > MAX_BODY_BYTES:
                 return response.text("message too large", status=413)

@@ -356,3 +356,18 @@ def test_running_with_the_development_token_is_logged_as_a_warning(
     with caplog.at_level("WARNING", logger="bot.channels.wechat"):
         WeChatInput(WeChatSettings.from_env({}))
     assert any(DEV_TOKEN in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
+
+
+FRESHNESS = [
+    pytest.param("1700000000", 1700000000.0, True, id="当前时间戳的消息被接受"),
+    pytest.param("1700000000", 1700000300.0, True, id="相差五分钟的消息仍被接受"),
+    pytest.param("1700000000", 1700000301.0, False, id="超过五分钟的重放被拒绝"),
+    pytest.param("abc", 1700000000.0, False, id="不是数字的时间戳被拒绝"),
+]
+
+
+@pytest.mark.parametrize(("timestamp", "now", "accepted"), FRESHNESS)
+def test_only_fresh_timestamps_are_accepted(timestamp: str, now: float, accepted: bool) -> None:
+    from bot.channels.wechat import fresh
+
+    assert fresh(timestamp, now) is accepted
