@@ -22,6 +22,7 @@ from actions.form_base import CalculatorFormValidation
 from actions.slot_values import SUBSIDY_SLOTS
 from rules_core.answer import Answer, compose, render_check
 from rules_core.params_loader import load_dates
+from rules_core.periods import chinese_date
 from rules_core.subsidy import STATISTICS_CAVEAT, cap_schedule, prorated_subsidy_cap, subsidy_cap
 
 FULL_YEAR_MONTHS = 12
@@ -85,7 +86,36 @@ def general_subsidy_answer() -> Answer | None:
 def subsidy_answer(slots: Mapping[str, Any]) -> Answer:
     """The calculator's answer from the subsidy slots."""
     as_of = as_of_date()
-    signing = parse_month_or_date(slots.get("first_signing_date"))
+    said = str(slots.get("first_signing_date") or "")
+    signing = parse_month_or_date(said)
+    month_only = signing is not None and len(said) == 7
+    dates = load_dates()
+    if (
+        month_only
+        and signing is not None
+        and (signing.year, signing.month)
+        in {
+            (dates.in_force_from.year, dates.in_force_from.month),
+            (dates.valid_through.year, dates.valid_through.month),
+        }
+    ):
+        return compose(
+            conclusion=f"尚需确认：{signing.year}年{signing.month}月首次签约，需要具体日期才能判断是否在《管理办法》有效期内。",
+            verdict="尚需确认",
+            body=[
+                f"《管理办法》自{chinese_date(dates.in_force_from)}起施行，有效期至{chinese_date(dates.valid_through)}；"
+                "请提供首次签约的具体日期。"
+            ],
+            articles=[19, 27],
+        )
+    notes = (
+        [
+            f"您只提供了年月（{signing.year}年{signing.month}月），计算时按当月1日处理：补贴基数只取决于签约年份，"
+            "不受具体日期影响；各服务年度的起止日期以实际签约日为准。"
+        ]
+        if month_only and signing is not None
+        else []
+    )
     if signing is None:
         return compose(
             conclusion="尚需确认：需要首次签约时间才能确定补贴基数。",
@@ -98,11 +128,11 @@ def subsidy_answer(slots: Mapping[str, Any]) -> Answer:
         )
     year = to_int(slots.get("service_year"))
     if year is None:
-        return render_check(cap_schedule(signing, as_of))
+        return render_check(cap_schedule(signing, as_of), notes)
     months = to_int(slots.get("months_served"))
     if months is not None and 0 <= months < FULL_YEAR_MONTHS and year <= 3:
-        return render_check(prorated_subsidy_cap(signing, year, as_of, months_served=months))
-    return render_check(subsidy_cap(signing, year, as_of))
+        return render_check(prorated_subsidy_cap(signing, year, as_of, months_served=months), notes)
+    return render_check(subsidy_cap(signing, year, as_of), notes)
 
 
 class ActionSubsidy(Action):

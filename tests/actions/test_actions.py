@@ -145,6 +145,16 @@ SUBSIDY = [
         id="第四年不再补贴",
     ),
     pytest.param(
+        {"first_signing_date": "2021-05", "service_year": "1", "months_served": "12"},
+        "只提供了年月",
+        id="只给年月时说明按当月1日处理",
+    ),
+    pytest.param(
+        {"first_signing_date": "2021-03", "service_year": "1", "months_served": "12"},
+        "需要具体日期",
+        id="施行当月只给年月时要具体日期",
+    ),
+    pytest.param(
         {"first_signing_date": "unknown", "service_year": None, "months_served": None},
         "【结论】尚需确认",
         id="不清楚签约时间则尚需确认",
