@@ -11,24 +11,29 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import send_policy_answer
 from actions.context import as_of_date
-from actions.fact_builders import agency_exit_facts
+from actions.fact_builders import agency_exit_facts, has_known
 from actions.faq import faq_answer
 from actions.form_base import CalculatorFormValidation
-from actions.slot_values import AGENCY_EXIT_SLOTS, OPTIONAL_FACT_SLOTS
+from actions.slot_values import AGENCY_EXIT_SLOTS
 from rules_core.agency_exit import check_agency_exit
-from rules_core.answer import render_check
+from rules_core.answer import Answer, render_check
 from rules_core.results import CheckResult, Verdict
 
 CHECK_BUTTON = {"title": "逐项核对我们机构", "payload": "/check_agency_exit"}
-_SLOTS = AGENCY_EXIT_SLOTS + OPTIONAL_FACT_SLOTS
+# The form's slots plus the shares a user may state directly (「20%的企业有案件」).
+AGENCY_EXIT_FIGURE_SLOTS = (*AGENCY_EXIT_SLOTS, "client_case_percent", "change_percent")
 
 
 def agency_exit_result(slots: Mapping[str, Any]) -> CheckResult:
     return check_agency_exit(agency_exit_facts(slots), as_of_date())
 
 
-def _has_figures(slots: Mapping[str, Any]) -> bool:
-    return any(slots.get(s) not in (None, "unknown") for s in _SLOTS if s != "years_served")
+def agency_exit_answer(slots: Mapping[str, Any]) -> Answer:
+    return render_check(agency_exit_result(slots))
+
+
+def has_agency_exit_figures(slots: Mapping[str, Any]) -> bool:
+    return has_known(slots, AGENCY_EXIT_FIGURE_SLOTS)
 
 
 class ActionAgencyExit(Action):
@@ -40,9 +45,9 @@ class ActionAgencyExit(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        slots = {s: tracker.get_slot(s) for s in _SLOTS}
-        if _has_figures(slots):
-            send_policy_answer(dispatcher, tracker, render_check(agency_exit_result(slots)))
+        slots = {s: tracker.get_slot(s) for s in AGENCY_EXIT_FIGURE_SLOTS}
+        if has_agency_exit_figures(slots):
+            send_policy_answer(dispatcher, tracker, agency_exit_answer(slots))
             return [SlotSet("last_check", "agency_exit")]
         answer = faq_answer("ask_agency_exit")
         if answer is not None:
@@ -70,9 +75,6 @@ class ActionAgencyExitResult(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send_policy_answer(
-            dispatcher,
-            tracker,
-            render_check(agency_exit_result({s: tracker.get_slot(s) for s in _SLOTS})),
-        )
+        slots = {s: tracker.get_slot(s) for s in AGENCY_EXIT_FIGURE_SLOTS}
+        send_policy_answer(dispatcher, tracker, agency_exit_answer(slots))
         return [SlotSet("last_check", "agency_exit")]

@@ -15,7 +15,7 @@ from actions.fact_builders import enterprise_facts
 from actions.faq import faq_answer
 from actions.form_base import CalculatorFormValidation
 from actions.slot_values import ELIGIBILITY_SLOTS
-from rules_core.answer import render_check
+from rules_core.answer import Answer, render_check
 from rules_core.eligibility import check_enterprise_eligibility
 from rules_core.results import CheckResult, Verdict
 
@@ -23,6 +23,11 @@ from rules_core.results import CheckResult, Verdict
 def eligibility_result(slots: Mapping[str, Any]) -> tuple[CheckResult, list[str]]:
     facts, notes = enterprise_facts(slots)
     return check_enterprise_eligibility(facts, as_of_date()), notes
+
+
+def eligibility_answer(slots: Mapping[str, Any]) -> Answer:
+    result, notes = eligibility_result(slots)
+    return render_check(result, notes)
 
 
 class ActionEligibilityIntro(Action):
@@ -66,6 +71,5 @@ class ActionCheckEligibility(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in ELIGIBILITY_SLOTS}
-        result, notes = eligibility_result(slots)
-        send_policy_answer(dispatcher, tracker, render_check(result, notes))
+        send_policy_answer(dispatcher, tracker, eligibility_answer(slots))
         return [SlotSet("last_check", "eligibility")]

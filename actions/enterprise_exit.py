@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,11 +11,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import send_policy_answer
 from actions.context import as_of_date
-from actions.fact_builders import enterprise_exit_facts
+from actions.fact_builders import enterprise_exit_facts, has_known
 from actions.faq import faq_answer
 from actions.slot_values import ENTERPRISE_EXIT_SLOTS
-from rules_core.answer import render_check
+from rules_core.answer import Answer, render_check
 from rules_core.enterprise_exit import check_enterprise_exit
+
+
+def enterprise_exit_answer(slots: Mapping[str, Any]) -> Answer:
+    return render_check(check_enterprise_exit(enterprise_exit_facts(slots), as_of_date()))
 
 
 class ActionEnterpriseExit(Action):
@@ -27,9 +32,8 @@ class ActionEnterpriseExit(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in ENTERPRISE_EXIT_SLOTS}
-        if any(slots.values()):
-            result = check_enterprise_exit(enterprise_exit_facts(slots), as_of_date())
-            send_policy_answer(dispatcher, tracker, render_check(result))
+        if has_known(slots, ENTERPRISE_EXIT_SLOTS):
+            send_policy_answer(dispatcher, tracker, enterprise_exit_answer(slots))
             return [SlotSet("last_check", "enterprise_exit")]
         answer = faq_answer("ask_enterprise_exit")
         if answer is not None:

@@ -7,18 +7,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from actions.slot_values import NO, YES
+from actions.slot_values import NO, UNKNOWN, YES
 from rules_core.agency_exit import AgencyExitFacts
 from rules_core.eligibility import EnterpriseFacts
 from rules_core.enterprise_exit import EnterpriseExitFacts
 from rules_core.qualification import AgencyFacts
 
 HEADCOUNT_LIMIT = 100  # 第九条 「从业人员100人以下」; only used to pick the decisive end of a range
+
+
+def has_known(slots: Mapping[str, Any], names: Iterable[str]) -> bool:
+    """Whether any of these slots holds a fact (not missing, not 「不清楚」)."""
+    return any(slots.get(name) not in (None, "", UNKNOWN) for name in names)
 
 
 def yes_no(value: Any) -> bool | None:
@@ -170,11 +175,18 @@ def parse_month_or_date(value: Any) -> dt.date | None:
 
 
 def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
-    """第十三条 facts: when the service started, and 停业 / 注销 / 搬迁出坪山区."""
+    """第十三条 facts: when the service started, and 停业 / 注销 / 搬迁出坪山区.
+
+    ``exit_event`` names the event that happened, or ``none`` for 「都没有」 (none of the three).
+    """
     event = slots.get("exit_event")
+
+    def happened(name: str) -> bool | None:
+        return False if event == "none" else (True if event == name else None)
+
     return EnterpriseExitFacts(
         service_started=parse_date(slots.get("service_started")),
-        closed_down=True if event == "suspended" else None,
-        deregistered=True if event == "deregistered" else None,
-        moved_out_of_pingshan=True if event == "relocated" else None,
+        closed_down=happened("suspended"),
+        deregistered=happened("deregistered"),
+        moved_out_of_pingshan=happened("relocated"),
     )

@@ -11,11 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import send_policy_answer
 from actions.context import as_of_date
-from actions.fact_builders import agency_facts
+from actions.fact_builders import agency_facts, has_known
 from actions.faq import faq_answer
 from actions.form_base import CalculatorFormValidation
 from actions.slot_values import QUALIFICATION_SLOTS
-from rules_core.answer import render_check
+from rules_core.answer import Answer, render_check
 from rules_core.qualification import check_agency_qualification
 from rules_core.results import CheckResult, Verdict
 
@@ -24,6 +24,10 @@ CHECK_BUTTON = {"title": "逐项核对我们机构的条件", "payload": "/check
 
 def qualification_result(slots: Mapping[str, Any]) -> CheckResult:
     return check_agency_qualification(agency_facts(slots), as_of_date())
+
+
+def qualification_answer(slots: Mapping[str, Any]) -> Answer:
+    return render_check(qualification_result(slots))
 
 
 class ActionAgencyQualification(Action):
@@ -36,8 +40,8 @@ class ActionAgencyQualification(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in QUALIFICATION_SLOTS}
-        if any(value not in (None, "unknown") for value in slots.values()):
-            send_policy_answer(dispatcher, tracker, render_check(qualification_result(slots)))
+        if has_known(slots, QUALIFICATION_SLOTS):
+            send_policy_answer(dispatcher, tracker, qualification_answer(slots))
             return [SlotSet("last_check", "qualification")]
         answer = faq_answer("ask_agency_conditions")
         if answer is not None:
@@ -66,5 +70,5 @@ class ActionQualificationResult(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         slots = {s: tracker.get_slot(s) for s in QUALIFICATION_SLOTS}
-        send_policy_answer(dispatcher, tracker, render_check(qualification_result(slots)))
+        send_policy_answer(dispatcher, tracker, qualification_answer(slots))
         return [SlotSet("last_check", "qualification")]

@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.agency_exit import agency_exit_result
+from actions.agency_exit import agency_exit_answer
 from actions.base import send_policy_answer
-from actions.context import as_of_date
-from actions.eligibility import eligibility_result
-from actions.fact_builders import enterprise_exit_facts
-from actions.qualification import qualification_result
+from actions.eligibility import eligibility_answer
+from actions.enterprise_exit import enterprise_exit_answer
+from actions.qualification import qualification_answer
 from actions.slot_values import FACT_SLOTS
 from actions.subsidy import subsidy_answer
-from rules_core.answer import Answer, render_check
-from rules_core.enterprise_exit import check_enterprise_exit
+from rules_core.answer import Answer
+
+# The value each check action leaves in the ``last_check`` slot → how that check answers.
+CHECK_ANSWERS: dict[str, Callable[[Mapping[str, Any]], Answer]] = {
+    "eligibility": eligibility_answer,
+    "subsidy": subsidy_answer,
+    "agency_exit": agency_exit_answer,
+    "qualification": qualification_answer,
+    "enterprise_exit": enterprise_exit_answer,
+}
 
 
-def recheck_answer(last_check: str | None, slots: dict[str, Any]) -> Answer | None:
-    if last_check == "eligibility":
-        result, notes = eligibility_result(slots)
-        return render_check(result, notes)
-    if last_check == "subsidy":
-        return subsidy_answer(slots)
-    if last_check == "agency_exit":
-        return render_check(agency_exit_result(slots))
-    if last_check == "qualification":
-        return render_check(qualification_result(slots))
-    if last_check == "enterprise_exit":
-        return render_check(check_enterprise_exit(enterprise_exit_facts(slots), as_of_date()))
-    return None
+def recheck_answer(last_check: str | None, slots: Mapping[str, Any]) -> Answer | None:
+    answer = CHECK_ANSWERS.get(last_check or "")
+    return answer(slots) if answer else None
 
 
 class ActionRecheck(Action):

@@ -16,20 +16,19 @@ Field values use the slot vocabulary of :mod:`actions.slot_values` (``yes`` / ``
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from actions.agency_exit import agency_exit_result
+from actions.agency_exit import agency_exit_answer, has_agency_exit_figures
 from actions.context import as_of_date
-from actions.eligibility import eligibility_result
-from actions.fact_builders import enterprise_exit_facts, parse_date
+from actions.eligibility import eligibility_answer
+from actions.enterprise_exit import enterprise_exit_answer
+from actions.fact_builders import has_known, parse_date
 from actions.faq import faq_answer
-from actions.qualification import qualification_result
+from actions.qualification import qualification_answer
 from actions.slot_values import (
-    AGENCY_EXIT_SLOTS,
     ELIGIBILITY_SLOTS,
     ENTERPRISE_EXIT_SLOTS,
     NO,
@@ -46,7 +45,6 @@ from kb.repository import KnowledgeBase
 from rules_core.answer import Answer, render_check
 from rules_core.citations import article_number_from_label
 from rules_core.deadlines import filing_deadline
-from rules_core.enterprise_exit import check_enterprise_exit
 from rules_core.validity import validity_status
 
 TOP_INTERPRETATIONS = 3
@@ -76,14 +74,6 @@ INTENT_TITLES: dict[str, str] = {
     "check_agency_exit": "逐项核对机构是否触发退出情形",
     "check_agency_qualification": "逐项核对机构能否成为托管服务机构",
 }
-
-# The agency-exit figures the bot treats as "figures given" (all but years_served).
-AGENCY_EXIT_FIGURE_SLOTS = (
-    *AGENCY_EXIT_SLOTS,
-    "own_case_rate",
-    "client_case_percent",
-    "change_percent",
-)
 
 HANDOFF_REASONS = {
     "requested": "用户要求转人工",
@@ -138,24 +128,6 @@ def detected_facts(text: str, intent: str) -> dict[str, str]:
     return slots_from_entities(entities, intent, None, None)
 
 
-def _known(slots: Mapping[str, Any], names: Iterable[str]) -> bool:
-    return any(slots.get(name) not in (None, "", UNKNOWN) for name in names)
-
-
-def _enterprise_exit_answer(slots: Mapping[str, Any]) -> Answer:
-    facts = enterprise_exit_facts(slots)
-    if slots.get("exit_event") == "none":
-        facts = dataclasses.replace(
-            facts, closed_down=False, deregistered=False, moved_out_of_pingshan=False
-        )
-    return render_check(check_enterprise_exit(facts, as_of_date()))
-
-
-def _eligibility_answer(slots: Mapping[str, Any]) -> Answer:
-    result, notes = eligibility_result(slots)
-    return render_check(result, notes)
-
-
 def answer_for(intent: str, slots: Mapping[str, Any]) -> Answer | None:
     """The answer the bot gives for ``intent`` with these facts, or ``None`` for a non-policy intent.
 
@@ -166,18 +138,18 @@ def answer_for(intent: str, slots: Mapping[str, Any]) -> Answer | None:
         if slots.get("first_signing_date"):
             return subsidy_answer(slots)
         return general_subsidy_answer()
-    if intent == "ask_enterprise_exit" and _known(slots, ENTERPRISE_EXIT_SLOTS):
-        return _enterprise_exit_answer(slots)
+    if intent == "ask_enterprise_exit" and has_known(slots, ENTERPRISE_EXIT_SLOTS):
+        return enterprise_exit_answer(slots)
     if intent in ("ask_agency_exit", "check_agency_exit"):
-        if _known(slots, AGENCY_EXIT_FIGURE_SLOTS):
-            return render_check(agency_exit_result(slots))
+        if has_agency_exit_figures(slots):
+            return agency_exit_answer(slots)
         return faq_answer("ask_agency_exit")
     if intent in ("ask_agency_conditions", "check_agency_qualification"):
-        if _known(slots, QUALIFICATION_SLOTS):
-            return render_check(qualification_result(slots))
+        if has_known(slots, QUALIFICATION_SLOTS):
+            return qualification_answer(slots)
         return faq_answer("ask_agency_conditions")
-    if intent == "ask_enterprise_eligibility" and _known(slots, ELIGIBILITY_SLOTS):
-        return _eligibility_answer(slots)
+    if intent == "ask_enterprise_eligibility" and has_known(slots, ELIGIBILITY_SLOTS):
+        return eligibility_answer(slots)
     if intent == "ask_filing" and (signed_on := parse_date(slots.get("signed_on"))):
         return render_check(filing_deadline(signed_on, as_of_date()))
     if intent == "ask_validity":
@@ -367,7 +339,7 @@ def calculator_result(answer: Answer, kb: KnowledgeBase) -> dict[str, Any]:
 
 def calculate_eligibility(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
     """第九条: 符合 / 不符合 / 尚需确认, one reason per condition."""
-    return calculator_result(_eligibility_answer(clean_fields(ELIGIBILITY_FIELDS, data)), kb)
+    return calculator_result(eligibility_answer(clean_fields(ELIGIBILITY_FIELDS, data)), kb)
 
 
 def calculate_subsidy(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
@@ -377,15 +349,12 @@ def calculate_subsidy(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, A
 
 def calculate_enterprise_exit(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
     """第十三条: whether the enterprise is no longer a 托管服务对象."""
-    return calculator_result(
-        _enterprise_exit_answer(clean_fields(ENTERPRISE_EXIT_FIELDS, data)), kb
-    )
+    return calculator_result(enterprise_exit_answer(clean_fields(ENTERPRISE_EXIT_FIELDS, data)), kb)
 
 
 def calculate_agency_exit(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
     """第十一条: whether the agency has met one of the exit situations."""
-    slots = clean_fields(AGENCY_EXIT_FIELDS, data)
-    return calculator_result(render_check(agency_exit_result(slots)), kb)
+    return calculator_result(agency_exit_answer(clean_fields(AGENCY_EXIT_FIELDS, data)), kb)
 
 
 Calculator = Callable[[Mapping[str, Any], KnowledgeBase], dict[str, Any]]

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.agency_exit import ActionAgencyExit
 from actions.eligibility import ActionCheckEligibility, ValidateEligibilityForm
 from actions.fallback import ActionFallbackSearch
 from actions.faq import ActionAnswerFaq
@@ -267,3 +268,15 @@ def test_a_yes_that_answers_nothing_gets_a_prompt_and_stores_nothing() -> None:
     messages, _ = run_action(ActionYesOrNo(), make_tracker("是的", "affirm", history=history))
     assert [m["response"] for m in messages] == ["utter_anything_else"]
     assert conversation_store().feedback() == []
+
+
+def test_eligibility_facts_given_earlier_do_not_run_the_agency_exit_check() -> None:
+    slots = {"pingshan_places": "operating:yes,registered:yes,tax:yes", "in_pingshan": "yes"}
+    messages, events = run_action(
+        ActionAgencyExit(), make_tracker("机构什么情况会被取消资格", "ask_agency_exit", slots=slots)
+    )
+    assert not messages[0]["text"].startswith("【结论】")
+    assert messages[0]["buttons"] == [
+        {"title": "逐项核对我们机构", "payload": "/check_agency_exit"}
+    ]
+    assert events == []

@@ -138,3 +138,18 @@ def test_unknown_answers_stay_unknown_for_the_rules_core() -> None:
     )
     assert facts.registered_in_pingshan is None and facts.had_labour_cases_last_year is None
     assert facts.headcount == 45
+
+
+EXIT_EVENTS = [
+    pytest.param("deregistered", (None, True, None), id="注销只确定注销一项"),
+    pytest.param("none", (False, False, False), id="都没有则三项都否"),
+    pytest.param(None, (None, None, None), id="未提供则三项都未知"),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), EXIT_EVENTS)
+def test_exit_events_become_facts_of_article_13(event, expected) -> None:
+    from actions.fact_builders import enterprise_exit_facts
+
+    facts = enterprise_exit_facts({"exit_event": event})
+    assert (facts.closed_down, facts.deregistered, facts.moved_out_of_pingshan) == expected
