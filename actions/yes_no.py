@@ -40,5 +40,5 @@ class ActionYesOrNo(Action):
         elif affirmed:
             dispatcher.utter_message(response="utter_anything_else")
         else:
-            recheck(dispatcher, tracker)
+            return recheck(dispatcher, tracker)
         return []

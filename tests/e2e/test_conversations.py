@@ -71,3 +71,22 @@ def test_the_subsidy_calculator_computes_the_cap_for_the_case(assistant: Running
     result = _text(assistant.ask(sender, '/inform{"months":"12"}'))
     assert "【结论】第二年补贴上限为23,239.33元" in result
     assert "依据：《管理办法》第十九条" in result
+
+
+def test_facts_stated_as_a_first_message_start_the_questions_they_belong_to(
+    assistant: RunningAssistant,
+) -> None:
+    sender = _conversation()
+    first = assistant.ask(sender, "我们公司注册、纳税、经营都在坪山，有45个员工")
+    # The places and headcount are taken; the form asks the next missing fact, not 「还有什么」.
+    assert first[-1]["text"].startswith("企业目前生产经营是否正常")
+    assert "从业人员多少人" not in _text(first)
+    answered = _text(assistant.ask(sender, "是的"))
+    assert "劳务派遣" in answered
+
+
+def test_short_replies_typed_in_a_form_are_read_as_yes_and_no(assistant: RunningAssistant) -> None:
+    sender = _conversation()
+    assistant.ask(sender, "我们公司能托管吗")
+    second = assistant.ask(sender, "没错")
+    assert second[-1]["text"].startswith("企业现有从业人员多少人")

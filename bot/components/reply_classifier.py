@@ -1,0 +1,95 @@
+"""Rasa component: short replies and plain statements of fact, read by rule after DIET.
+
+- A whole-message short reply (是的 / 没有 / 不清楚 / 没用 / 算了) is the intent the lexicon says
+  (bot/language/short_replies.yml): these few characters mean one thing in Chinese, but DIET's
+  character n-grams confuse 没错 with 没有.
+- A message that states facts the checks need (the fact extractor found some) and neither asks
+  nor requests anything (bot/language/statements.py) is ``inform``: 「公司停业了」 in reply to a
+  question is a fact, not the exit question. Only the guesses a statement is mistaken for are
+  overridden (``STATEMENT_MISREADS``): 「转人工，我们45人」 still reaches a person, and a fact
+  beside a topic (「我们律所在坪山，备案期限」) stays a question about that topic.
+
+Runs after the DIET classifier and the fact extractor, before the fallback classifier.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.normalizer import NORMALIZED_TEXT
+from bot.language.short_replies import short_reply_intent
+from bot.language.statements import asks_something
+
+INFORM = "inform"
+# DIET's guesses that a plain statement of facts overrides: the short replies, and the checks
+# whose questions share their words with the facts (「停业」, 「出过仲裁」, 「专职人员」).
+# A fact beside a topic (「我们律所在坪山，备案期限」) is still a question about that topic.
+STATEMENT_MISREADS = frozenset(
+    {
+        "deny",
+        "dont_know",
+        "stop_form",
+        "feedback_helpful",
+        "feedback_unhelpful",
+        "ask_enterprise_eligibility",
+        "ask_enterprise_exit",
+        "ask_agency_exit",
+        "ask_agency_conditions",
+        "ask_subsidy_amount",
+    }
+)
+# The rule is certain; DIET's other guesses stay in the ranking (for the staff console's
+# interpretations) but below this, so the fallback classifier's ambiguity test does not fire.
+OTHERS_AT_MOST = 0.5
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class ReplyClassifier(GraphComponent):
+    """Overrides DIET's intent for short replies and for plain statements of fact."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ReplyClassifier:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = rule_intent(message)
+            if intent is not None:
+                _set_intent(message, intent)
+        return messages
+
+
+def rule_intent(message: Message) -> str | None:
+    """The intent the rules give this message, or None to keep DIET's."""
+    text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
+    short = short_reply_intent(text)
+    if short is not None:
+        return short
+    predicted = (message.get(INTENT) or {}).get("name")
+    if predicted not in STATEMENT_MISREADS or not message.get(ENTITIES):
+        return None
+    return None if asks_something(text) else INFORM
+
+
+def _set_intent(message: Message, name: str) -> None:
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
+    top_other = max((float(r.get("confidence", 0.0)) for r in ranking), default=0.0)
+    scale = min(1.0, OTHERS_AT_MOST / top_other) if top_other else 1.0
+    others = [{**r, "confidence": float(r.get("confidence", 0.0)) * scale} for r in ranking]
+    message.set(INTENT, {"name": name, "confidence": 1.0}, add_to_output=True)
+    message.set(
+        INTENT_RANKING_KEY, [{"name": name, "confidence": 1.0}, *others], add_to_output=True
+    )

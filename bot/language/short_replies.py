@@ -1,0 +1,82 @@
+"""Whole-message short replies (是的 / 没有 / 不清楚 / 没用 / 算了) read by a lexicon.
+
+The lexicon and the reasons for it are in bot/language/short_replies.yml. The text given here is
+the normalised text (bot/language/normalize.py), so 「對」 and 「ＯＫ」 arrive as 对 and OK.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_FILE = Path(__file__).with_name("short_replies.yml")
+
+# Parts of a message: 「对，没错」 → 对 / 没错; 「嗯 明白了」 → 嗯 / 明白了.
+_PART_BREAK = re.compile(r"[\s,，。.、;；:：!！?？…~～]+")
+
+
+@dataclass(frozen=True)
+class ShortReplyLexicon:
+    trailing_particles: str
+    leading_fillers: tuple[str, ...]
+    patterns: dict[str, re.Pattern[str]]
+
+    def is_filler(self, part: str) -> bool:
+        """Empty, or a bare interjection that says nothing: 「哦」「额」「啊」."""
+        return not part.rstrip(self.trailing_particles) or part in self.leading_fillers
+
+    def intent_of_part(self, part: str) -> str | None:
+        """The intent one part is (a phrase, repeats allowed: 对对对), or None if not in the lexicon."""
+        for candidate in self._variants(part):
+            found = {
+                intent for intent, pattern in self.patterns.items() if pattern.fullmatch(candidate)
+            }
+            if len(found) == 1:
+                return found.pop()
+        return None
+
+    def _variants(self, part: str) -> list[str]:
+        """The part as typed, then without trailing particles, then without a leading filler."""
+        variants = [part]
+        trimmed = part.rstrip(self.trailing_particles)
+        if trimmed and trimmed != part:
+            variants.append(trimmed)
+        for filler in self.leading_fillers:
+            for variant in list(variants):
+                if variant.startswith(filler) and len(variant) > len(filler):
+                    variants.append(variant[len(filler) :])
+        return variants
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> ShortReplyLexicon:
+    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    patterns = {}
+    for intent, phrases in data["intents"].items():
+        # One phrase, possibly repeated (对对对, 没错没错); not a chain of different phrases,
+        # which would let deny's 没 + 错 read 没错 as no.
+        ordered = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+        patterns[str(intent)] = re.compile("|".join(f"(?:{re.escape(p)})+" for p in ordered))
+    return ShortReplyLexicon(
+        trailing_particles=str(data["trailing_particles"]),
+        leading_fillers=tuple(str(f) for f in data["leading_fillers"]),
+        patterns=patterns,
+    )
+
+
+def short_reply_intent(text: str) -> str | None:
+    """「是的是的」 → affirm; 「没有啊」 → deny; 「还是不明白」 → feedback_unhelpful;
+    「不对，是120人」 → None (not every part is a short reply); 「好吧，算了」 → None (two intents).
+    """
+    table = lexicon()
+    parts = [p for p in _PART_BREAK.split(text.strip().lower()) if not table.is_filler(p)]
+    if not parts:
+        return None
+    intents = {table.intent_of_part(part) for part in parts}
+    if len(intents) != 1:
+        return None
+    return intents.pop()

@@ -1,0 +1,36 @@
+"""Read NLU YAML files as (intent, text) pairs, and tell which held-out messages were trained on.
+
+Shared by scripts/nlu_scores.py (figures on the unseen messages) and tests/bot/test_heldout_sets.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+TRAINING_DIR = REPO / "nlu_data" / "nlu"
+_ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")
+_PUNCTUATION = re.compile(r"[\s,，。.!！?？~～、]+")
+
+
+def examples(path: Path) -> list[tuple[str, str]]:
+    """(intent, text) for every example, entity annotations removed: [45人]{…} → 45人."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found = []
+    for block in data["nlu"]:
+        for line in block.get("examples", "").splitlines():
+            if line.strip().startswith("- "):
+                found.append((block["intent"], _ANNOTATION.sub(r"\1", line.strip()[2:])))
+    return found
+
+
+def match_key(text: str) -> str:
+    """What two messages must share to count as the same: 「不对，是120人」 = 「不对 是120人」."""
+    return _PUNCTUATION.sub("", text).lower()
+
+
+def training_keys() -> set[str]:
+    return {match_key(text) for path in TRAINING_DIR.glob("*.yml") for _, text in examples(path)}

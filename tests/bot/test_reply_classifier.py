@@ -1,0 +1,154 @@
+"""Short replies and plain statements of fact get their intent by rule, whatever DIET guessed."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.normalizer import NORMALIZED_TEXT
+from bot.components.reply_classifier import OTHERS_AT_MOST, ReplyClassifier
+from bot.language.facts import extract_facts
+from bot.language.normalize import normalize_text
+from bot.language.short_replies import short_reply_intent
+from bot.language.statements import asks_something
+
+SHORT_REPLIES = [
+    pytest.param("是的是的", "affirm", id="repeated 是的 is yes"),
+    pytest.param("没错", "affirm", id="没错 is yes although it starts like 没有"),
+    pytest.param("对，没错！", "affirm", id="two yes parts with punctuation are yes"),
+    pytest.param("嗯嗯", "affirm", id="嗯嗯 is yes"),
+    pytest.param("OK", "affirm", id="OK in capitals is yes"),
+    pytest.param("都在", "affirm", id="都在 answers the three places question with yes"),
+    pytest.param("没有啊", "deny", id="没有 with a particle is no"),
+    pytest.param("不对头", "deny", id="regional 不对头 is no"),
+    pytest.param("冇", "deny", id="Cantonese 冇 is no"),
+    pytest.param("一件都没有", "deny", id="not a single case is no"),
+    pytest.param("不清楚哦", "dont_know", id="不清楚 with a particle is don't know"),
+    pytest.param("我不知道", "dont_know", id="I don't know is don't know"),
+    pytest.param("还是不明白", "feedback_unhelpful", id="still not clear is unhelpful feedback"),
+    pytest.param("没用", "feedback_unhelpful", id="没用 is unhelpful feedback, not no"),
+    pytest.param("答非所问", "feedback_unhelpful", id="answered the wrong question is unhelpful"),
+    pytest.param("懂了", "feedback_helpful", id="懂了 is helpful feedback"),
+    pytest.param("算了算了", "stop_form", id="算了算了 stops the form"),
+    pytest.param("那算了", "stop_form", id="那算了 stops the form"),
+]
+
+NOT_SHORT_REPLIES = [
+    pytest.param("不对，是120人", id="a correction with a fact is not a bare no"),
+    pytest.param("好吧，算了", id="yes and stop together are left to the classifier"),
+    pytest.param("是不是要交钱", id="a question starting with 是 is not yes"),
+    pytest.param("在吗", id="在吗 is a greeting, not yes"),
+    pytest.param("没错，但是补贴怎么算", id="yes followed by a question is not a bare yes"),
+    pytest.param("嗯 明白了", id="yes and helpful together are left to the classifier"),
+    pytest.param("", id="an empty message is nothing"),
+]
+
+
+@pytest.mark.parametrize(("text", "intent"), SHORT_REPLIES)
+def test_a_short_reply_is_read_by_the_lexicon(text: str, intent: str) -> None:
+    assert short_reply_intent(normalize_text(text)) == intent
+
+
+@pytest.mark.parametrize("text", NOT_SHORT_REPLIES)
+def test_a_message_that_says_more_is_not_a_short_reply(text: str) -> None:
+    assert short_reply_intent(normalize_text(text)) is None
+
+
+ASKS = [
+    pytest.param("我们45人能托管吗", True, id="吗 asks"),
+    pytest.param("帮我算一下补贴，第二年", True, id="帮我算 requests"),
+    pytest.param("俺们公司刚搬到坪山,能托管不", True, id="a closing 不 after a verb asks"),
+    pytest.param("补贴是按年拨还是三年一起拨", True, id="A还是B asks"),
+    pytest.param("只有一名专职,够不够", True, id="够不够 asks"),
+    pytest.param("平台建好了没有", True, id="建好了没有 asks"),
+    pytest.param("注册在坪山，45人", False, id="places and headcount state facts"),
+    pytest.param("机构本身今年一件仲裁都没有", False, id="都没有 states a fact"),
+    pytest.param("公司停业了", False, id="停业了 states a fact"),
+    pytest.param(
+        "我们不是劳务派遣也不是人力资源公司", False, id="不是 inside a statement does not ask"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asks"), ASKS)
+def test_questions_and_requests_are_told_from_statements(text: str, asks: bool) -> None:
+    assert asks_something(normalize_text(text)) is asks
+
+
+def _message(text: str, diet_intent: str, diet_confidence: float = 0.9) -> Message:
+    normalized = normalize_text(text)
+    others = [name for name in ("affirm", "ask_filing", "greet") if name != diet_intent][:2]
+    ranking = [
+        {"name": diet_intent, "confidence": diet_confidence},
+        {"name": others[0], "confidence": (1 - diet_confidence) * 0.6},
+        {"name": others[1], "confidence": (1 - diet_confidence) * 0.4},
+    ]
+    entities = [f.as_entity("FactExtractor") for f in extract_facts(normalized)]
+    return Message(
+        data={
+            TEXT: normalized,
+            NORMALIZED_TEXT: normalized,
+            INTENT: {"name": diet_intent, "confidence": diet_confidence},
+            INTENT_RANKING_KEY: ranking,
+            ENTITIES: entities,
+        }
+    )
+
+
+CLASSIFIED = [
+    pytest.param("没错", "deny", "affirm", id="DIET reading 没错 as no is overridden to yes"),
+    pytest.param(
+        "没用", "deny", "feedback_unhelpful", id="DIET reading 没用 as no becomes feedback"
+    ),
+    pytest.param("公司停业了", "ask_enterprise_exit", "inform", id="停业了 stated is a fact"),
+    pytest.param("去年没有劳动仲裁", "deny", "inform", id="a negated case stated is a fact"),
+    pytest.param(
+        "我们机构托管了40家，有5家出过仲裁",
+        "ask_agency_exit",
+        "inform",
+        id="an agency's counts stated are facts",
+    ),
+    pytest.param(
+        "我们公司45人，能托管吗",
+        "ask_enterprise_eligibility",
+        "ask_enterprise_eligibility",
+        id="a question with facts keeps DIET's intent",
+    ),
+    pytest.param(
+        "转人工，我们公司45人",
+        "request_human",
+        "request_human",
+        id="asking for a person with a fact still asks for a person",
+    ),
+    pytest.param(
+        "我们律所在坪山，备案期限",
+        "ask_filing",
+        "ask_filing",
+        id="a fact beside a topic stays a question about the topic",
+    ),
+    pytest.param(
+        "托管协议要写什么",
+        "ask_service_agreement",
+        "ask_service_agreement",
+        id="a question without facts keeps DIET's intent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "diet_intent", "expected"), CLASSIFIED)
+def test_the_component_overrides_only_what_the_rules_decide(
+    text: str, diet_intent: str, expected: str
+) -> None:
+    (message,) = ReplyClassifier().process([_message(text, diet_intent)])
+    assert message.get(INTENT)["name"] == expected
+    assert message.get(INTENT_RANKING_KEY)[0]["name"] == expected
+
+
+def test_an_override_keeps_diets_other_guesses_below_the_ambiguity_range() -> None:
+    (message,) = ReplyClassifier().process([_message("没错", "deny", diet_confidence=0.94)])
+    ranking = message.get(INTENT_RANKING_KEY)
+    assert ranking[0] == {"name": "affirm", "confidence": 1.0}
+    # DIET's own first guess is still listed next (the staff console shows it), scaled down.
+    assert [r["name"] for r in ranking[1:]] == ["deny", "ask_filing"]
+    assert ranking[1]["confidence"] == pytest.approx(OTHERS_AT_MOST)
