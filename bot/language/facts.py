@@ -100,6 +100,7 @@ _HEADCOUNT_PATTERNS = [
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
 ]
+_HEADCOUNT_NOUNS = ("员工", "职工", "从业人员", "工人", "人数", "规模")
 # 「一百人左右」「100人上下」: an approximate number, whichever pattern found it
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|出头|不到)")
 _NOT_HEADCOUNT_AFTER = re.compile(
@@ -128,6 +129,8 @@ def headcounts(text: str) -> list[Fact]:
                 continue
             if re.search(r"(专职|服务人员|持证)", text[max(0, m.start() - 4) : m.start()]):
                 continue
+            if m.group("n") == "一" and not m.group(0).startswith(_HEADCOUNT_NOUNS):
+                continue  # 「老板娘一个人管账」 says who, not how many work there
             n = to_int(m.group("n"))
             if n is None or n <= 0 or n > 100000:
                 continue
@@ -153,7 +156,8 @@ def districts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for name in DISTRICTS:
         for m in re.finditer(name + "(?:区|新区|市)?", text):
-            clause = _clause(text, m.start(), m.end())
+            # 「营业执照注册在坪山」 names the registration, not where the business operates
+            clause = _clause(text, m.start(), m.end()).replace("营业执照", "执照")
             roles = [role for role, words in _ROLE_WORDS.items() if any(w in clause for w in words)]
             if re.search(r"(搬|迁)", text[max(0, m.start() - 4) : m.start()]):
                 continue  # 搬到龙岗 is a relocation, reported as operating_status
@@ -206,8 +210,18 @@ _QUALIFYING = [
 ]
 
 
+# 第九条 counts cases that happened in the previous year: the clause must say one happened
+# (发生过 / 有过 / 去年 / 一起 / 被…监察), not that one may (「员工要去仲裁我」).
+_CASE_HAPPENED = re.compile(rf"过|了|去年|上一?年|今年|有|出|发生|被|{N}\s*(?:起|件|宗|次)")
+# An agency speaking of its clients' or its own cases: those are 第十一条 figures.
+_AGENCY_SPEAKING = re.compile(
+    rf"(?:我们|我|本|咱们?)机构|机构(?:自己|自身|本身)|(?:托管|服务)了\s*{N}\s*家"
+)
+
+
 def qualifying_conditions(text: str) -> list[Fact]:
     facts: list[Fact] = []
+    agency = bool(_AGENCY_SPEAKING.search(text))
     for value, pattern in _QUALIFYING:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 12) : m.start()]
@@ -216,6 +230,12 @@ def qualifying_conditions(text: str) -> list[Fact]:
             )
             if value == "labour_case" and re.search(
                 r"(协调|调解)$", text[max(0, m.start() - 2) : m.start()]
+            ):
+                continue
+            if value == "labour_case" and (
+                agency
+                or not negated
+                and not _CASE_HAPPENED.search(_clause(text, m.start(), m.end()))
             ):
                 continue
             facts.append(
@@ -303,6 +323,8 @@ def periods(text: str) -> list[Fact]:
         n = to_int(m.group("n"))
         if n is not None and 1 <= n <= 20:
             facts.append(Fact("service_year", str(n), m.start(), m.end()))
+    for m in re.finditer(r"(?:头一|首)年", text):
+        facts.append(Fact("service_year", "1", m.start(), m.end()))
     for m in re.finditer(rf"(?P<n>{N})\s*个\s*(?:多)?\s*月|(?P<half>半年)", text):
         if m.group("half"):
             facts.append(Fact("months", "6", m.start(), m.end()))
@@ -322,11 +344,11 @@ def _percent_role(clause: str) -> str | None:
     if re.search(r"更换|换机构|换服务机构|要求换", clause):
         return "change_rate"
     if re.search(
-        r"(企业|客户|服务对象|家)[^,，。]*(案件|信访|监察|仲裁|投诉)|(案件|信访|监察|仲裁)[^,，。]*(企业|客户|服务对象)",
+        r"(企业|客户|服务对象|家)[^,，。]*(案件|案子|信访|监察|仲裁|投诉)|(案件|案子|信访|监察|仲裁)[^,，。]*(企业|客户|服务对象)",
         clause,
     ):
         return "client_case_rate"
-    if re.search(r"发生率|案件率|案件发生|信访|监察|仲裁", clause):
+    if re.search(r"发生率|案件率|案件发生|案子|信访|监察|仲裁", clause):
         return "own_case_rate"
     return None
 
@@ -355,13 +377,14 @@ def counts(text: str) -> list[Fact]:
             m.group("unit"),
             re.split(r"[0-9零〇一二两三四五六七八九]", m.group("what"))[0],
         )
-        if n == 1 and unit in ("家", "个") and m.group("n") in ("一", "1"):
-            continue  # 「一家企业」「一个」 is an article, not a count
+        staff_after = unit == "个" and re.match(r"(人)?(专职|持证)", after)
+        if n == 1 and unit in ("家", "个") and m.group("n") in ("一", "1") and not staff_after:
+            continue  # 「一家企业」「一个」 is an article, not a count; 「一个专职人员」 is a count
         clause = _clause(text, m.start(), m.end())
         before = text[max(0, m.start() - 12) : m.start()]
         if unit in ("件", "起", "宗"):
             role = "cases"
-        elif unit in ("名", "位") or unit == "个" and re.match(r"(人)?(专职|持证)", after):
+        elif unit in ("名", "位") or staff_after:
             if not re.search(r"专职|持证|证书|服务人员|人员", before + after):
                 continue  # 45名员工 is a headcount, not a count
             role = "staff"
@@ -389,6 +412,13 @@ def counts(text: str) -> list[Fact]:
     return facts
 
 
+# 「分数分别是82和79.5」「成绩：85、78」: numbers listed after a word for the test result
+_SCORE_LIST = re.compile(
+    rf"(?:分数|得分|成绩|考了|考试结果)(?:分别)?(?:是|为|:|：)?\s*"
+    rf"(?P<list>{N}(?:\s*(?:和|跟|与|、|,|，|及)\s*{N})*)(?!\s*(?:人|名|位|家|件|年|月|%))"
+)
+
+
 def scores(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in re.finditer(rf"(?P<n>{N})\s*分(?!钟|之|别|公司|享)", text):
@@ -396,6 +426,15 @@ def scores(text: str) -> list[Fact]:
         if value is None or not 0 <= value <= 100:
             continue
         facts.append(Fact("score", format(value.normalize(), "f"), m.start(), m.end()))
+    for listed in _SCORE_LIST.finditer(text):
+        for m in re.finditer(N, listed.group("list")):
+            start = listed.start("list") + m.start()
+            value = to_decimal(m.group(0))
+            if value is None or not 0 <= value <= 100 or any(f.start == start for f in facts):
+                continue
+            facts.append(
+                Fact("score", format(value.normalize(), "f"), start, start + len(m.group(0)))
+            )
     return facts
 
 

@@ -96,6 +96,26 @@ CASES = [
         {("count", "2", "staff"), ("score", "79.5", None), ("score", "82", None)},
         id="两名专职人员和两个分数",
     ),
+    pytest.param(
+        "机构有3名专职，测试成绩分别为85和78",
+        {("score", "85", None), ("score", "78", None)},
+        id="成绩分别为两个数是两个测试分数",
+    ),
+    pytest.param(
+        "我们只有一个专职的协调员", {("count", "1", "staff")}, id="一个专职是一名专职人员"
+    ),
+    pytest.param(
+        "服务对象里出案子的占了15%",
+        {("percent", "15", "client_case_rate")},
+        id="服务对象出案子的比例是有案件企业占比",
+    ),
+    pytest.param("首年能补多少", {("service_year", "1", None)}, id="首年是第一年"),
+    pytest.param("头一年的补贴", {("service_year", "1", None)}, id="头一年是第一年"),
+    pytest.param(
+        "上年度被劳动监察查过一次",
+        {("qualifying_condition", "labour_case", None)},
+        id="被监察过是发生过的劳动案件",
+    ),
 ]
 
 
@@ -122,6 +142,15 @@ NOT_FACTS = [
     ),
     pytest.param("就是把人事外包出去吗", "firm_type", id="人事外包不是企业类型"),
     pytest.param("派去测试的两个人考了78分和83分", "headcount", id="考试的两个人不是企业人数"),
+    pytest.param("就会计一个人在管社保", "headcount", id="一个人管事不是企业人数"),
+    pytest.param(
+        "员工说要去申请仲裁，托管能帮忙吗", "qualifying_condition", id="将要仲裁不是发生过的案件"
+    ),
+    pytest.param(
+        "我们机构服务了30家，有3家出过仲裁",
+        "qualifying_condition",
+        id="机构客户的仲裁不是第九条情形",
+    ),
 ]
 
 
