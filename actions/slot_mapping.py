@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
 from actions.base import latest_intent
+from actions.fact_context import CONTEXT_INTENT, check_for_facts
 from actions.slot_values import answer_to_requested_slot, slots_from_entities
 
 
@@ -30,13 +31,16 @@ class ActionValidateSlotMappings(ValidationAction):
         active_form = (tracker.active_loop or {}).get("name")
         requested = tracker.get_slot("requested_slot") if active_form else None
         entities = list(tracker.latest_message.get("entities") or [])
+        text = str(tracker.latest_message.get("text") or "")
+        if intent == "inform" and not active_form:
+            # a statement of facts outside a form is read in the context of the check it
+            # belongs to: a bare date there is the subsidy's first signing date
+            intent = CONTEXT_INTENT.get(check_for_facts(entities, text) or "", intent)
         updates = slots_from_entities(entities, intent, active_form, requested)
         # 「不对，是120人」 is a correction carrying a fact, not a 「否」 to the question asked
         is_correction = intent == "deny" and bool(updates)
         if requested and requested not in updates and not is_correction:
-            answer = answer_to_requested_slot(
-                requested, intent, str(tracker.latest_message.get("text") or "")
-            )
+            answer = answer_to_requested_slot(requested, intent, text)
             if answer is not None:
                 updates[requested] = answer
         return [

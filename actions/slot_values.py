@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.language.facts import NONE_AT_ALL
 from bot.language.numbers import NUMBER, to_decimal
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
@@ -220,6 +221,7 @@ def short_yes_no(text: str) -> str | None:
 
 
 _FIRST_NUMBER = re.compile(NUMBER)
+_NONE_AT_ALL = re.compile(NONE_AT_ALL)
 
 
 def answer_to_requested_slot(requested_slot: str | None, intent: str, text: str) -> str | None:
@@ -235,6 +237,8 @@ def answer_to_requested_slot(requested_slot: str | None, intent: str, text: str)
         return "other"  # 「不是」 to 「是否属于劳务派遣或人力资源服务机构？」
     if requested_slot == "qualifying_condition" and answer == NO:
         return "none"
+    if requested_slot in COUNT_SLOTS and _NONE_AT_ALL.search(text):
+        return "0"  # 「一件都没有」
     if requested_slot in COUNT_SLOTS or requested_slot == "headcount":
         match = _FIRST_NUMBER.search(text)
         value = to_decimal(match.group(0)) if match else None

@@ -108,15 +108,19 @@ def unseen_intent_scores(heldout: Path, reports: Path) -> dict | None:
     }
     training = training_keys()
     pairs = []
+    not_found = 0
     for _, text in examples(heldout):
         if match_key(text) in training:
             continue
         read_as = classification_text(normalize_text(text))
         if read_as in predicted:
             pairs.append(predicted[read_as])
+        else:
+            not_found += 1
     correct = sum(1 for g, p in pairs if g == p)
     return {
         "messages": len(pairs),
+        "not_found_in_report": not_found,
         "macro_f1": round(macro_f1(pairs), 4),
         "accuracy": round(correct / len(pairs), 4) if pairs else 0.0,
     }
@@ -148,6 +152,11 @@ def print_heldout(name: str, heldout: Path, reports: Path) -> None:
         print(
             f"  {name} intents, only the {unseen['messages']} messages not in the training data: "
             f"macro-F1 {unseen['macro_f1']:.3f}, accuracy {unseen['accuracy']:.3f}"
+            + (
+                f" ({unseen['not_found_in_report']} not found in Rasa's report)"
+                if unseen["not_found_in_report"]
+                else ""
+            )
         )
     o = scores["overall_micro"]
     print(

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.language.normalize import normalize_text
+
 REPO = Path(__file__).resolve().parents[1]
 TRAINING_DIR = REPO / "nlu_data" / "nlu"
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")
@@ -28,8 +30,9 @@ def examples(path: Path) -> list[tuple[str, str]]:
 
 
 def match_key(text: str) -> str:
-    """What two messages must share to count as the same: 「不对，是120人」 = 「不对 是120人」."""
-    return _PUNCTUATION.sub("", text).lower()
+    """What two messages must share to count as the same, as the classifier reads them:
+    「不对，是120人」 = 「不对 是120人」, 「補貼多少」 = 「补贴多少」."""
+    return _PUNCTUATION.sub("", normalize_text(text)).lower()
 
 
 def training_keys() -> set[str]:

@@ -101,6 +101,8 @@ _HEADCOUNT_PATTERNS = [
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
 ]
 _HEADCOUNT_NOUNS = ("员工", "职工", "从业人员", "工人", "人数", "规模")
+# 「我们就一个人」「公司只有一人」 is a headcount of one
+_ONLY_BEFORE = re.compile(r"(只有|就|共|总共|一共|公司|厂里?|我们)\s*$")
 # 「一百人左右」「100人上下」: an approximate number, whichever pattern found it
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|出头|不到)")
 _NOT_HEADCOUNT_AFTER = re.compile(
@@ -129,7 +131,12 @@ def headcounts(text: str) -> list[Fact]:
                 continue
             if re.search(r"(专职|服务人员|持证)", text[max(0, m.start() - 4) : m.start()]):
                 continue
-            if m.group("n") == "一" and not m.group(0).startswith(_HEADCOUNT_NOUNS):
+            if (
+                m.group("n") == "一"
+                and m.group(0).endswith("人")
+                and not m.group(0).startswith(_HEADCOUNT_NOUNS)
+                and not _ONLY_BEFORE.search(text[: m.start()])
+            ):
                 continue  # 「老板娘一个人管账」 says who, not how many work there
             n = to_int(m.group("n"))
             if n is None or n <= 0 or n > 100000:
@@ -212,7 +219,9 @@ _QUALIFYING = [
 
 # 第九条 counts cases that happened in the previous year: the clause must say one happened
 # (发生过 / 有过 / 去年 / 一起 / 被…监察), not that one may (「员工要去仲裁我」).
-_CASE_HAPPENED = re.compile(rf"过|了|去年|上一?年|今年|有|出|发生|被|{N}\s*(?:起|件|宗|次)")
+_CASE_HAPPENED = re.compile(
+    rf"过|了|去年|上一?年|今年|有|出|发生|被|正在|处理中|{N}\s*(?:起|件|宗|次)"
+)
 # An agency speaking of its clients' or its own cases: those are 第十一条 figures.
 _AGENCY_SPEAKING = re.compile(
     rf"(?:我们|我|本|咱们?)机构|机构(?:自己|自身|本身)|(?:托管|服务)了\s*{N}\s*家"
@@ -364,6 +373,11 @@ def percents(text: str) -> list[Fact]:
     return facts
 
 
+# 「一件仲裁都没有」「一起也没有」: no cases at all
+NONE_AT_ALL = r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}(?:都|也)(?:没有|没|无)"
+_NONE_AT_ALL = re.compile(NONE_AT_ALL)
+
+
 def counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in re.finditer(
@@ -372,6 +386,8 @@ def counts(text: str) -> list[Fact]:
         n = to_int(m.group("n"))
         if n is None:
             continue
+        if _NONE_AT_ALL.match(text, m.start()):
+            n = 0  # 「一件都没有」 is none, not one
         # what follows this number, up to the next number (「30家里有4家要求换」: 30家 → 「里有」)
         unit, after = (
             m.group("unit"),
@@ -415,7 +431,9 @@ def counts(text: str) -> list[Fact]:
 # 「分数分别是82和79.5」「成绩：85、78」: numbers listed after a word for the test result
 _SCORE_LIST = re.compile(
     rf"(?:分数|得分|成绩|考了|考试结果)(?:分别)?(?:是|为|:|：)?\s*"
-    rf"(?P<list>{N}(?:\s*(?:和|跟|与|、|,|，|及)\s*{N})*)(?!\s*(?:人|名|位|家|件|年|月|%))"
+    rf"(?P<list>{N}(?:\s*(?:和|跟|与|、|,|，|及)\s*{N})*)"
+    # not 「考了2次」「考了两门」, nor a number cut short (「考了12次」 read as 1)
+    r"(?![0-9.零〇一二两三四五六七八九十百千万])(?!\s*(?:人|名|位|家|件|年|月|%|次|遍|门|科|个|天|周))"
 )
 
 

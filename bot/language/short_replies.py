@@ -70,8 +70,11 @@ def lexicon() -> ShortReplyLexicon:
 
 def short_reply_intent(text: str) -> str | None:
     """「是的是的」 → affirm; 「没有啊」 → deny; 「还是不明白」 → feedback_unhelpful;
-    「不对，是120人」 → None (not every part is a short reply); 「好吧，算了」 → None (two intents).
+    「不对，是120人」 → None (not every part is a short reply); 「好吧，算了」 → None (two intents);
+    「确定？」 → None (a question back).
     """
+    if "?" in text or "？" in text:
+        return None  # 「是嘛？」「确定？」 ask back; they are not answers
     table = lexicon()
     parts = [p for p in _PART_BREAK.split(text.strip().lower()) if not table.is_filler(p)]
     if not parts:

@@ -5,60 +5,90 @@ from __future__ import annotations
 import pytest
 
 from actions.recheck import ActionRecheck
+from actions.slot_mapping import ActionValidateSlotMappings
 from actions.yes_no import ActionYesOrNo
+from bot.language.facts import extract_facts
+from bot.language.normalize import normalize_text
 from tests.actions.conftest import make_tracker, run_action
 
 
-def _entity(entity: str, value: str, role: str | None = None) -> dict:
-    found = {"entity": entity, "value": value, "start": 0, "end": 1, "extractor": "FactExtractor"}
-    return {**found, "role": role} if role else found
+def _entities(text: str) -> list[dict]:
+    """The entities the NLU pipeline's fact extractor gives this message."""
+    return [f.as_entity("FactExtractor") for f in extract_facts(normalize_text(text))]
+
+
+def _followups(events: list[dict]) -> list[str]:
+    return [e["name"] for e in events if e.get("event") == "followup"]
 
 
 FIRST_FACTS = [
     pytest.param(
         "我们公司在坪山，45人",
-        [_entity("district", "坪山区"), _entity("headcount", "45")],
         "eligibility_form",
         id="an enterprise's place and headcount start the eligibility questions",
     ),
     pytest.param(
-        "我们机构服务了40家，5家出过仲裁",
-        [
-            _entity("district", "坪山区"),
-            _entity("count", "40", "clients"),
-            _entity("count", "5", "clients_with_cases"),
-        ],
-        "agency_exit_form",
-        id="an agency's client counts start the exit check even beside a place",
+        "我们公司注册、纳税和经营都在坪山区，现在45名员工，正常经营，不是劳务派遣，去年发生过一起劳动仲裁案件",
+        "eligibility_form",
+        id="an enterprise's one labour case does not make it an agency",
     ),
     pytest.param(
-        "两名专职，分数82和79.5",
-        [_entity("count", "2", "staff"), _entity("score", "82"), _entity("score", "79.5")],
+        "去年有2起劳动仲裁，我们公司45人",
+        "eligibility_form",
+        id="an enterprise's cases beside its headcount are eligibility facts",
+    ),
+    pytest.param(
+        "公司开了半年，在坪山，20个人",
+        "eligibility_form",
+        id="a company's age in months beside place and headcount is not the subsidy",
+    ),
+    pytest.param(
+        "外地员工占80%，一共45人",
+        "eligibility_form",
+        id="a percentage that is no agency rate does not start the agency check",
+    ),
+    pytest.param(
+        "我们机构服务了40家，5家出过仲裁",
+        "agency_exit_form",
+        id="an agency's client counts start the agency exit check",
+    ),
+    pytest.param(
+        "我们机构今年自己有12件案件",
+        "agency_exit_form",
+        id="an agency's own cases start the agency exit check",
+    ),
+    pytest.param(
+        "两名专职，测试82分和79.5分",
         "qualification_form",
         id="staff and test scores start the qualification check",
     ),
     pytest.param(
         "2021年5月10日签的，第二年",
-        [_entity("date", "2021-05-10"), _entity("service_year", "2")],
         "subsidy_form",
         id="a signing date and service year start the subsidy calculator",
     ),
     pytest.param(
-        "公司注销了",
-        [_entity("operating_status", "deregistered")],
-        "action_enterprise_exit",
-        id="a deregistration answers the enterprise exit question",
+        "公司注销了", "action_enterprise_exit", id="a deregistration is the exit question"
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "entities", "started"), FIRST_FACTS)
-def test_facts_before_any_check_start_the_check_they_belong_to(
-    text: str, entities: list[dict], started: str
-) -> None:
-    messages, events = run_action(ActionRecheck(), make_tracker(text, "inform", entities=entities))
-    assert messages == []
-    assert events == [{"event": "followup", "timestamp": None, "name": started}]
+@pytest.mark.parametrize(("text", "started"), FIRST_FACTS)
+def test_facts_before_any_check_start_the_check_they_belong_to(text: str, started: str) -> None:
+    messages, events = run_action(
+        ActionRecheck(), make_tracker(text, "inform", entities=_entities(text))
+    )
+    assert messages == [] and _followups(events) == [started]
+
+
+def test_facts_of_another_check_after_an_answer_start_that_check() -> None:
+    slots = {"last_check": "eligibility", "in_pingshan": "yes", "headcount": "45"}
+    text = "我们公司停业了"
+    messages, events = run_action(
+        ActionRecheck(), make_tracker(text, "inform", entities=_entities(text), slots=slots)
+    )
+    assert not any("重新核对" in (m.get("text") or "") for m in messages)
+    assert _followups(events) == ["action_enterprise_exit"]
 
 
 def test_a_correction_after_an_eligibility_answer_rechecks_it() -> None:
@@ -70,11 +100,9 @@ def test_a_correction_after_an_eligibility_answer_rechecks_it() -> None:
         "firm_type": "other",
         "qualifying_condition": "labour_case",
     }
+    text = "不对，是120人"
     messages, events = run_action(
-        ActionRecheck(),
-        make_tracker(
-            "不对，是120人", "inform", entities=[_entity("headcount", "120")], slots=slots
-        ),
+        ActionRecheck(), make_tracker(text, "inform", entities=_entities(text), slots=slots)
     )
     assert messages[0]["text"] == "已按您更正的情况重新核对："
     assert messages[1]["text"].startswith("【结论】不符合")
@@ -82,13 +110,43 @@ def test_a_correction_after_an_eligibility_answer_rechecks_it() -> None:
 
 
 def test_a_bare_no_with_a_fact_and_nothing_checked_starts_the_check() -> None:
+    text = "不对，是120人"
     messages, events = run_action(
-        ActionYesOrNo(),
-        make_tracker("不对，是120人", "deny", entities=[_entity("headcount", "120")]),
+        ActionYesOrNo(), make_tracker(text, "deny", entities=_entities(text))
     )
-    assert messages == [] and events[0]["name"] == "eligibility_form"
+    assert messages == [] and _followups(events) == ["eligibility_form"]
 
 
 def test_a_statement_without_facts_gets_a_prompt() -> None:
     messages, events = run_action(ActionRecheck(), make_tracker("我们是做电子的", "inform"))
     assert [m["response"] for m in messages] == ["utter_anything_else"] and events == []
+
+
+STATED_FACTS = [
+    pytest.param(
+        "我们机构托管了40家，有5家出过仲裁，机构自己有2起案件",
+        {"clients_served": "40", "clients_with_cases": "5", "own_case_count": "2"},
+        id="an agency's own cases are kept when its figures are stated",
+    ),
+    pytest.param(
+        "我们有3个专职人员，测试82分和79.5分",
+        {"certified_staff": "3", "test_scores": "82,79.5"},
+        id="staff stated with scores are the qualification's staff",
+    ),
+    pytest.param(
+        "我们2023年3月1日签的托管协议，第一年",
+        {"first_signing_date": "2023-03-01", "service_year": "1"},
+        id="a stated signing date is the subsidy's first signing date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATED_FACTS)
+def test_facts_stated_outside_a_form_fill_the_slots_of_their_check(
+    text: str, expected: dict[str, str]
+) -> None:
+    _, events = run_action(
+        ActionValidateSlotMappings(), make_tracker(text, "inform", entities=_entities(text))
+    )
+    filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert expected.items() <= filled.items(), filled

@@ -153,3 +153,7 @@ def test_exit_events_become_facts_of_article_13(event, expected) -> None:
 
     facts = enterprise_exit_facts({"exit_event": event})
     assert (facts.closed_down, facts.deregistered, facts.moved_out_of_pingshan) == expected
+
+
+def test_none_at_all_answers_a_count_question_with_zero() -> None:
+    assert answer_to_requested_slot("own_case_count", "deny", "一件都没有") == "0"

@@ -110,6 +110,13 @@ CASES = [
         id="服务对象出案子的比例是有案件企业占比",
     ),
     pytest.param("首年能补多少", {("service_year", "1", None)}, id="首年是第一年"),
+    pytest.param("我们只有一个员工", {("headcount", "1", None)}, id="只有一个员工是人数1"),
+    pytest.param("机构本身今年一件仲裁都没有", {("count", "0", "cases")}, id="一件都没有是零件"),
+    pytest.param(
+        "我们公司45人，员工正在仲裁",
+        {("qualifying_condition", "labour_case", None)},
+        id="正在仲裁的案件也算劳动案件",
+    ),
     pytest.param("头一年的补贴", {("service_year", "1", None)}, id="头一年是第一年"),
     pytest.param(
         "上年度被劳动监察查过一次",
@@ -143,6 +150,7 @@ NOT_FACTS = [
     pytest.param("就是把人事外包出去吗", "firm_type", id="人事外包不是企业类型"),
     pytest.param("派去测试的两个人考了78分和83分", "headcount", id="考试的两个人不是企业人数"),
     pytest.param("就会计一个人在管社保", "headcount", id="一个人管事不是企业人数"),
+    pytest.param("专职的考了12次才过", "score", id="考了几次不是测试分数"),
     pytest.param(
         "员工说要去申请仲裁，托管能帮忙吗", "qualifying_condition", id="将要仲裁不是发生过的案件"
     ),

@@ -42,6 +42,11 @@ NOT_SHORT_REPLIES = [
     pytest.param("没错，但是补贴怎么算", id="yes followed by a question is not a bare yes"),
     pytest.param("嗯 明白了", id="yes and helpful together are left to the classifier"),
     pytest.param("", id="an empty message is nothing"),
+    pytest.param("是嘛？", id="a yes asked back is not yes"),
+    pytest.param("确定？", id="确定 with a question mark is not yes"),
+    pytest.param("对吧", id="对吧 asks for agreement, it does not give it"),
+    pytest.param("不是吧", id="不是吧 is disbelief, not no"),
+    pytest.param("退出？", id="退出 asked is not a request to stop"),
 ]
 
 
@@ -102,7 +107,24 @@ CLASSIFIED = [
         "没用", "deny", "feedback_unhelpful", id="DIET reading 没用 as no becomes feedback"
     ),
     pytest.param("公司停业了", "ask_enterprise_exit", "inform", id="停业了 stated is a fact"),
-    pytest.param("去年没有劳动仲裁", "deny", "inform", id="a negated case stated is a fact"),
+    pytest.param(
+        "去年没有劳动仲裁",
+        "deny",
+        "deny",
+        id="a no with a fact stays no, so a form question gets its 否",
+    ),
+    pytest.param(
+        "不查了，我们公司在龙岗",
+        "stop_form",
+        "stop_form",
+        id="stopping with a fact still stops the form",
+    ),
+    pytest.param(
+        "如果我们公司停业了",
+        "ask_enterprise_exit",
+        "ask_enterprise_exit",
+        id="a hypothetical stays the question DIET read",
+    ),
     pytest.param(
         "我们机构托管了40家，有5家出过仲裁",
         "ask_agency_exit",

@@ -1,0 +1,77 @@
+"""Which check a message's facts belong to, when no question says so.
+
+「我们机构托管了40家，5家出过仲裁」 is the agency exit check (第十一条) and 「注册在坪山，45人」 the
+enterprise eligibility check (第九条), although neither asks anything. Used to start the right
+check for facts given before any question (actions/recheck.py) and to read the facts of such a
+message in the right context (actions/slot_mapping.py: a bare date is the first signing date of
+the subsidy check, 「机构自己有2起」 are the agency's own cases).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+# The action that starts each check, and the question intent whose context its facts are read in.
+START_ACTION = {
+    "agency_exit": "agency_exit_form",
+    "qualification": "qualification_form",
+    "enterprise_exit": "action_enterprise_exit",
+    "eligibility": "eligibility_form",
+    "subsidy": "subsidy_form",
+}
+CONTEXT_INTENT = {
+    "agency_exit": "ask_agency_exit",
+    "qualification": "ask_agency_conditions",
+    "enterprise_exit": "ask_enterprise_exit",
+    "eligibility": "ask_enterprise_eligibility",
+    "subsidy": "ask_subsidy_amount",
+}
+
+_AGENCY_ONLY_ROLES = frozenset({"clients", "clients_with_cases", "change_requests"})
+_EXIT_EVENTS = frozenset({"suspended", "deregistered", "relocated"})
+_ELIGIBILITY_ENTITIES = frozenset(
+    {"headcount", "district", "firm_type", "qualifying_condition", "operating_status"}
+)
+_SUBSIDY_ENTITIES = frozenset({"date", "service_year", "months"})
+_QUALIFICATION_ENTITIES = frozenset({"score", "organisation_type"})
+_AGENCY_SPEAKING = re.compile(r"机构")
+
+
+def _has(
+    entities: list[Mapping[str, Any]], entity: str, roles: frozenset[str] | None = None
+) -> bool:
+    return any(
+        e.get("entity") == entity and (roles is None or e.get("role") in roles) for e in entities
+    )
+
+
+def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
+    """The check these facts belong to, most specific first, or None.
+
+    An enterprise's 「去年有一起仲裁」 is also a count of cases, so cases alone mean the agency
+    check only when an agency is speaking; a percentage only when it is one of 第十一条's rates.
+    """
+    agency_counts = _has(entities, "count", _AGENCY_ONLY_ROLES) or any(
+        e.get("entity") == "percent" and e.get("role") for e in entities
+    )
+    if agency_counts or (
+        _has(entities, "count", frozenset({"cases"})) and _AGENCY_SPEAKING.search(text)
+    ):
+        return "agency_exit"
+    if _has(entities, "count", frozenset({"staff"})) or any(
+        e.get("entity") in _QUALIFICATION_ENTITIES for e in entities
+    ):
+        return "qualification"
+    if any(
+        e.get("entity") == "operating_status" and e.get("value") in _EXIT_EVENTS for e in entities
+    ):
+        return "enterprise_exit"
+    if any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities):
+        return "eligibility"
+    if any(e.get("entity") in _SUBSIDY_ENTITIES for e in entities):
+        return "subsidy"
+    if _has(entities, "years"):
+        return "enterprise_exit"
+    return None
