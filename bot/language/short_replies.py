@@ -57,6 +57,9 @@ def lexicon() -> ShortReplyLexicon:
     data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
     patterns = {}
     for intent, phrases in data["intents"].items():
+        # YAML 1.1 reads a bare yes/no as a boolean; the file quotes them, and this keeps it so
+        if not all(isinstance(p, str) for p in phrases):
+            raise ValueError(f"{LEXICON_FILE.name}: quote every phrase of {intent}")
         # One phrase, possibly repeated (对对对, 没错没错); not a chain of different phrases,
         # which would let deny's 没 + 错 read 没错 as no.
         ordered = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
