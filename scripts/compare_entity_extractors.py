@@ -5,7 +5,8 @@ For each held-out file (default: tests/nlu_heldout.yml, plus tests/nlu_heldout_f
 exists) and each extractor:
 
 * fact level: per message, the multiset of (entity, value, role) facts against the annotated
-  multiset, as in ``entity_value_scores`` of scripts/nlu_scores.py (micro P/R/F1, per entity);
+  multiset, with the scoring of scripts/fact_scores.py that the README's figures use
+  (micro P/R/F1, per entity);
 * label level: the same with the entity type only (value and role ignored), so a headcount
   found but read as the wrong number still counts;
 * speed: mean milliseconds per message (normalisation included for both; the best of
@@ -30,63 +31,21 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.language.facts import extract_facts  # noqa: E402
-from bot.language.normalize import normalize_text  # noqa: E402
 from bot.language.spacy_entities import extract_with_spacy  # noqa: E402
+from scripts.fact_scores import (  # noqa: E402
+    FactTuple,
+    fact_errors,
+    gold_fact,
+    multiset_scores,
+    regex_facts,
+)
 
-FactTuple = tuple[str, str, str | None]
 Extractor = Callable[[str], list[FactTuple]]
 DEFAULT_FILES = [REPO / "tests" / "nlu_heldout.yml", REPO / "tests" / "nlu_heldout_fresh.yml"]
 OUTPUT = REPO / "reports" / "entity_comparison.json"
 
 
-def regex_extractor(text: str) -> list[FactTuple]:
-    """The production extractor, called as the pipeline calls it (normalised text)."""
-    return [(f.entity, f.value, f.role) for f in extract_facts(normalize_text(text))]
-
-
-EXTRACTORS: dict[str, Extractor] = {"regex": regex_extractor, "spacy": extract_with_spacy}
-
-
-def gold_fact(entity: dict[str, Any]) -> FactTuple:
-    """An annotated entity as (entity, value, role), like ``_fact`` in scripts/nlu_scores.py."""
-    return (str(entity["entity"]), str(entity["value"]), entity.get("role"))
-
-
-def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
-    """Precision, recall and F1 as scripts/nlu_scores.py computes them (1.0 when undefined)."""
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
-        "support": tp + fn,
-        "predicted": tp + fp,
-    }
-
-
-def multiset_scores(pairs: Sequence[tuple[Counter[Any], Counter[Any]]]) -> dict[str, Any]:
-    """Micro P/R/F1 over (gold, predicted) multisets, overall and per entity type.
-
-    An item is a fact tuple or a bare label; its entity type is its first element (or itself).
-    """
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for gold, predicted in pairs:
-        for item in gold | predicted:
-            entity = item[0] if isinstance(item, tuple) else item
-            hit = min(gold[item], predicted[item])
-            tp[entity] += hit
-            fp[entity] += predicted[item] - hit
-            fn[entity] += gold[item] - hit
-    entities = sorted(set(tp) | set(fp) | set(fn))
-    return {
-        "overall_micro": prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
-        "per_entity": {e: prf(tp[e], fp[e], fn[e]) for e in entities},
-    }
+EXTRACTORS: dict[str, Extractor] = {"regex": regex_facts, "spacy": extract_with_spacy}
 
 
 def time_extractor(extract: Extractor, texts: list[str], repeats: int) -> float:
@@ -127,15 +86,7 @@ def evaluate_file(path: Path, repeats: int) -> dict[str, Any]:
                 for g, p in zip(gold, predicted, strict=True)
             ]
         )
-        errors = [
-            {
-                "text": text,
-                "missing": sorted(map(str, g - p)),
-                "extra": sorted(map(str, p - g)),
-            }
-            for text, g, p in zip(texts, gold, predicted, strict=True)
-            if g != p
-        ]
+        errors = fact_errors(texts, gold, predicted)
         result["extractors"][name] = {
             "fact_level": facts,
             "label_level": labels,
@@ -144,22 +95,6 @@ def evaluate_file(path: Path, repeats: int) -> dict[str, Any]:
             "errors": errors,
         }
     return result
-
-
-def check_against_nlu_scores(path: Path, result: dict[str, Any]) -> str:
-    """Is the regex fact-level figure the one ``entity_value_scores`` (nlu_scores.py) gives?"""
-    try:
-        from scripts import nlu_scores
-
-        entity_value_scores: Any = nlu_scores.entity_value_scores
-        theirs = entity_value_scores(path)["overall_micro"]
-    except Exception as error:  # the other script changed: report, do not fail the comparison
-        return f"not checked ({type(error).__name__}: {error})"
-    ours = result["extractors"]["regex"]["fact_level"]["overall_micro"]
-    keys = ("precision", "recall", "f1", "support")
-    if all(theirs[k] == ours[k] for k in keys):
-        return "same as entity_value_scores in scripts/nlu_scores.py"
-    return f"DIFFERS from scripts/nlu_scores.py: {theirs}"
 
 
 def print_table(result: dict[str, Any]) -> None:
@@ -196,8 +131,6 @@ def print_table(result: dict[str, Any]) -> None:
             for r in result["extractors"].values()
         )
         print(f"  {entity:22s} {support:4d}           {fact_f1}            {label_f1}")
-    if result.get("consistency"):
-        print(f"  regex fact-level figure: {result['consistency']}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -210,7 +143,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = []
     for path in files:
         result = evaluate_file(path, args.repeats)
-        result["consistency"] = check_against_nlu_scores(path, result)
         print_table(result)
         results.append(result)
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -13,12 +13,13 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.language.facts import extract_facts  # noqa: E402
 from bot.language.normalize import classification_text, normalize_text  # noqa: E402
+from scripts.fact_scores import fact_errors, gold_fact, multiset_scores, regex_facts  # noqa: E402
 from scripts.nlu_sets import examples, match_key, training_keys  # noqa: E402
 
 REPORTS = REPO / "reports"
@@ -32,52 +33,15 @@ HELDOUT_SETS = {
 }
 
 
-def _fact(entity: dict) -> tuple[str, str, str | None]:
-    return (str(entity["entity"]), str(entity["value"]), entity.get("role"))
-
-
 def entity_value_scores(heldout: Path) -> dict:
     from rasa.shared.nlu.training_data.loading import load_data
 
     data = load_data(str(heldout))
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    misses = []
-    for example in data.training_examples:
-        text = example.get("text")
-        gold = Counter(_fact(e) for e in example.get("entities") or [])
-        predicted = Counter(
-            (f.entity, f.value, f.role) for f in extract_facts(normalize_text(text))
-        )
-        for fact in gold | predicted:
-            hit = min(gold[fact], predicted[fact])
-            tp[fact[0]] += hit
-            fp[fact[0]] += predicted[fact] - hit
-            fn[fact[0]] += gold[fact] - hit
-        if gold != predicted:
-            misses.append(
-                {
-                    "text": text,
-                    "missing": sorted(map(str, gold - predicted)),
-                    "extra": sorted(map(str, predicted - gold)),
-                }
-            )
-
-    def f1(t: int, p: int, n: int) -> dict:
-        precision = t / (t + p) if t + p else 1.0
-        recall = t / (t + n) if t + n else 1.0
-        score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(score, 4),
-            "support": t + n,
-        }
-
-    per_entity = {e: f1(tp[e], fp[e], fn[e]) for e in sorted(set(tp) | set(fp) | set(fn))}
-    overall = f1(sum(tp.values()), sum(fp.values()), sum(fn.values()))
-    return {"overall_micro": overall, "per_entity": per_entity, "errors": misses}
+    texts = [str(e.get("text")) for e in data.training_examples]
+    gold = [Counter(gold_fact(e) for e in x.get("entities") or []) for x in data.training_examples]
+    predicted = [Counter(regex_facts(text)) for text in texts]
+    scores = multiset_scores(zip(gold, predicted, strict=True))
+    return {**scores, "errors": fact_errors(texts, gold, predicted)}
 
 
 def macro_f1(pairs: list[tuple[str, str]]) -> float:
@@ -99,8 +63,8 @@ def unseen_intent_scores(heldout: Path, reports: Path) -> dict | None:
     Needs the per-message predictions `rasa test nlu --successes` writes; the report texts are
     the normalised, question-first texts the classifier read.
     """
-    successes = _read_list(reports / "intent_successes.json")
-    errors = _read_list(reports / "intent_errors.json")
+    successes = _read(reports / "intent_successes.json")
+    errors = _read(reports / "intent_errors.json")
     if successes is None or errors is None:
         return None
     predicted = {
@@ -126,11 +90,8 @@ def unseen_intent_scores(heldout: Path, reports: Path) -> dict | None:
     }
 
 
-def _read_list(path: Path) -> list | None:
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
-
-
-def _read(path: Path) -> dict | None:
+def _read(path: Path) -> Any:
+    """A JSON report Rasa wrote, or None when that evaluation has not been run."""
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
