@@ -221,7 +221,6 @@ def short_yes_no(text: str) -> str | None:
 
 
 _FIRST_NUMBER = re.compile(NUMBER)
-_NONE_AT_ALL = re.compile(NONE_AT_ALL)
 
 
 def answer_to_requested_slot(requested_slot: str | None, intent: str, text: str) -> str | None:
@@ -237,7 +236,7 @@ def answer_to_requested_slot(requested_slot: str | None, intent: str, text: str)
         return "other"  # 「不是」 to 「是否属于劳务派遣或人力资源服务机构？」
     if requested_slot == "qualifying_condition" and answer == NO:
         return "none"
-    if requested_slot in COUNT_SLOTS and _NONE_AT_ALL.search(text):
+    if requested_slot in COUNT_SLOTS and NONE_AT_ALL.search(text):
         return "0"  # 「一件都没有」
     if requested_slot in COUNT_SLOTS or requested_slot == "headcount":
         match = _FIRST_NUMBER.search(text)

@@ -110,11 +110,18 @@ _NOT_HEADCOUNT_AFTER = re.compile(
 )
 
 
-def _headcount_value(n: int, approx: str | None) -> str:
-    if approx in ("多", "余") and n >= 10:
-        step = 10 ** (len(str(n)) - 1) if n % (10 ** (len(str(n)) - 1)) == 0 else 1
-        return f"{n + 1}-{n + step - 1}" if step > 1 else f"{n + 1}-"
-    if approx in ("来", "左右"):
+MORE_THAN = ("多", "余")
+ABOUT = ("来", "左右", "上下", "出头")
+
+
+def headcount_value(n: int, approx: str | None) -> str:
+    """45 → ``45``; 八十多 → ``81-89``; 一百二十多 → ``121-``; 一百来 / 一百左右 → ``100~``."""
+    if approx in MORE_THAN and n >= 10:
+        magnitude = 10 ** (len(str(n)) - 1)
+        if n % magnitude == 0:
+            return f"{n + 1}-{n + magnitude - 1}"
+        return f"{n + 1}-"
+    if approx in ABOUT:
         return f"{n}~"
     return str(n)
 
@@ -147,7 +154,7 @@ def headcounts(text: str) -> list[Fact]:
             end = m.end()
             if trailing and not approx:
                 approx, end = "左右", m.end() + trailing.end()
-            facts.append(Fact("headcount", _headcount_value(n, approx), m.start(), end))
+            facts.append(Fact("headcount", headcount_value(n, approx), m.start(), end))
     return facts
 
 
@@ -302,24 +309,27 @@ _DATE_PATTERNS = [
 ]
 
 
+def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    """2021, 5, 10 → ``2021-05-10``; without a day ``2021-05``; 21 → 2021; None if impossible."""
+    if year is not None and year < 100:
+        year += 2000  # 「21年6月」
+    if year is None or month is None or not 2000 <= year <= 2100 or not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def dates(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            year, month = to_int(m.group("y")), to_int(m.group("m"))
-            if year is not None and year < 100:
-                year += 2000  # 「21年6月」
             day = to_int(m.group("d")) if m.group("d") else None
-            if year is None or month is None or not 2000 <= year <= 2100 or not 1 <= month <= 12:
-                continue
-            if day is not None:
-                try:
-                    value = date(year, month, day).isoformat()
-                except ValueError:
-                    continue
-            else:
-                value = f"{year:04d}-{month:02d}"
-            if any(f.start <= m.start() < f.end for f in facts):
+            value = iso_date(to_int(m.group("y")), to_int(m.group("m")), day)
+            if value is None or any(f.start <= m.start() < f.end for f in facts):
                 continue
             facts.append(Fact("date", value, m.start(), m.end()))
     return facts
@@ -374,8 +384,7 @@ def percents(text: str) -> list[Fact]:
 
 
 # 「一件仲裁都没有」「一起也没有」: no cases at all
-NONE_AT_ALL = r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}(?:都|也)(?:没有|没|无)"
-_NONE_AT_ALL = re.compile(NONE_AT_ALL)
+NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}(?:都|也)(?:没有|没|无)")
 
 
 def counts(text: str) -> list[Fact]:
@@ -386,7 +395,7 @@ def counts(text: str) -> list[Fact]:
         n = to_int(m.group("n"))
         if n is None:
             continue
-        if _NONE_AT_ALL.match(text, m.start()):
+        if NONE_AT_ALL.match(text, m.start()):
             n = 0  # 「一件都没有」 is none, not one
         # what follows this number, up to the next number (「30家里有4家要求换」: 30家 → 「里有」)
         unit, after = (

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from bot.language.facts import Fact
+from bot.language.facts import ABOUT, MORE_THAN, Fact, headcount_value, iso_date
 from bot.language.numbers import NUMBER, to_decimal, to_int
 
 if TYPE_CHECKING:
@@ -46,8 +45,6 @@ _DATE_CN = re.compile(
     rf"^(?P<y>\d{{4}}|\d{{2}}|[{_CN_YEAR}]{{4}}|[{_CN_YEAR}]{{2}})年(?P<m>{NUMBER})月份?(?:(?P<d>{NUMBER})[日号])?$"
 )
 _DATE_ISO = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?$")
-_MORE_THAN = ("多", "余")
-_ABOUT = ("来", "左右", "上下", "出头")
 # Plausible ranges; a span whose number falls outside is not taken as that fact.
 _RANGES: dict[str, tuple[int, int]] = {
     "headcount": (1, 100000),
@@ -152,21 +149,9 @@ def _number(span: Span) -> tuple[str, str] | None:
     return None
 
 
-def headcount_value(n: int, approximation: str | None) -> str:
-    """45 → ``45``; 八十多 → ``81-89``; 一百二十多 → ``121-``; 一百来 / 一百左右 → ``100~``."""
-    if approximation in _MORE_THAN and n >= 10:
-        magnitude = 10 ** (len(str(n)) - 1)
-        if n % magnitude == 0:
-            return f"{n + 1}-{n + magnitude - 1}"
-        return f"{n + 1}-"
-    if approximation in _ABOUT:
-        return f"{n}~"
-    return str(n)
-
-
 def _approximation(after_number: str) -> str | None:
     """多/余 (more than) or 来/左右/上下/出头 (about) after the number: 八十多人, 一百人左右."""
-    for marker in (*_MORE_THAN, *_ABOUT):
+    for marker in (*MORE_THAN, *ABOUT):
         if marker in after_number:
             return marker
     return None
@@ -177,22 +162,10 @@ def _date_value(span: Span) -> str | None:
     match = _DATE_CN.match(text) or _DATE_ISO.match(text)
     if not match:
         return None
-    year, month = to_int(match.group("y")), to_int(match.group("m"))
     day = to_int(match.group("d")) if match.group("d") else None
-    if year is None or month is None:
-        return None
-    if year < 100:
-        year += 2000  # 「21年6月」
-    if not (2000 <= year <= 2100 and 1 <= month <= 12):
-        return None
-    if match.group("d") is None:
-        return f"{year:04d}-{month:02d}"
-    if day is None:
-        return None
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    if match.group("d") and day is None:
+        return None  # a day that is not a number: not a date
+    return iso_date(to_int(match.group("y")), to_int(match.group("m")), day)
 
 
 def _number_value(entity: str, span: Span) -> str | None:
