@@ -14,6 +14,7 @@ from bot.language.normalize import normalize_text
 
 REPO = Path(__file__).resolve().parents[1]
 TRAINING_DIR = REPO / "nlu_data" / "nlu"
+DOMAIN = REPO / "bot" / "domain.yml"
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")
 _PUNCTUATION = re.compile(r"[\s,，。.!！?？~～、]+")
 
@@ -23,6 +24,8 @@ def examples(path: Path) -> list[tuple[str, str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     found = []
     for block in data["nlu"]:
+        if "intent" not in block:
+            continue  # a synonym, regex or lookup table
         for line in block.get("examples", "").splitlines():
             if line.strip().startswith("- "):
                 found.append((block["intent"], _ANNOTATION.sub(r"\1", line.strip()[2:])))
@@ -37,3 +40,9 @@ def match_key(text: str) -> str:
 
 def training_keys() -> set[str]:
     return {match_key(text) for path in TRAINING_DIR.glob("*.yml") for _, text in examples(path)}
+
+
+def domain_intents() -> set[str]:
+    """The intents bot/domain.yml declares."""
+    domain = yaml.safe_load(DOMAIN.read_text(encoding="utf-8"))
+    return {i for i in domain["intents"] if isinstance(i, str)}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import yaml
+
+from scripts.nlu_sets import TRAINING_DIR, domain_intents, examples
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -13,19 +16,8 @@ def _faq() -> list[dict]:
     return yaml.safe_load((REPO / "kb" / "faq.yml").read_text(encoding="utf-8"))
 
 
-def _domain_intents() -> set[str]:
-    domain = yaml.safe_load((REPO / "bot" / "domain.yml").read_text(encoding="utf-8"))
-    return {i for i in domain["intents"] if isinstance(i, str)}
-
-
-def _trained_intents() -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for path in (REPO / "nlu_data" / "nlu").glob("*.yml"):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if "intent" in block:
-                lines = [ln for ln in block["examples"].splitlines() if ln.strip().startswith("- ")]
-                counts[block["intent"]] = counts.get(block["intent"], 0) + len(lines)
-    return counts
+def _trained_intents() -> Counter[str]:
+    return Counter(intent for path in TRAINING_DIR.glob("*.yml") for intent, _ in examples(path))
 
 
 def test_every_article_is_cited_by_some_curated_answer() -> None:
@@ -34,12 +26,12 @@ def test_every_article_is_cited_by_some_curated_answer() -> None:
 
 
 def test_every_curated_answer_has_an_intent_the_assistant_understands() -> None:
-    missing = {entry["intent"] for entry in _faq()} - _domain_intents()
+    missing = {entry["intent"] for entry in _faq()} - domain_intents()
     assert not missing
 
 
 def test_every_classified_intent_has_at_least_twenty_training_examples() -> None:
     counts = _trained_intents()
     button_only = {"calculate_subsidy", "check_agency_exit", "check_agency_qualification"}
-    thin = {i: counts.get(i, 0) for i in _domain_intents() - button_only if counts.get(i, 0) < 20}
+    thin = {i: counts.get(i, 0) for i in domain_intents() - button_only if counts.get(i, 0) < 20}
     assert not thin, thin
