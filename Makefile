@@ -87,9 +87,10 @@ eval: eval-heldout ## NLU evaluation: both held-out sets and 5-fold cross-valida
 	  --out reports/cross_validation
 	$(PY) scripts/nlu_scores.py
 
-eval-heldout: $(MODEL) ## NLU evaluation on the two held-out sets only (about two minutes)
+eval-heldout: $(MODEL) ## NLU evaluation on the three held-out sets only (about three minutes)
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout.yml --out reports/heldout --successes
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_fresh.yml --out reports/heldout_fresh --successes
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_c.yml --out reports/heldout_c --successes
 	$(PY) scripts/nlu_scores.py
 
 compare-entities: $(STAMP) ## regex fact extractor vs spaCy EntityRuler on both held-out sets

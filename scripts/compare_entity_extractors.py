@@ -39,9 +39,10 @@ from scripts.fact_scores import (  # noqa: E402
     multiset_scores,
     regex_facts,
 )
+from scripts.nlu_sets import HELDOUT_SETS  # noqa: E402
 
 Extractor = Callable[[str], list[FactTuple]]
-DEFAULT_FILES = [REPO / "tests" / "nlu_heldout.yml", REPO / "tests" / "nlu_heldout_fresh.yml"]
+DEFAULT_FILES = [heldout for heldout, _ in HELDOUT_SETS.values()]
 OUTPUT = REPO / "reports" / "entity_comparison.json"
 
 

@@ -20,17 +20,14 @@ sys.path.insert(0, str(REPO))
 
 from bot.language.normalize import classification_text, normalize_text  # noqa: E402
 from scripts.fact_scores import fact_errors, gold_fact, multiset_scores, regex_facts  # noqa: E402
-from scripts.nlu_sets import examples, match_key, training_keys  # noqa: E402
+from scripts.nlu_sets import (  # noqa: E402
+    HELDOUT_SETS,
+    REPORTS,
+    examples,
+    match_key,
+    training_keys,
+)
 
-REPORTS = REPO / "reports"
-# Each held-out set and the folder `make eval-heldout` writes its Rasa reports to.
-HELDOUT_SETS = {
-    # written separately from the training data; its errors were looked at once (README)
-    "held-out": (REPO / "tests" / "nlu_heldout.yml", REPORTS / "heldout"),
-    # written later without access to the training data, the first set or the extractor
-    # patterns, and measured once after the changes it judges were made
-    "fresh held-out": (REPO / "tests" / "nlu_heldout_fresh.yml", REPORTS / "heldout_fresh"),
-}
 
 
 def entity_value_scores(heldout: Path) -> dict:
