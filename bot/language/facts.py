@@ -281,7 +281,9 @@ def operating_statuses(text: str) -> list[Fact]:
     for value, pattern in _STATUS:
         for m in pattern.finditer(text):
             if value == "abnormal_words":
-                facts.append(Fact("operating_status", "abnormal", m.start(), m.end()))
+                # 从来没有经营异常 states normal operation (第九条), not the opposite
+                status = "normal" if _negated(text, m.start(), window=4) else "abnormal"
+                facts.append(Fact("operating_status", status, m.start(), m.end()))
                 continue
             if any(f.start <= m.start() < f.end for f in facts):
                 continue

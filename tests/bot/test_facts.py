@@ -92,6 +92,16 @@ CASES = [
         "我们公司目前经营不正常", {("operating_status", "abnormal", None)}, id="经营不正常"
     ),
     pytest.param(
+        "公司被列入经营异常名录了",
+        {("operating_status", "abnormal", None)},
+        id="列入经营异常名录 is abnormal operation",
+    ),
+    pytest.param(
+        "我们从来没有经营异常",
+        {("operating_status", "normal", None)},
+        id="never abnormal is normal operation, not abnormal",
+    ),
+    pytest.param(
         "两名专职人员考了79.5分和82分",
         {("count", "2", "staff"), ("score", "79.5", None), ("score", "82", None)},
         id="两名专职人员和两个分数",
