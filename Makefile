@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components b
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 
-.PHONY: help setup browser-deps kb train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities bench clean
+.PHONY: help setup browser-deps kb train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -93,8 +93,11 @@ eval-heldout: $(MODEL) ## NLU evaluation on the three held-out sets only (about 
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_c.yml --out reports/heldout_c --successes
 	$(PY) scripts/nlu_scores.py
 
-compare-entities: $(STAMP) ## regex fact extractor vs spaCy EntityRuler on both held-out sets
+compare-entities: $(STAMP) ## regex fact extractor vs spaCy EntityRuler on the held-out sets
 	$(PY) scripts/compare_entity_extractors.py
+
+compare-intents: $(KB_STAMP) ## a logistic-regression baseline for the intent classifier: CV and held-out sets
+	$(PY) scripts/compare_intent_classifiers.py --heldout
 
 bench: $(KB_STAMP) $(MODEL) ## start the servers, print REST latency and memory
 	$(PY) scripts/benchmark_server.py

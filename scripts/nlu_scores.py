@@ -29,7 +29,6 @@ from scripts.nlu_sets import (  # noqa: E402
 )
 
 
-
 def entity_value_scores(heldout: Path) -> dict:
     from rasa.shared.nlu.training_data.loading import load_data
 
