@@ -47,6 +47,7 @@ DISTRICTS = [
     "大鹏",
     "深汕",
     "惠州",
+    "惠阳",
     "东莞",
     "广州",
 ]
@@ -95,10 +96,10 @@ def _negated(text: str, start: int, window: int = 6) -> bool:
 # ---------------------------------------------------------------- headcount (第九条)
 _HEADCOUNT_PATTERNS = [
     re.compile(
-        rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)(?:有|是|共|共有|约|大概|大约|才|只有|一共|总共|现在|目前)*[ ]*(?P<n>{N})(?P<approx>多|来|余|左右)?(?:个|名|位|号)?(?:人|员工)?"
+        rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)(?:有|是|共|共有|约|大概|大约|才|只有|就|一共|总共|现在|目前)*[ ]*(?P<n>{N})(?P<approx>多|来|余|几|左右)?(?:个|名|位|号)?(?:人|员工)?"
     ),
-    re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
-    re.compile(rf"(?P<n>{N})(?P<approx>多|来|余)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
+    re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
+    re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
 ]
 _HEADCOUNT_NOUNS = ("员工", "职工", "从业人员", "工人", "人数", "规模")
 # 「我们就一个人」「公司只有一人」 is a headcount of one
@@ -106,11 +107,19 @@ _ONLY_BEFORE = re.compile(r"(只有|就|共|总共|一共|公司|厂里?|我们)
 # 「一百人左右」「100人上下」: an approximate number, whichever pattern found it
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|出头|不到)")
 _NOT_HEADCOUNT_AFTER = re.compile(
-    r"^(专职|服务人员|持证|取得|有证|参加|参考|考试|考了|分别|去考|有.{0,8}证)"
+    r"^(专职|服务人员|持证|取得|有证|参加|参考|考试|考了|分别|去考|有.{0,8}证"
+    # 「两个工人申请了仲裁」「三个人辞职」: people who did something, not how many work there
+    r"|申请|提起|去仲裁|闹|投诉|离职|辞职|被|告|要求)"
+)
+# 「派了两个人去考」: staff an agency sent, not a headcount
+_NOT_HEADCOUNT_BEFORE = re.compile(r"(专职|服务人员|持证|派了?|派去|派出)$")
+# A number in Chinese characters must be followed by its unit: 「员工一直没签合同」 has no 1 in it
+_CHINESE_NUMBER_UNIT = re.compile(
+    r"(?:多|来|余|几)?(?:个|名|位|号|人|员工|职工|工人|左右|上下|出头)|\s*(?:$|[,，。;；!！?？])"
 )
 
 
-MORE_THAN = ("多", "余")
+MORE_THAN = ("多", "余", "几")
 ABOUT = ("来", "左右", "上下", "出头")
 
 
@@ -136,7 +145,9 @@ def headcounts(text: str) -> list[Fact]:
                 continue
             if _NOT_HEADCOUNT_AFTER.search(text[m.end() : m.end() + 4]):
                 continue
-            if re.search(r"(专职|服务人员|持证)", text[max(0, m.start() - 4) : m.start()]):
+            if _NOT_HEADCOUNT_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
+                continue
+            if not m.group("n")[0].isdigit() and not _CHINESE_NUMBER_UNIT.match(text, m.end("n")):
                 continue
             if (
                 m.group("n") == "一"
@@ -162,7 +173,7 @@ def headcounts(text: str) -> list[Fact]:
 _ROLE_WORDS = {
     "registered": ("注册",),
     "tax": ("纳税", "交税", "报税", "税"),
-    "operating": ("经营", "办公", "生产", "营业", "厂"),
+    "operating": ("经营", "办公", "生产", "营业", "厂", "开了", "开店", "开在"),
 }
 
 
@@ -210,7 +221,10 @@ def firm_types(text: str) -> list[Fact]:
             if re.match(r"人力资源(管理|部门|局|和社会)", text[m.start() :]):
                 continue
             negated = _negated(text, m.start()) or bool(
-                re.search(r"也不是$|也不属于$", text[max(0, m.start() - 6) : m.start()])
+                re.search(
+                    r"也不是$|也不属于$|(没|没有|未)(写|列|包括|包含)$|不(含|包括|包含)$",
+                    text[max(0, m.start() - 6) : m.start()],
+                )
             )
             facts.append(Fact("firm_type", "other" if negated else value, m.start(), m.end()))
     return facts
@@ -232,7 +246,10 @@ _CASE_HAPPENED = re.compile(
 # An agency speaking of its clients' or its own cases: those are 第十一条 figures.
 _AGENCY_SPEAKING = re.compile(
     rf"(?:我们|我|本|咱们?)机构|机构(?:自己|自身|本身)|(?:托管|服务)了\s*{N}\s*家"
+    rf"|(?<!被)(?:托管|服务)的\s*(?:{N}\s*家|企业|客户|服务对象)"
 )
+# 「一起仲裁都没出过」「一宗信访也没有」: the negation comes after the case
+_NONE_HAPPENED_AFTER = re.compile(r"^[^,，。;；]{0,3}(?:都|也)(?:没有|没|无|未)")
 
 
 def qualifying_conditions(text: str) -> list[Fact]:
@@ -241,8 +258,12 @@ def qualifying_conditions(text: str) -> list[Fact]:
     for value, pattern in _QUALIFYING:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 12) : m.start()]
-            negated = _negated(text, m.start(), window=10) or bool(
-                re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before)
+            negated = (
+                _negated(text, m.start(), window=10)
+                or bool(re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before))
+                or value == "labour_case"
+                and bool(re.search(rf"{N}\s*(?:起|件|宗|个)$", before))
+                and bool(_NONE_HAPPENED_AFTER.match(text[m.end() :]))
             )
             if value == "labour_case" and re.search(
                 r"(协调|调解)$", text[max(0, m.start() - 2) : m.start()]
@@ -392,7 +413,7 @@ NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}(?:都|也
 def counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in re.finditer(
-        rf"(?P<n>{N})\s*(?P<unit>件|起|宗|家|个|名|位)(?=(?P<what>[^,，。;；]{{0,8}}))", text
+        rf"(?P<n>{N})\s*(?P<unit>件|起|宗|家|个|名|位)(?=(?P<what>[^,，。;；]{{0,12}}))", text
     ):
         n = to_int(m.group("n"))
         if n is None:
@@ -404,15 +425,22 @@ def counts(text: str) -> list[Fact]:
             m.group("unit"),
             re.split(r"[0-9零〇一二两三四五六七八九]", m.group("what"))[0],
         )
-        staff_after = unit == "个" and re.match(r"(人)?(专职|持证)", after)
+        if unit == "个" and re.match(r"(多)?(月|星期|小时|工作日)", after):
+            continue  # 「服务了八个月客户就停业了」: 8 months, not 8 clients
+        before = text[max(0, m.start() - 12) : m.start()]
+        if re.search(r"(没到|不到|没超过|不超过|未到|未满|不够)$", before):
+            continue  # 「没到十件吧」 names the threshold, not the count
+        sent = unit in ("个", "名", "位") and re.search(r"派(了|去|出)?$", before)
+        staff_after = sent or unit == "个" and re.match(r"(人)?(专职|持证)", after)
+        if unit == "个" and not staff_after and re.match(r"(工人|员工|职工|人)", after):
+            continue  # 「三个工人申请了仲裁」 counts workers, not client enterprises
         if n == 1 and unit in ("家", "个") and m.group("n") in ("一", "1") and not staff_after:
             continue  # 「一家企业」「一个」 is an article, not a count; 「一个专职人员」 is a count
         clause = _clause(text, m.start(), m.end())
-        before = text[max(0, m.start() - 12) : m.start()]
         if unit in ("件", "起", "宗"):
             role = "cases"
         elif unit in ("名", "位") or staff_after:
-            if not re.search(r"专职|持证|证书|服务人员|人员", before + after):
+            if not sent and not re.search(r"专职|持.{0,8}证|证书|服务人员|人员", before + after):
                 continue  # 45名员工 is a headcount, not a count
             role = "staff"
         elif re.search(r"更换|换机构|要求换|换掉|提出换", after):
@@ -474,7 +502,9 @@ _ORGANISATION_TYPES = [
     ),
     (
         "enterprise_or_institution",
-        re.compile(r"(?:工商|市场监管)(?:部门|局)?(?:登记|注册)(?:成立)?的?(?:公司|企业|机构)"),
+        re.compile(
+            r"(?:工商|市场监管)(?:部门|局)?(?:登记|注册)(?:成立)?的?[^,，。;；]{0,6}?(?:公司|企业|机构)"
+        ),
     ),
 ]
 

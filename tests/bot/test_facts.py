@@ -92,6 +92,52 @@ CASES = [
         "我们公司目前经营不正常", {("operating_status", "abnormal", None)}, id="经营不正常"
     ),
     pytest.param(
+        "上年度一宗信访都没出过",
+        {("qualifying_condition", "no_labour_case", None)},
+        id="not a single case, negated after the case, is no case",
+    ),
+    pytest.param(
+        "厂房在惠阳，注册在坪山",
+        {("district", "惠阳区", "operating"), ("district", "坪山区", "registered")},
+        id="the factory in 惠阳 is where it operates",
+    ),
+    pytest.param(
+        "我们在坪山开了五年了，三十来个人",
+        {("district", "坪山区", "operating"), ("headcount", "30~", None)},
+        id="开了五年 in a district is where it operates",
+    ),
+    pytest.param("员工就十几个", {("headcount", "11-19", None)}, id="十几个 is 11 to 19"),
+    pytest.param(
+        "有两名持人力资源管理师证的专职人员",
+        {("count", "2", "staff")},
+        id="staff with a named certificate are counted as staff",
+    ),
+    pytest.param(
+        "我们派了三个人参加能力测试，一个81分",
+        {("count", "3", "staff"), ("score", "81", None)},
+        id="people an agency sent to the test are its staff",
+    ),
+    pytest.param(
+        "我们是市场监管局注册的管理咨询公司",
+        {("organisation_type", "enterprise_or_institution", None)},
+        id="a consulting firm registered with market regulation is an enterprise",
+    ),
+    pytest.param(
+        "营业执照经营范围没写人力资源服务",
+        {("firm_type", "other", None)},
+        id="a business scope without HR services is not an HR service firm",
+    ),
+    pytest.param(
+        "机构托管的企业有15%出过信访",
+        {("percent", "15", "client_case_rate")},
+        id="an agency's clients' case rate",
+    ),
+    pytest.param(
+        "服务了十个月企业就注销了",
+        {("months", "10", None), ("operating_status", "deregistered", None)},
+        id="ten months then deregistered",
+    ),
+    pytest.param(
         "公司被列入经营异常名录了",
         {("operating_status", "abnormal", None)},
         id="列入经营异常名录 is abnormal operation",
@@ -168,6 +214,25 @@ NOT_FACTS = [
         "我们机构服务了30家，有3家出过仲裁",
         "qualifying_condition",
         id="机构客户的仲裁不是第九条情形",
+    ),
+    pytest.param(
+        "我们服务的二十家企业里有两家出过劳动监察案件",
+        "qualifying_condition",
+        id="cases of the enterprises an agency serves are not its own 第九条 case",
+    ),
+    pytest.param("员工一直都是签的劳动合同", "headcount", id="一直 has no number one in it"),
+    pytest.param(
+        "有三个工人申请了仲裁",
+        "headcount",
+        id="workers who applied for arbitration are not the headcount",
+    ),
+    pytest.param("有三个工人申请了仲裁", "count", id="workers are not client enterprises"),
+    pytest.param("服务了十个月企业就注销了", "count", id="十个月 is months, not ten clients"),
+    pytest.param("今年案件没到十件", "count", id="没到十件 names the threshold, not a count"),
+    pytest.param(
+        "我们派了三个人参加能力测试",
+        "headcount",
+        id="people sent to the test are not the headcount",
     ),
 ]
 
