@@ -87,10 +87,11 @@ eval: eval-heldout ## NLU evaluation: both held-out sets and 5-fold cross-valida
 	  --out reports/cross_validation
 	$(PY) scripts/nlu_scores.py
 
-eval-heldout: $(MODEL) ## NLU evaluation on the three held-out sets only (about three minutes)
+eval-heldout: $(MODEL) ## NLU evaluation on the four held-out sets only (about four minutes)
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout.yml --out reports/heldout --successes
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_fresh.yml --out reports/heldout_fresh --successes
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_c.yml --out reports/heldout_c --successes
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_d.yml --out reports/heldout_d --successes
 	$(PY) scripts/nlu_scores.py
 
 compare-entities: $(STAMP) ## regex fact extractor vs spaCy EntityRuler on the held-out sets
