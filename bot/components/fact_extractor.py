@@ -1,7 +1,7 @@
 """Rasa component: the deterministic fact extractor (bot/language/facts.py) as entities.
 
 Numbers, dates and the regulation's categories are extracted by patterns rather than learned,
-so 「八十多人」 and 「2021年5月10日」 always mean the same thing; DIET only classifies intents.
+so 「八十多人」 and 「2021年5月10日」 always mean the same thing; the classifier only classifies intents.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""Rasa component: short replies and plain statements of fact, read by rule after DIET.
+"""Rasa component: short replies and plain statements of fact, read by rule after the intent classifier.
 
 - A whole-message short reply (是的 / 没有 / 不清楚 / 没用 / 算了) is the intent the lexicon says
-  (bot/language/short_replies.yml): these few characters mean one thing in Chinese, but DIET's
+  (bot/language/short_replies.yml): these few characters mean one thing in Chinese, but the classifier's
   character n-grams confuse 没错 with 没有.
 - A message that states facts the checks need (the fact extractor found some) and neither asks
   nor requests anything (bot/language/statements.py) is ``inform``: 「公司停业了」 in reply to a
@@ -9,7 +9,7 @@
   overridden (``STATEMENT_MISREADS``): 「转人工，我们45人」 still reaches a person, and a fact
   beside a topic (「我们律所在坪山，备案期限」) stays a question about that topic.
 
-Runs after the DIET classifier and the fact extractor, before the fallback classifier.
+Runs after the intent classifier and the fact extractor, before the fallback classifier.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from bot.language.short_replies import short_reply_intent
 from bot.language.statements import asks_something
 
 INFORM = "inform"
-# DIET's guesses that a plain statement of facts overrides: the checks whose questions share
+# The classifier's guesses that a plain statement of facts overrides: the checks whose questions share
 # their words with the facts (「停业」, 「出过仲裁」, 「专职人员」). Not the replies: 「不查了，我们在
 # 龙岗」 still stops the form, and 「没有，注册在龙岗」 still answers 否 (actions/slot_mapping.py).
 # A fact beside a topic (「我们律所在坪山，备案期限」) is still a question about that topic.
@@ -41,14 +41,14 @@ STATEMENT_MISREADS = frozenset(
         "ask_subsidy_amount",
     }
 )
-# The rule is certain; DIET's other guesses stay in the ranking (for the staff console's
+# The rule is certain; the classifier's other guesses stay in the ranking (for the staff console's
 # interpretations) but below this, so the fallback classifier's ambiguity test does not fire.
 OTHERS_AT_MOST = 0.5
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class ReplyClassifier(GraphComponent):
-    """Overrides DIET's intent for short replies and for plain statements of fact."""
+    """Overrides the classifier's intent for short replies and for plain statements of fact."""
 
     @classmethod
     def create(
@@ -69,7 +69,7 @@ class ReplyClassifier(GraphComponent):
 
 
 def rule_intent(message: Message) -> str | None:
-    """The intent the rules give this message, or None to keep DIET's."""
+    """The intent the rules give this message, or None to keep the classifier's."""
     text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
     short = short_reply_intent(text)
     if short is not None:

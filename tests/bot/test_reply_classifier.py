@@ -1,4 +1,4 @@
-"""Short replies and plain statements of fact get their intent by rule, whatever DIET guessed."""
+"""Short replies and plain statements of fact get their intent by rule, whatever the classifier guessed."""
 
 from __future__ import annotations
 
@@ -105,9 +105,14 @@ def _message(text: str, diet_intent: str, diet_confidence: float = 0.9) -> Messa
 
 
 CLASSIFIED = [
-    pytest.param("没错", "deny", "affirm", id="DIET reading 没错 as no is overridden to yes"),
     pytest.param(
-        "没用", "deny", "feedback_unhelpful", id="DIET reading 没用 as no becomes feedback"
+        "没错", "deny", "affirm", id="the classifier reading 没错 as no is overridden to yes"
+    ),
+    pytest.param(
+        "没用",
+        "deny",
+        "feedback_unhelpful",
+        id="the classifier reading 没用 as no becomes feedback",
     ),
     pytest.param("公司停业了", "ask_enterprise_exit", "inform", id="停业了 stated is a fact"),
     pytest.param(
@@ -126,7 +131,7 @@ CLASSIFIED = [
         "如果我们公司停业了",
         "ask_enterprise_exit",
         "ask_enterprise_exit",
-        id="a hypothetical stays the question DIET read",
+        id="a hypothetical stays the question the classifier read",
     ),
     pytest.param(
         "我们机构托管了40家，有5家出过仲裁",
@@ -138,7 +143,7 @@ CLASSIFIED = [
         "我们公司45人，能托管吗",
         "ask_enterprise_eligibility",
         "ask_enterprise_eligibility",
-        id="a question with facts keeps DIET's intent",
+        id="a question with facts keeps the classifier's intent",
     ),
     pytest.param(
         "转人工，我们公司45人",
@@ -156,7 +161,7 @@ CLASSIFIED = [
         "托管协议要写什么",
         "ask_service_agreement",
         "ask_service_agreement",
-        id="a question without facts keeps DIET's intent",
+        id="a question without facts keeps the classifier's intent",
     ),
 ]
 
@@ -174,6 +179,6 @@ def test_an_override_keeps_diets_other_guesses_below_the_ambiguity_range() -> No
     (message,) = ReplyClassifier().process([_message("没错", "deny", diet_confidence=0.94)])
     ranking = message.get(INTENT_RANKING_KEY)
     assert ranking[0] == {"name": "affirm", "confidence": 1.0}
-    # DIET's own first guess is still listed next (the staff console shows it), scaled down.
+    # The classifier's own first guess is still listed next (the staff console shows it), scaled down.
     assert [r["name"] for r in ranking[1:]] == ["deny", "ask_filing"]
     assert ranking[1]["confidence"] == pytest.approx(OTHERS_AT_MOST)
