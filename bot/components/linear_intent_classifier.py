@@ -9,6 +9,7 @@ the staff console read it unchanged. The model itself is bot/language/intent_mod
 from __future__ import annotations
 
 import logging
+from dataclasses import asdict, fields
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -32,7 +33,7 @@ class LinearIntentClassifier(GraphComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return dict(IntentModelConfig().__dict__)
+        return asdict(IntentModelConfig())
 
     def __init__(
         self,
@@ -41,7 +42,7 @@ class LinearIntentClassifier(GraphComponent):
         resource: Resource,
         model: IntentModel | None = None,
     ) -> None:
-        known = IntentModelConfig.__dataclass_fields__
+        known = {f.name for f in fields(IntentModelConfig)}
         self._config = IntentModelConfig(**{k: v for k, v in config.items() if k in known})
         self._model_storage = model_storage
         self._resource = resource

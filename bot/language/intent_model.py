@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -125,7 +125,7 @@ class IntentModel:
     def save(self, directory: Path) -> None:
         word, char = self._vectorizers
         meta = {
-            "config": self.config.__dict__,
+            "config": asdict(self.config),
             "intents": self.intents,
             "word_vocabulary": {k: int(v) for k, v in word.vocabulary_.items()},
             "char_vocabulary": {k: int(v) for k, v in char.vocabulary_.items()},
