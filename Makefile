@@ -98,7 +98,7 @@ eval-heldout: $(MODEL) ## NLU evaluation on the five held-out sets only (about f
 compare-entities: $(STAMP) ## regex fact extractor vs spaCy EntityRuler on the held-out sets
 	$(PY) scripts/compare_entity_extractors.py
 
-compare-intents: $(KB_STAMP) ## a logistic-regression baseline for the intent classifier: CV and held-out sets
+compare-intents: $(KB_STAMP) ## the intent classifier's strength and fallback thresholds by 5-fold CV, and held-out scores
 	$(PY) scripts/compare_intent_classifiers.py --heldout
 
 bench: $(KB_STAMP) $(MODEL) ## start the servers, print REST latency and memory
