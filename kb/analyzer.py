@@ -135,7 +135,12 @@ def new_tokenizer(user_dicts: list[Path]) -> Any:
     Loading jieba's main dictionary takes one to two seconds, so tokenizers are shared between
     callers whose user dictionaries have the same content (they are only read from).
     """
-    return _tokenizer(tuple(path.read_text(encoding="utf-8") for path in user_dicts))
+    return tokenizer_for_texts(tuple(path.read_text(encoding="utf-8") for path in user_dicts))
+
+
+def tokenizer_for_texts(user_dict_texts: tuple[str, ...]) -> Any:
+    """The same, from dictionary texts kept elsewhere (a trained model keeps its own copy)."""
+    return _tokenizer(user_dict_texts)
 
 
 def load_analyzer(files: KbFiles | None = None) -> TextAnalyzer:

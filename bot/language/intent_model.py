@@ -17,16 +17,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from kb.analyzer import new_tokenizer
+from kb.analyzer import tokenizer_for_texts
 from kb.paths import KbFiles
 
 _META = "intent_model.json"
@@ -45,17 +43,26 @@ class IntentModelConfig:
     max_iter: int = 3000
 
 
-@lru_cache(maxsize=1)
-def _jieba() -> Any:
-    return new_tokenizer(KbFiles.default().jieba_dicts())
+def current_dictionaries() -> tuple[str, ...]:
+    """The texts of kb/jieba_dict/*, which a model is trained with and then keeps."""
+    return tuple(path.read_text(encoding="utf-8") for path in KbFiles.default().jieba_dicts())
 
 
-def words(text: str) -> list[str]:
-    """jieba words of a normalised message, spaces dropped."""
-    return [w for w in _jieba().lcut(text) if w.strip()]
+class _Words:
+    """jieba words of a normalised message, spaces dropped, split with the model's dictionaries
+    (so a saved model splits words as it did in training, whatever kb/jieba_dict holds now)."""
+
+    def __init__(self, dictionaries: tuple[str, ...]) -> None:
+        self.dictionaries = dictionaries
+        self._tokenizer = tokenizer_for_texts(dictionaries)
+
+    def __call__(self, text: str) -> list[str]:
+        return [w for w in self._tokenizer.lcut(text) if w.strip()]
 
 
-def _vectorizers(config: IntentModelConfig) -> tuple[TfidfVectorizer, TfidfVectorizer]:
+def _vectorizers(
+    config: IntentModelConfig, words: _Words
+) -> tuple[TfidfVectorizer, TfidfVectorizer]:
     word = TfidfVectorizer(
         tokenizer=words,
         token_pattern=None,
@@ -70,6 +77,15 @@ def _vectorizers(config: IntentModelConfig) -> tuple[TfidfVectorizer, TfidfVecto
         sublinear_tf=True,
     )
     return word, char
+
+
+def _per_intent(coef: np.ndarray, intercept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One row of weights per intent. With two intents scikit-learn keeps one row, for the
+    second intent against the first; softmax over (0, that score) is the same probability."""
+    if coef.shape[0] == 1:
+        coef = np.vstack([np.zeros_like(coef), coef])
+        intercept = np.concatenate([np.zeros_like(intercept), intercept])
+    return coef.astype(np.float32), intercept.astype(np.float32)
 
 
 class IntentModel:
@@ -91,9 +107,15 @@ class IntentModel:
 
     @classmethod
     def fit(
-        cls, texts: Sequence[str], intents: Sequence[str], config: IntentModelConfig
+        cls,
+        texts: Sequence[str],
+        intents: Sequence[str],
+        config: IntentModelConfig,
+        dictionaries: tuple[str, ...] | None = None,
     ) -> IntentModel:
-        vectorizers = _vectorizers(config)
+        """``dictionaries``: jieba user-dictionary texts; by default kb/jieba_dict's."""
+        words = _Words(current_dictionaries() if dictionaries is None else dictionaries)
+        vectorizers = _vectorizers(config, words)
         features = hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
         regression = LogisticRegression(C=config.c, max_iter=config.max_iter)
         regression.fit(features, list(intents))
@@ -101,8 +123,7 @@ class IntentModel:
             config,
             vectorizers,
             [str(i) for i in regression.classes_],
-            regression.coef_.astype(np.float32),
-            regression.intercept_.astype(np.float32),
+            *_per_intent(regression.coef_, regression.intercept_),
         )
 
     def _features(self, texts: Sequence[str]) -> csr_matrix:
@@ -126,6 +147,7 @@ class IntentModel:
         word, char = self._vectorizers
         meta = {
             "config": asdict(self.config),
+            "jieba_dictionaries": list(word.tokenizer.dictionaries),
             "intents": self.intents,
             "word_vocabulary": {k: int(v) for k, v in word.vocabulary_.items()},
             "char_vocabulary": {k: int(v) for k, v in char.vocabulary_.items()},
@@ -144,7 +166,8 @@ class IntentModel:
         meta = json.loads((directory / _META).read_text(encoding="utf-8"))
         config = IntentModelConfig(**meta["config"])
         with np.load(directory / _ARRAYS, allow_pickle=False) as arrays:
-            word, char = _vectorizers(config)
+            words = _Words(tuple(meta["jieba_dictionaries"]))
+            word, char = _vectorizers(config, words)
             word.vocabulary = meta["word_vocabulary"]
             char.vocabulary = meta["char_vocabulary"]
             word.idf_ = arrays["word_idf"]

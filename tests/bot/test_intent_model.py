@@ -120,3 +120,28 @@ def test_an_untrained_component_leaves_the_message_alone(tmp_path: Path) -> None
     message = Message(data={TEXT: "你好"})
     component.process([message])
     assert message.get(INTENT) is None
+
+
+def test_a_saved_model_splits_words_with_the_dictionary_it_was_trained_with(
+    tmp_path: Path,
+) -> None:
+    """A model trained with 坪托通 as one word (a dictionary entry kb/jieba_dict does not have)
+    still reads it as one word after loading, so its answers do not drift with the dictionary."""
+    texts = ["坪托通怎么下载", "坪托通在哪里", "你好", "在吗"]
+    intents = ["out_of_scope", "out_of_scope", "greet", "greet"]
+    model = IntentModel.fit(texts, intents, CONFIG, dictionaries=("坪托通 1000 n\n",))
+    model.save(tmp_path)
+    loaded = IntentModel.load(tmp_path)
+    with_kb_dictionary = IntentModel.fit(texts, intents, CONFIG)
+    probe = ["坪托通好用吗"]
+    np.testing.assert_allclose(loaded.probabilities(probe), model.probabilities(probe), rtol=1e-6)
+    assert not np.allclose(with_kb_dictionary.probabilities(probe), model.probabilities(probe))
+
+
+def test_with_only_two_intents_both_get_a_probability() -> None:
+    model = IntentModel.fit(
+        ["你好", "在吗", "拜拜", "再见"], ["greet", "greet", "goodbye", "goodbye"], CONFIG
+    )
+    ranking = dict(model.rank("拜拜啦"))
+    assert set(ranking) == {"greet", "goodbye"}
+    assert ranking["goodbye"] > ranking["greet"] > 0.0
