@@ -8,8 +8,10 @@ the staff console read it unchanged. The model itself is bot/language/intent_mod
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import asdict, fields
+from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -20,11 +22,17 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.language.intent_model import IntentModel, IntentModelConfig
+from bot.language import intent_model
+from bot.language.intent_model import IntentModel, IntentModelConfig, current_dictionaries
 
 logger = logging.getLogger(__name__)
 
+# keys Rasa adds to every component's config
+_RASA_KEYS = {"name", "class"}
+
 RANKING_LENGTH = 10
+# What Rasa's own classifiers set when they cannot classify: the fallback classifier reads it.
+NO_INTENT = {"name": None, "confidence": 0.0}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -43,10 +51,22 @@ class LinearIntentClassifier(GraphComponent):
         model: IntentModel | None = None,
     ) -> None:
         known = {f.name for f in fields(IntentModelConfig)}
+        unknown = set(config) - known - _RASA_KEYS
+        if unknown:
+            logger.warning("LinearIntentClassifier ignores unknown settings: %s", sorted(unknown))
         self._config = IntentModelConfig(**{k: v for k, v in config.items() if k in known})
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """Rasa reuses a cached trained component when its class and config are unchanged; the
+        model's code and the jieba dictionaries it reads must also invalidate that cache."""
+        digest = hashlib.sha256(Path(intent_model.__file__).read_bytes())
+        for text in current_dictionaries():
+            digest.update(text.encode("utf-8"))
+        return digest.hexdigest()
 
     @classmethod
     def create(
@@ -79,18 +99,22 @@ class LinearIntentClassifier(GraphComponent):
         try:
             with model_storage.read_from(resource) as directory:
                 model = IntentModel.load(directory)
-        except (ValueError, FileNotFoundError):
-            # Rasa loads untrained components too (e.g. when there was no NLU data).
-            logger.warning("No trained intent model in %s; intents stay unset.", resource.name)
+        except ValueError:
+            # Rasa loads untrained components too (no resource when there was no NLU data).
+            # A model saved in an older format raises StaleModelError instead, on purpose.
+            logger.warning(
+                "No trained intent model in %s: every message will fall back.", resource.name
+            )
             model = None
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if self._model is None:
-            return messages
         for message in messages:
             text = message.get(TEXT)
-            if not text:
+            if self._model is None or not text:
+                # an empty message: the fallback classifier turns this into nlu_fallback
+                message.set(INTENT, dict(NO_INTENT), add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
             ranking = [
                 {"name": name, "confidence": confidence}

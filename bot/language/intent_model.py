@@ -28,6 +28,14 @@ from kb.analyzer import tokenizer_for_texts
 from kb.paths import KbFiles
 
 _META = "intent_model.json"
+# bumped whenever the saved form changes; an older model must be retrained (make train)
+FORMAT = 2
+
+
+class StaleModelError(RuntimeError):
+    """A saved model this code cannot read; starting with it would misread every message."""
+
+
 _ARRAYS = "intent_model.npz"
 
 
@@ -146,6 +154,7 @@ class IntentModel:
     def save(self, directory: Path) -> None:
         word, char = self._vectorizers
         meta = {
+            "format": FORMAT,
             "config": asdict(self.config),
             "jieba_dictionaries": list(word.tokenizer.dictionaries),
             "intents": self.intents,
@@ -164,6 +173,11 @@ class IntentModel:
     @classmethod
     def load(cls, directory: Path) -> IntentModel:
         meta = json.loads((directory / _META).read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise StaleModelError(
+                f"the trained intent model has format {meta.get('format')}, this code reads "
+                f"{FORMAT}: retrain it (make train)"
+            )
         config = IntentModelConfig(**meta["config"])
         with np.load(directory / _ARRAYS, allow_pickle=False) as arrays:
             words = _Words(tuple(meta["jieba_dictionaries"]))

@@ -1,7 +1,7 @@
 """The linear intent model learns intents from words and characters, and survives saving.
 
-The figures on the real training data are measured, not tested (scripts/intent_model_cv.py,
-make eval); these tests fit small tables so that each case says what a user would notice.
+The figures on the real training data are measured, not tested (make compare-intents, make eval);
+these tests fit small tables so that each case says what a user would notice.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.linear_intent_classifier import LinearIntentClassifier
-from bot.language.intent_model import IntentModel, IntentModelConfig
+from bot.components.linear_intent_classifier import NO_INTENT, LinearIntentClassifier
+from bot.language.intent_model import IntentModel, IntentModelConfig, StaleModelError
+from bot.language.normalize import normalize_text
 
 TRAINING = {
     "ask_service_social_insurance": ["托管能帮我交社保吗", "社保能让机构代办吗", "员工社保谁去办"],
@@ -37,7 +38,7 @@ UNSEEN = [
     pytest.param(
         "發工資可以找機構嗎",
         "ask_service_payroll",
-        id="工资 in traditional-looking new words is payroll",
+        id="工资 typed in traditional characters is payroll, once normalised as the pipeline does",
     ),
     pytest.param("备案要几天内办完", "ask_filing", id="备案 with a new frame is filing"),
     pytest.param("你好呀", "greet", id="a greeting with a particle is a greeting"),
@@ -55,7 +56,7 @@ def model() -> IntentModel:
 def test_an_unseen_phrasing_gets_the_intent_its_words_belong_to(
     model: IntentModel, text: str, intent: str
 ) -> None:
-    assert model.rank(text, 1)[0][0] == intent
+    assert model.rank(normalize_text(text), 1)[0][0] == intent
 
 
 def test_the_ranking_is_best_first_and_the_probabilities_sum_to_one(model: IntentModel) -> None:
@@ -115,11 +116,11 @@ def test_the_rasa_component_trains_saves_loads_and_sets_the_intent(tmp_path: Pat
     assert message.get(INTENT_RANKING_KEY)[0] == message.get(INTENT)
 
 
-def test_an_untrained_component_leaves_the_message_alone(tmp_path: Path) -> None:
+def test_an_untrained_component_gives_no_intent_so_the_message_falls_back(tmp_path: Path) -> None:
     component, _, _ = _component(tmp_path)
     message = Message(data={TEXT: "你好"})
     component.process([message])
-    assert message.get(INTENT) is None
+    assert message.get(INTENT) == NO_INTENT
 
 
 def test_a_saved_model_splits_words_with_the_dictionary_it_was_trained_with(
@@ -145,3 +146,51 @@ def test_with_only_two_intents_both_get_a_probability() -> None:
     ranking = dict(model.rank("拜拜啦"))
     assert set(ranking) == {"greet", "goodbye"}
     assert ranking["goodbye"] > ranking["greet"] > 0.0
+
+
+def test_an_empty_message_reaches_the_fallback_instead_of_crashing(tmp_path: Path) -> None:
+    """Rasa's REST channel passes an empty text on; the fallback classifier needs an intent."""
+    from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
+
+    component, _, _ = _component(tmp_path)
+    component.train(
+        TrainingData(
+            training_examples=[
+                Message(data={TEXT: text, INTENT: intent})
+                for intent, texts in TRAINING.items()
+                for text in texts
+            ]
+        )
+    )
+    message = Message(data={TEXT: ""})
+    component.process([message])
+    assert message.get(INTENT) == NO_INTENT
+    fallback = FallbackClassifier.create(
+        FallbackClassifier.get_default_config(),
+        None,
+        None,
+        None,  # type: ignore[arg-type]
+    )
+    fallback.process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
+def test_a_model_saved_in_an_older_format_is_refused_with_a_retrain_message(
+    model: IntentModel, tmp_path: Path
+) -> None:
+    model.save(tmp_path)
+    meta = tmp_path / "intent_model.json"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('"format": 2', '"format": 1'))
+    with pytest.raises(StaleModelError, match="make train"):
+        IntentModel.load(tmp_path)
+
+
+def test_a_changed_jieba_dictionary_changes_the_classifier_fingerprint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """So Rasa's training cache retrains the classifier instead of reusing a stale one."""
+    import bot.components.linear_intent_classifier as component_module
+
+    before = LinearIntentClassifier.fingerprint_addon({})
+    monkeypatch.setattr(component_module, "current_dictionaries", lambda: ("坪托通 1000 n\n",))
+    assert LinearIntentClassifier.fingerprint_addon({}) != before
