@@ -33,6 +33,11 @@ from bot.language.numbers import NUMBER, to_decimal, to_int
 N = NUMBER
 NEGATION = re.compile(r"(不是|不属于|并非|非|没有|没|未|无|不做|不搞|从没|从未|不)$")
 CLAUSE_BREAK = re.compile(r"[,，。;；!！?？\n]")
+# 「…都没出过」「…也没有」 closing the clause: none happened (not 「也没赔钱」「都没输过」)
+NOTHING_HAPPENED = (
+    r"(?:都|也)(?:没有|没|无|未)(?:出|发生|有|遇到|碰到|闹)?过?(?:了|呢|啊|哦|的)?"
+    r"\s*(?:$|[,，。;；!！?？])"
+)
 
 DISTRICTS = [
     "坪山",
@@ -108,14 +113,14 @@ _ONLY_BEFORE = re.compile(r"(只有|就|共|总共|一共|公司|厂里?|我们)
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|出头|不到)")
 _NOT_HEADCOUNT_AFTER = re.compile(
     r"^(专职|服务人员|持证|取得|有证|参加|参考|考试|考了|分别|去考|有.{0,8}证"
-    # 「两个工人申请了仲裁」「三个人辞职」: people who did something, not how many work there
-    r"|申请|提起|去仲裁|闹|投诉|离职|辞职|被|告|要求)"
+    # 「两个工人申请了仲裁」「三个人辞职」: people in a case or leaving, not how many work there
+    r"|申请(?:了)?(?:劳动)?仲裁|提起|去仲裁|闹|投诉我|离职|辞职|告我|告公司)"
 )
 # 「派了两个人去考」: staff an agency sent, not a headcount
 _NOT_HEADCOUNT_BEFORE = re.compile(r"(专职|服务人员|持证|派了?|派去|派出)$")
 # A number in Chinese characters must be followed by its unit: 「员工一直没签合同」 has no 1 in it
 _CHINESE_NUMBER_UNIT = re.compile(
-    r"(?:多|来|余|几)?(?:个|名|位|号|人|员工|职工|工人|左右|上下|出头)|\s*(?:$|[,，。;；!！?？])"
+    r"(?:多|来|余|几)?(?:个|名|位|号|人|员工|职工|工人|左右|上下|出头|\s*$|\s*[,，。;；!！?？])"
 )
 
 
@@ -143,7 +148,7 @@ def headcounts(text: str) -> list[Fact]:
             span = range(m.start("n"), m.end("n"))
             if any(set(span) & set(t) for t in taken):
                 continue
-            if _NOT_HEADCOUNT_AFTER.search(text[m.end() : m.end() + 4]):
+            if _NOT_HEADCOUNT_AFTER.search(text[m.end() : m.end() + 8]):
                 continue
             if _NOT_HEADCOUNT_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
                 continue
@@ -165,7 +170,10 @@ def headcounts(text: str) -> list[Fact]:
             end = m.end()
             if trailing and not approx:
                 approx, end = "左右", m.end() + trailing.end()
-            facts.append(Fact("headcount", headcount_value(n, approx), m.start(), end))
+            value = headcount_value(n, approx)
+            if approx in MORE_THAN and m.group("n").endswith("零"):
+                value = f"{n + 1}-{n + 9}"  # 一百零几 is 101 to 109
+            facts.append(Fact("headcount", value, m.start(), end))
     return facts
 
 
@@ -173,8 +181,12 @@ def headcounts(text: str) -> list[Fact]:
 _ROLE_WORDS = {
     "registered": ("注册",),
     "tax": ("纳税", "交税", "报税", "税"),
-    "operating": ("经营", "办公", "生产", "营业", "厂", "开了", "开店", "开在"),
+    "operating": ("经营", "办公", "生产", "营业", "厂", "开店", "开在", "开公司"),
 }
+
+
+# 「在坪山开了六七年」: where it has been in business (not 开了个会 / 开了发票)
+_OPEN_FOR_YEARS = re.compile(rf"开了\s*(?:{N})?\s*(?:多|几)?\s*年")
 
 
 def districts(text: str) -> list[Fact]:
@@ -184,6 +196,8 @@ def districts(text: str) -> list[Fact]:
             # 「营业执照注册在坪山」 names the registration, not where the business operates
             clause = _clause(text, m.start(), m.end()).replace("营业执照", "执照")
             roles = [role for role, words in _ROLE_WORDS.items() if any(w in clause for w in words)]
+            if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
+                roles.append("operating")
             if re.search(r"(搬|迁)", text[max(0, m.start() - 4) : m.start()]):
                 continue  # 搬到龙岗 is a relocation, reported as operating_status
             role = (
@@ -246,10 +260,10 @@ _CASE_HAPPENED = re.compile(
 # An agency speaking of its clients' or its own cases: those are 第十一条 figures.
 _AGENCY_SPEAKING = re.compile(
     rf"(?:我们|我|本|咱们?)机构|机构(?:自己|自身|本身)|(?:托管|服务)了\s*{N}\s*家"
-    rf"|(?<!被)(?:托管|服务)的\s*(?:{N}\s*家|企业|客户|服务对象)"
+    rf"|(?:我们|我|机构)(?:所)?(?:托管|服务)的\s*(?:{N}\s*家|企业|客户|服务对象)"
 )
 # 「一起仲裁都没出过」「一宗信访也没有」: the negation comes after the case
-_NONE_HAPPENED_AFTER = re.compile(r"^[^,，。;；]{0,3}(?:都|也)(?:没有|没|无|未)")
+_NONE_HAPPENED_AFTER = re.compile(r"^[^,，。;；]{0,3}" + NOTHING_HAPPENED)
 
 
 def qualifying_conditions(text: str) -> list[Fact]:
@@ -303,7 +317,13 @@ def operating_statuses(text: str) -> list[Fact]:
         for m in pattern.finditer(text):
             if value == "abnormal_words":
                 # 从来没有经营异常 states normal operation (第九条), not the opposite
-                status = "normal" if _negated(text, m.start(), window=4) else "abnormal"
+                negated = _negated(text, m.start(), window=4) or bool(
+                    re.search(
+                        r"(没有|没|未|从未|从没)(被)?(列入|列进|纳入|进)?(过)?$",
+                        text[max(0, m.start() - 8) : m.start()],
+                    )
+                )
+                status = "normal" if negated else "abnormal"
                 facts.append(Fact("operating_status", status, m.start(), m.end()))
                 continue
             if any(f.start <= m.start() < f.end for f in facts):
@@ -407,7 +427,7 @@ def percents(text: str) -> list[Fact]:
 
 
 # 「一件仲裁都没有」「一起也没有」: no cases at all
-NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}(?:都|也)(?:没有|没|无)")
+NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}" + NOTHING_HAPPENED)
 
 
 def counts(text: str) -> list[Fact]:
@@ -430,7 +450,11 @@ def counts(text: str) -> list[Fact]:
         before = text[max(0, m.start() - 12) : m.start()]
         if re.search(r"(没到|不到|没超过|不超过|未到|未满|不够)$", before):
             continue  # 「没到十件吧」 names the threshold, not the count
-        sent = unit in ("个", "名", "位") and re.search(r"派(了|去|出)?$", before)
+        sent = (
+            unit in ("个", "名", "位")
+            and re.search(r"派(了|去|出)?$", before)
+            and re.search(r"考|测试|测评", before + text[m.end() : m.end() + 12])
+        )
         staff_after = sent or unit == "个" and re.match(r"(人)?(专职|持证)", after)
         if unit == "个" and not staff_after and re.match(r"(工人|员工|职工|人)", after):
             continue  # 「三个工人申请了仲裁」 counts workers, not client enterprises

@@ -138,6 +138,37 @@ CASES = [
         id="ten months then deregistered",
     ),
     pytest.param(
+        "30个员工申请托管可以吗",
+        {("headcount", "30", None)},
+        id="employees applying for custody are the headcount",
+    ),
+    pytest.param(
+        "员工50人被拖欠工资",
+        {("headcount", "50", None)},
+        id="50 employees owed wages are the headcount",
+    ),
+    pytest.param(
+        "我们是已经托管的企业，去年出过一起仲裁",
+        {("qualifying_condition", "labour_case", None)},
+        id="an enterprise already in custody still reports its own case",
+    ),
+    pytest.param(
+        "公司员工一共一百多",
+        {("headcount", "101-199", None)},
+        id="一百多 at the end of the message",
+    ),
+    pytest.param("员工一百零几个", {("headcount", "101-109", None)}, id="一百零几 is 101 to 109"),
+    pytest.param(
+        "我们没有被列入经营异常名录",
+        {("operating_status", "normal", None)},
+        id="not listed as abnormal is normal operation",
+    ),
+    pytest.param(
+        "去年有一起仲裁也没赔钱",
+        {("qualifying_condition", "labour_case", None)},
+        id="a case that cost nothing is still a case",
+    ),
+    pytest.param(
         "公司被列入经营异常名录了",
         {("operating_status", "abnormal", None)},
         id="列入经营异常名录 is abnormal operation",
@@ -240,6 +271,40 @@ NOT_FACTS = [
 @pytest.mark.parametrize(("text", "entity"), NOT_FACTS)
 def test_words_that_look_like_facts_are_not_taken_as_facts(text: str, entity: str) -> None:
     assert not any(e == entity for e, _, _ in facts(text)), facts(text)
+
+
+WRONG_READINGS = [
+    pytest.param(
+        "去坪山开了个会",
+        ("district", "坪山区", "operating"),
+        id="开了个会 in a district is not where it operates",
+    ),
+    pytest.param(
+        "在坪山开了发票，注册在龙岗",
+        ("district", "坪山区", "operating"),
+        id="开了发票 is not where it operates",
+    ),
+    pytest.param(
+        "我们公司十几号人，派了两个去上课",
+        ("count", "2", "staff"),
+        id="people sent to a class are not test staff",
+    ),
+    pytest.param(
+        "一起劳动仲裁都没输过",
+        ("qualifying_condition", "no_labour_case", None),
+        id="never lost an arbitration is not no arbitration",
+    ),
+    pytest.param(
+        "去年有一起仲裁也没赔钱",
+        ("count", "0", "cases"),
+        id="one case that cost nothing is not zero cases",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), WRONG_READINGS)
+def test_a_fact_is_not_read_in_the_wrong_sense(text: str, wrong: tuple) -> None:
+    assert wrong not in facts(text), facts(text)
 
 
 def test_staff_with_certificates_are_not_read_as_the_headcount() -> None:
