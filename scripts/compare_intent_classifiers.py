@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from bot.language.intent_model import IntentModel, IntentModelConfig  # noqa: E402
 from bot.language.normalize import classification_text, normalize_text  # noqa: E402
+from scripts.nlu_scores import macro_f1  # noqa: E402
 from scripts.nlu_sets import HELDOUT_SETS, TRAINING_DIR, examples  # noqa: E402
 
 STRENGTHS = (10.0, 20.0, 30.0, 50.0)
@@ -88,8 +89,10 @@ def main() -> None:
                 gold = examples(path)
                 rows = model.probabilities([pipeline_text(t) for _, t in gold])
                 guesses = [model.intents[int(np.argmax(row))] for row in rows]
-                wanted = [intent for intent, _ in gold]
-                score = f1_score(wanted, guesses, average="macro", labels=sorted(set(wanted)))
+                # labels = gold ∪ predicted, as in Rasa's report and scripts/nlu_scores.py
+                score = macro_f1(
+                    [(intent, guess) for (intent, _), guess in zip(gold, guesses, strict=True)]
+                )
                 print(f"    {name} ({path.name}): macro-F1 {score:.3f}", flush=True)
 
 

@@ -84,20 +84,20 @@ def test_questions_and_requests_are_told_from_statements(text: str, asks: bool) 
     assert asks_something(normalize_text(text)) is asks
 
 
-def _message(text: str, diet_intent: str, diet_confidence: float = 0.9) -> Message:
+def _message(text: str, classified_as: str, classified_confidence: float = 0.9) -> Message:
     normalized = normalize_text(text)
-    others = [name for name in ("affirm", "ask_filing", "greet") if name != diet_intent][:2]
+    others = [name for name in ("affirm", "ask_filing", "greet") if name != classified_as][:2]
     ranking = [
-        {"name": diet_intent, "confidence": diet_confidence},
-        {"name": others[0], "confidence": (1 - diet_confidence) * 0.6},
-        {"name": others[1], "confidence": (1 - diet_confidence) * 0.4},
+        {"name": classified_as, "confidence": classified_confidence},
+        {"name": others[0], "confidence": (1 - classified_confidence) * 0.6},
+        {"name": others[1], "confidence": (1 - classified_confidence) * 0.4},
     ]
     entities = [f.as_entity("FactExtractor") for f in extract_facts(normalized)]
     return Message(
         data={
             TEXT: normalized,
             NORMALIZED_TEXT: normalized,
-            INTENT: {"name": diet_intent, "confidence": diet_confidence},
+            INTENT: {"name": classified_as, "confidence": classified_confidence},
             INTENT_RANKING_KEY: ranking,
             ENTITIES: entities,
         }
@@ -166,17 +166,17 @@ CLASSIFIED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "diet_intent", "expected"), CLASSIFIED)
+@pytest.mark.parametrize(("text", "classified_as", "expected"), CLASSIFIED)
 def test_the_component_overrides_only_what_the_rules_decide(
-    text: str, diet_intent: str, expected: str
+    text: str, classified_as: str, expected: str
 ) -> None:
-    (message,) = ReplyClassifier().process([_message(text, diet_intent)])
+    (message,) = ReplyClassifier().process([_message(text, classified_as)])
     assert message.get(INTENT)["name"] == expected
     assert message.get(INTENT_RANKING_KEY)[0]["name"] == expected
 
 
-def test_an_override_keeps_diets_other_guesses_below_the_ambiguity_range() -> None:
-    (message,) = ReplyClassifier().process([_message("没错", "deny", diet_confidence=0.94)])
+def test_an_override_keeps_the_classifiers_other_guesses_below_the_ambiguity_range() -> None:
+    (message,) = ReplyClassifier().process([_message("没错", "deny", classified_confidence=0.94)])
     ranking = message.get(INTENT_RANKING_KEY)
     assert ranking[0] == {"name": "affirm", "confidence": 1.0}
     # The classifier's own first guess is still listed next (the staff console shows it), scaled down.
