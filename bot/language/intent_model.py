@@ -28,15 +28,13 @@ from kb.analyzer import tokenizer_for_texts
 from kb.paths import KbFiles
 
 _META = "intent_model.json"
+_ARRAYS = "intent_model.npz"
 # bumped whenever the saved form changes; an older model must be retrained (make train)
 FORMAT = 2
 
 
 class StaleModelError(RuntimeError):
     """A saved model this code cannot read; starting with it would misread every message."""
-
-
-_ARRAYS = "intent_model.npz"
 
 
 @dataclass(frozen=True)
