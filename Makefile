@@ -88,11 +88,11 @@ eval: eval-heldout ## NLU evaluation: the held-out sets and 5-fold cross-validat
 	$(PY) scripts/nlu_scores.py
 
 eval-heldout: $(MODEL) ## NLU evaluation on the five held-out sets only (about five minutes)
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout.yml --out reports/heldout --successes
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_fresh.yml --out reports/heldout_fresh --successes
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_c.yml --out reports/heldout_c --successes
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_d.yml --out reports/heldout_d --successes
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout_e.yml --out reports/heldout_e --successes
+	@# the held-out sets and their report folders come from one registry (scripts/nlu_sets.py)
+	@set -e; $(PY) scripts/nlu_sets.py | while read -r heldout reports; do \
+	  echo ">> $$heldout"; \
+	  $(RASA) test nlu --model $(MODEL) --nlu "$$heldout" --out "$$reports" --successes; \
+	done
 	$(PY) scripts/nlu_scores.py
 
 compare-entities: $(STAMP) ## regex fact extractor vs spaCy EntityRuler on the held-out sets

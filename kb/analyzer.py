@@ -135,7 +135,13 @@ def new_tokenizer(user_dicts: list[Path]) -> Any:
     Loading jieba's main dictionary takes one to two seconds, so tokenizers are shared between
     callers whose user dictionaries have the same content (they are only read from).
     """
-    return tokenizer_for_texts(tuple(path.read_text(encoding="utf-8") for path in user_dicts))
+    return tokenizer_for_texts(dictionary_texts(user_dicts))
+
+
+def dictionary_texts(user_dicts: list[Path]) -> tuple[str, ...]:
+    """The contents of jieba user dictionaries, which identify a tokenizer (and are kept by a
+    trained intent model)."""
+    return tuple(path.read_text(encoding="utf-8") for path in user_dicts)
 
 
 def tokenizer_for_texts(user_dict_texts: tuple[str, ...]) -> Any:

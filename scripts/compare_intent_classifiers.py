@@ -30,17 +30,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.language.intent_model import IntentModel, IntentModelConfig  # noqa: E402
-from bot.language.normalize import classification_text, normalize_text  # noqa: E402
 from scripts.nlu_scores import macro_f1  # noqa: E402
-from scripts.nlu_sets import HELDOUT_SETS, TRAINING_DIR, examples  # noqa: E402
+from scripts.nlu_sets import HELDOUT_SETS, TRAINING_DIR, examples, pipeline_text  # noqa: E402
 
 STRENGTHS = (10.0, 20.0, 30.0, 50.0)
 # (threshold, ambiguity_threshold) pairs to compare
 FALLBACKS = ((0.45, 0.08), (0.3, 0.05), (0.25, 0.03), (0.2, 0.02), (0.15, 0.0))
-
-
-def pipeline_text(text: str) -> str:
-    return classification_text(normalize_text(text))
 
 
 def cross_validated(

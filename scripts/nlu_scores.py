@@ -18,13 +18,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.language.normalize import classification_text, normalize_text  # noqa: E402
 from scripts.fact_scores import fact_errors, gold_fact, multiset_scores, regex_facts  # noqa: E402
 from scripts.nlu_sets import (  # noqa: E402
     HELDOUT_SETS,
     REPORTS,
     examples,
     match_key,
+    pipeline_text,
     training_keys,
 )
 
@@ -82,7 +82,7 @@ def unseen_intent_scores(heldout: Path, reports: Path) -> dict | None:
     for _, text in examples(heldout):
         if match_key(text) in training:
             continue
-        read_as = classification_text(normalize_text(text))
+        read_as = pipeline_text(text)
         if read_as in predicted:
             pairs.append(predicted[read_as])
         else:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.language.normalize import normalize_text
+from bot.language.normalize import classification_text, normalize_text
 
 REPO = Path(__file__).resolve().parents[1]
 TRAINING_DIR = REPO / "nlu_data" / "nlu"
@@ -51,6 +51,12 @@ def examples(path: Path) -> list[tuple[str, str]]:
     return found
 
 
+def pipeline_text(text: str) -> str:
+    """The text the intent classifier reads: normalised, the closing question first (what
+    bot/components/normalizer.py leaves in ``text``)."""
+    return classification_text(normalize_text(text))
+
+
 def match_key(text: str) -> str:
     """What two messages must share to count as the same, as the classifier reads them:
     「不对，是120人」 = 「不对 是120人」, 「補貼多少」 = 「补贴多少」."""
@@ -65,3 +71,9 @@ def domain_intents() -> set[str]:
     """The intents bot/domain.yml declares."""
     domain = yaml.safe_load(DOMAIN.read_text(encoding="utf-8"))
     return {i for i in domain["intents"] if isinstance(i, str)}
+
+
+if __name__ == "__main__":
+    # for `make eval-heldout`: each held-out file and its report folder, relative to the repo
+    for heldout, reports in HELDOUT_SETS.values():
+        print(heldout.relative_to(REPO), reports.relative_to(REPO))

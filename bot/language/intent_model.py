@@ -24,7 +24,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from kb.analyzer import tokenizer_for_texts
+from kb.analyzer import dictionary_texts, tokenizer_for_texts
 from kb.paths import KbFiles
 
 _META = "intent_model.json"
@@ -51,7 +51,7 @@ class IntentModelConfig:
 
 def current_dictionaries() -> tuple[str, ...]:
     """The texts of kb/jieba_dict/*, which a model is trained with and then keeps."""
-    return tuple(path.read_text(encoding="utf-8") for path in KbFiles.default().jieba_dicts())
+    return dictionary_texts(KbFiles.default().jieba_dicts())
 
 
 class _Words:
