@@ -101,8 +101,8 @@ compare-entities: $(STAMP) ## regex fact extractor vs spaCy EntityRuler on the h
 compare-intents: $(KB_STAMP) ## the intent classifier's strength and fallback thresholds by 5-fold CV, and held-out scores
 	$(PY) scripts/compare_intent_classifiers.py --heldout
 
-bench: $(KB_STAMP) $(MODEL) ## start the servers, print REST latency and memory
-	$(PY) scripts/benchmark_server.py
+bench: $(KB_STAMP) $(MODEL) ## the project against a minimal Rasa bot, side by side: latency, throughput, memory, ratios
+	$(PY) scripts/bench/side_by_side.py
 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .

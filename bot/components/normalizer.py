@@ -20,6 +20,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot import action_reply_schema
 from bot.language.normalize import classification_text, normalize_text
 
 # The normalised text as typed, kept for the fact extractor (entity offsets refer to it).
@@ -38,6 +39,9 @@ class ChineseTextNormalizer(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> ChineseTextNormalizer:
+        # Loaded by the Rasa server at start: the place to replace Rasa's per-call schema check
+        # of action-server replies with a validator built once (bot/action_reply_schema.py).
+        action_reply_schema.install()
         return cls()
 
     @staticmethod

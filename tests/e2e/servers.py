@@ -68,13 +68,26 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
+@dataclass(frozen=True)
+class BotFiles:
+    """What a Rasa bot is started from: its model, its actions package and its settings files."""
+
+    model: Path = MODEL
+    actions_package: str = "actions"
+    endpoints: Path = REPO / "bot" / "endpoints.yml"
+    credentials: Path = REPO / "bot" / "credentials.yml"
+
+
+PROJECT_BOT = BotFiles()
+
+
 @contextmanager
 def running_assistant(
-    log_dir: Path, extra_env: dict[str, str] | None = None
+    log_dir: Path, extra_env: dict[str, str] | None = None, bot: BotFiles = PROJECT_BOT
 ) -> Iterator[RunningAssistant]:
     """Both servers, started from the trained model, stopped on exit."""
-    if not MODEL.exists():
-        raise FileNotFoundError(f"{MODEL} is missing: run `make train` first")
+    if not bot.model.exists():
+        raise FileNotFoundError(f"{bot.model} is missing: run `make train` first")
     actions_port, rasa_port = free_port(), free_port()
     env = {
         **os.environ,
@@ -89,7 +102,15 @@ def running_assistant(
     log_dir.mkdir(parents=True, exist_ok=True)
     actions_log, rasa_log = log_dir / "actions.log", log_dir / "rasa.log"
     actions = subprocess.Popen(
-        [str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+        [
+            str(RASA),
+            "run",
+            "actions",
+            "--actions",
+            bot.actions_package,
+            "--port",
+            str(actions_port),
+        ],
         cwd=REPO,
         env=env,
         stdout=actions_log.open("w"),
@@ -103,16 +124,16 @@ def running_assistant(
                 str(RASA),
                 "run",
                 "--model",
-                str(MODEL),
+                str(bot.model),
                 "--enable-api",
                 "--interface",
                 "127.0.0.1",
                 "--port",
                 str(rasa_port),
                 "--endpoints",
-                "bot/endpoints.yml",
+                str(bot.endpoints),
                 "--credentials",
-                "bot/credentials.yml",
+                str(bot.credentials),
             ],
             cwd=REPO,
             env=env,
