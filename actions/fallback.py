@@ -9,9 +9,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import send_answer
-from actions.context import knowledge_base
 from actions.handoff import hand_off
-from actions.transcript import consecutive_fallbacks
+from bot.assistant.context import knowledge_base
+from bot.assistant.transcript import consecutive_fallbacks
 from kb.repository import SearchKind
 from rules_core.answer import compose
 
@@ -85,5 +85,5 @@ class ActionFallbackSearch(Action):
         else:
             dispatcher.utter_message(response="utter_out_of_scope")
         if misses >= 2:
-            hand_off(dispatcher, tracker, "repeated_fallback")
+            await hand_off(dispatcher, tracker, "repeated_fallback")
         return []

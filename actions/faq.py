@@ -2,34 +2,29 @@
 
 from __future__ import annotations
 
-from rasa_sdk import Tracker
+from typing import Any
 
-from actions.base import PolicyAnswerAction, current_validity_notes, latest_intent
-from actions.context import knowledge_base
-from rules_core.answer import Answer, compose
-from rules_core.citations import PLAN_REPORT_NAME
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
 
-
-def faq_answer(intent: str, extra_body: tuple[str, ...] = ()) -> Answer | None:
-    """The curated answer for ``ask_<key>``, with its citations and the validity note."""
-    entry = knowledge_base().faq_for_intent(intent)
-    if entry is None:
-        return None
-    return compose(
-        body=[entry.answer, *extra_body],
-        articles=entry.articles,
-        interpretation=entry.interpretation,
-        notes=current_validity_notes(),
-        data={"faq": entry.key, "topic": entry.topic},
-        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
-    )
+from actions.base import latest_intent, send_policy_answer
+from bot.assistant.context import answer_context
+from bot.assistant.faq import faq_answer
 
 
-class ActionAnswerFaq(PolicyAnswerAction):
-    """Any ``ask_<key>`` intent without a calculator: the curated answer for that key."""
+class ActionAnswerFaq(Action):
+    """Any ``ask_<key>`` intent without a check: the curated answer for that key."""
 
     def name(self) -> str:
         return "action_answer_faq"
 
-    def answer(self, tracker: Tracker) -> Answer | None:
-        return faq_answer(latest_intent(tracker))
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        answer = faq_answer(latest_intent(tracker), answer_context())
+        if answer is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
+        send_policy_answer(dispatcher, tracker, answer)
+        return []

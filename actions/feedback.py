@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import latest_intent
-from actions.transcript import last_citations, last_policy_question
-from bot.conversation_store import conversation_store
-
-THANKS = "感谢您的反馈！还有其他问题可以继续问我。"
-SORRY = "抱歉没能解决您的问题。您可以换个说法再问一次，或输入“转人工”联系工作人员。"
+from bot.assistant.replies import FEEDBACK_SORRY, FEEDBACK_THANKS
+from bot.assistant.transcript import last_citations, last_policy_question
+from bot.storage.store import conversation_store
 
 
-def record_feedback(dispatcher: CollectingDispatcher, tracker: Tracker, helpful: bool) -> None:
+async def record_feedback(
+    dispatcher: CollectingDispatcher, tracker: Tracker, helpful: bool
+) -> None:
     """Store 已解决 / 未解决 with the question it answers, and thank or apologise."""
     question = last_policy_question(tracker.events)
     if question is not None:
         text, intent = question
-        conversation_store().record_feedback(
-            tracker.sender_id, text, intent, last_citations(tracker.events), helpful
+        await asyncio.to_thread(
+            conversation_store().record_feedback,
+            tracker.sender_id,
+            text,
+            intent,
+            last_citations(tracker.events),
+            helpful,
         )
-    dispatcher.utter_message(text=THANKS if helpful else SORRY)
+    dispatcher.utter_message(text=FEEDBACK_THANKS if helpful else FEEDBACK_SORRY)
 
 
 class ActionRecordFeedback(Action):
@@ -35,5 +41,5 @@ class ActionRecordFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        record_feedback(dispatcher, tracker, latest_intent(tracker) == "feedback_helpful")
+        await record_feedback(dispatcher, tracker, latest_intent(tracker) == "feedback_helpful")
         return []

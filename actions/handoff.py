@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.transcript import transcript
-from bot.conversation_store import conversation_store
-
-HANDOFF_TEXT = (
-    "好的，为您转人工咨询：\n"
-    "· 坪山区人力资源局（负责统筹指导托管服务工作，《管理办法》第六条）——请通过坪山区人民政府网站查询联系方式，或到区人力资源局窗口咨询；\n"
-    "· 人力资源和社会保障服务热线 12333。\n"
-    "您的对话已转给工作人员，您也可以继续在这里提问。"
-)
+from bot.assistant.replies import HANDOFF_CITATIONS, HANDOFF_TEXT
+from bot.storage.store import conversation_store
 
 
-def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> int:
-    """Queue this conversation with its transcript for the staff console and tell the user."""
-    handoff_id = conversation_store().record_handoff(
-        tracker.sender_id, reason, transcript(tracker.events)
+async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> int:
+    """Queue this conversation for the staff console and tell the user how to reach a person."""
+    handoff_id = await asyncio.to_thread(
+        conversation_store().record_handoff, tracker.sender_id, reason
     )
     dispatcher.utter_message(
         text=HANDOFF_TEXT,
-        json_message={"citations": ["第六条"], "verdict": None, "data": {"handoff_id": handoff_id}},
+        json_message={
+            "citations": HANDOFF_CITATIONS,
+            "verdict": None,
+            "data": {"handoff_id": handoff_id},
+        },
     )
     return handoff_id
 
@@ -39,5 +37,5 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        hand_off(dispatcher, tracker, "requested")
+        await hand_off(dispatcher, tracker, "requested")
         return []

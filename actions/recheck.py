@@ -5,36 +5,18 @@ then asks only what is still missing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.agency_exit import agency_exit_answer
-from actions.base import send_policy_answer
-from actions.eligibility import eligibility_answer
-from actions.enterprise_exit import enterprise_exit_answer
-from actions.fact_context import START_ACTION, check_for_facts
-from actions.qualification import qualification_answer
-from actions.slot_values import FACT_SLOTS
-from actions.subsidy import subsidy_answer
-from rules_core.answer import Answer
-
-# The value each check action leaves in the ``last_check`` slot → how that check answers.
-CHECK_ANSWERS: dict[str, Callable[[Mapping[str, Any]], Answer]] = {
-    "eligibility": eligibility_answer,
-    "subsidy": subsidy_answer,
-    "agency_exit": agency_exit_answer,
-    "qualification": qualification_answer,
-    "enterprise_exit": enterprise_exit_answer,
-}
-
-
-def recheck_answer(last_check: str | None, slots: Mapping[str, Any]) -> Answer | None:
-    answer = CHECK_ANSWERS.get(last_check or "")
-    return answer(slots) if answer else None
+from actions.base import send_policy_answer, slot_values
+from bot.assistant.context import answer_context
+from bot.assistant.fact_context import check_for_facts
+from bot.assistant.registry import CHECKS
+from bot.assistant.replies import RECHECK_LINE
+from bot.assistant.vocabulary import FACT_SLOTS, LAST_CHECK_SLOT
 
 
 class ActionRecheck(Action):
@@ -53,15 +35,17 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     """Re-run the last check with the facts of this message, start the check they belong to, or
     ask what the user needs."""
     entities = tracker.latest_message.get("entities") or []
-    last_check = tracker.get_slot("last_check")
-    belongs_to = check_for_facts(entities, str(tracker.latest_message.get("text") or ""))
-    if belongs_to and belongs_to != last_check:
-        return [FollowupAction(START_ACTION[belongs_to])]
-    slots = {s: tracker.get_slot(s) for s in FACT_SLOTS}
-    answer = recheck_answer(last_check, slots) if entities else None
-    if answer is None:
+    last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
+    belongs_to = CHECKS.get(
+        check_for_facts(entities, str(tracker.latest_message.get("text") or "")) or ""
+    )
+    if belongs_to is not None and belongs_to is not last:
+        return [FollowupAction(belongs_to.start_action)]
+    if last is None or not entities:
         dispatcher.utter_message(response="utter_anything_else")
         return []
-    dispatcher.utter_message(text="已按您更正的情况重新核对：")
-    send_policy_answer(dispatcher, tracker, answer)
+    dispatcher.utter_message(text=RECHECK_LINE)
+    send_policy_answer(
+        dispatcher, tracker, last.answer(slot_values(tracker, FACT_SLOTS), answer_context())
+    )
     return []

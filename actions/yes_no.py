@@ -9,9 +9,10 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import FEEDBACK_PROMPT, latest_intent
+from actions.base import latest_intent
 from actions.feedback import record_feedback
 from actions.recheck import recheck
+from bot.assistant.replies import FEEDBACK_PROMPT
 
 
 def answers_feedback_prompt(events: Iterable[Mapping[str, Any]]) -> bool:
@@ -36,7 +37,7 @@ class ActionYesOrNo(Action):
     ) -> list[dict[str, Any]]:
         affirmed = latest_intent(tracker) == "affirm"
         if answers_feedback_prompt(tracker.events):
-            record_feedback(dispatcher, tracker, helpful=affirmed)
+            await record_feedback(dispatcher, tracker, helpful=affirmed)
         elif affirmed:
             dispatcher.utter_message(response="utter_anything_else")
         else:

@@ -24,6 +24,8 @@ export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:${ACTIONS_PORT}/webhook}"
 
 mkdir -p var
+# the project's store at the latest schema (Alembic; a no-op when it already is)
+.venv/bin/python -m bot.storage.migrate
 "$RASA" run actions --actions actions --port "$ACTIONS_PORT" >var/action-server.log 2>&1 &
 ACTIONS_PID=$!
 cleanup() {

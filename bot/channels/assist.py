@@ -20,6 +20,7 @@ The computing is in :mod:`bot.channels.assist_service`; this module only speaks 
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import os
@@ -32,10 +33,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.context import as_of_date, knowledge_base
+from bot.assistant.context import answer_context, as_of_date
+from bot.assistant.transcript import transcript_until
 from bot.channels import assist_service as service
 from bot.channels.page_assets import PAGE_HEADERS, static_asset
-from bot.conversation_store import conversation_store
+from bot.storage.store import HandoffRecord, conversation_store
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +154,7 @@ class AssistInput(InputChannel):
             if agent is None or not agent.is_ready():
                 return _error(503, ERROR_NOT_READY)
             parsed = await agent.parse_message(question)
-            return _json(service.suggest(question, parsed, knowledge_base()))
+            return _json(service.suggest(question, parsed, answer_context()))
 
         async def calculate(request: Request, calculator: str) -> HTTPResponse:
             compute = service.CALCULATORS.get(calculator)
@@ -165,17 +167,25 @@ class AssistInput(InputChannel):
             if not isinstance(data, dict):
                 return _error(400, ERROR_BAD_JSON)
             try:
-                return _json(compute(data, knowledge_base()))
+                return _json(compute(data, answer_context()))
             except service.FieldError as error:
                 return _error(400, str(error))
 
+        async def transcript(request: Request, record: HandoffRecord) -> list[dict[str, str]]:
+            """What was said up to the handoff, from Rasa's tracker store."""
+            agent = getattr(request.app.ctx, "agent", None)
+            tracker = await agent.tracker_store.retrieve(record.sender_id) if agent else None
+            events = [e.as_dict() for e in tracker.events] if tracker is not None else []
+            return transcript_until(events, record.created_at)
+
         async def handoffs(request: Request) -> HTTPResponse:
             include_handled = request.args.get("all") in ("1", "true")
-            queue = service.handoff_queue(conversation_store(), include_handled)
+            records = await asyncio.to_thread(conversation_store().handoffs, include_handled)
+            queue = [service.handoff_json(r, await transcript(request, r)) for r in records]
             return _json({"handoffs": queue})
 
         async def handled(request: Request, handoff_id: int) -> HTTPResponse:
-            if not service.mark_handled(conversation_store(), handoff_id):
+            if not await asyncio.to_thread(conversation_store().mark_handled, handoff_id):
                 return _error(404, ERROR_NO_HANDOFF)
             return _json({"id": handoff_id, "handled": True})
 

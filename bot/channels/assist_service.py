@@ -8,9 +8,9 @@ The routes in :mod:`bot.channels.assist` call these functions:
   article, and the facts detected in the words (slot values that pre-fill the calculators);
 - :data:`CALCULATORS` — the eligibility (第九条), subsidy (第十九条、第二十三条), enterprise exit
   (第十三条) and agency exit (第十一条) calculators over the facts given on the phone;
-- :func:`handoff_queue` / :func:`mark_handled` — the conversations waiting for a person.
+- :func:`handoff_json` — a conversation waiting for a person, as the queue shows it.
 
-Field values use the slot vocabulary of :mod:`actions.slot_values` (``yes`` / ``no`` /
+Field values use the slot vocabulary of :mod:`bot.assistant.vocabulary` (``yes`` / ``no`` /
 ``unknown``, digits, ISO dates), so detected facts can be put straight into the forms.
 """
 
@@ -21,36 +21,23 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from actions.agency_exit import agency_exit_answer, has_agency_exit_figures
-from actions.context import as_of_date
-from actions.eligibility import eligibility_answer
-from actions.enterprise_exit import enterprise_exit_answer
-from actions.fact_builders import has_known, parse_date
-from actions.faq import faq_answer
-from actions.qualification import qualification_answer
-from actions.slot_values import (
-    ELIGIBILITY_SLOTS,
-    ENTERPRISE_EXIT_SLOTS,
-    NO,
-    QUALIFICATION_SLOTS,
-    UNKNOWN,
-    YES,
-    slots_from_entities,
-)
-from actions.subsidy import general_subsidy_answer, subsidy_answer
-from bot.conversation_store import ConversationStore, HandoffRecord
-from bot.language.facts import extract_facts
-from bot.language.normalize import normalize_text
+from bot.assistant.checks.agency_exit import agency_exit_answer
+from bot.assistant.checks.eligibility import eligibility_answer
+from bot.assistant.checks.enterprise_exit import enterprise_exit_answer
+from bot.assistant.checks.subsidy import subsidy_answer
+from bot.assistant.context import AnswerContext
+from bot.assistant.fact_builders import parse_date
+from bot.assistant.registry import answer_for
+from bot.assistant.slot_filling import FACT_SLOT_ENTITY
+from bot.assistant.vocabulary import NO, UNKNOWN, YES
+from bot.storage.store import HandoffRecord
 from kb.repository import KnowledgeBase
-from rules_core.answer import Answer, render_check
+from rules_core.answer import Answer
 from rules_core.citations import article_number_from_label
-from rules_core.deadlines import filing_deadline
-from rules_core.validity import validity_status
 
 TOP_INTERPRETATIONS = 3
 MAX_QUESTION_CHARS = 1000
 FALLBACK_INTENT = "nlu_fallback"
-FACT_EXTRACTOR = "assist_console"
 
 ERROR_EMPTY_QUESTION = "请输入或粘贴来电人的原话（q 不能为空）。"
 ERROR_LONG_QUESTION = f"来电人的原话过长，请控制在 {MAX_QUESTION_CHARS} 字以内。"
@@ -120,43 +107,14 @@ def interpretations(
     return found
 
 
-def detected_facts(text: str, intent: str) -> dict[str, str]:
-    """Slot values stated in the caller's words, as the bot's fact extractor reads them."""
-    entities: list[Mapping[str, Any]] = [
-        fact.as_entity(FACT_EXTRACTOR) for fact in extract_facts(normalize_text(text))
-    ]
-    return slots_from_entities(entities, intent, None, None)
-
-
-def answer_for(intent: str, slots: Mapping[str, Any]) -> Answer | None:
-    """The answer the bot gives for ``intent`` with these facts, or ``None`` for a non-policy intent.
-
-    As in the bot's actions: a calculator intent with its facts already stated gets the check,
-    otherwise the curated answer of ``kb/faq.yml``.
-    """
-    if intent in ("ask_subsidy_amount", "calculate_subsidy"):
-        if slots.get("first_signing_date"):
-            return subsidy_answer(slots)
-        return general_subsidy_answer()
-    if intent == "ask_enterprise_exit" and has_known(slots, ENTERPRISE_EXIT_SLOTS):
-        return enterprise_exit_answer(slots)
-    if intent in ("ask_agency_exit", "check_agency_exit"):
-        if has_agency_exit_figures(slots):
-            return agency_exit_answer(slots)
-        return faq_answer("ask_agency_exit")
-    if intent in ("ask_agency_conditions", "check_agency_qualification"):
-        if has_known(slots, QUALIFICATION_SLOTS):
-            return qualification_answer(slots)
-        return faq_answer("ask_agency_conditions")
-    if intent == "ask_enterprise_eligibility" and has_known(slots, ELIGIBILITY_SLOTS):
-        return eligibility_answer(slots)
-    if intent == "ask_filing" and (signed_on := parse_date(slots.get("signed_on"))):
-        return render_check(filing_deadline(signed_on, as_of_date()))
-    if intent == "ask_validity":
-        return render_check(validity_status(as_of_date()))
-    if intent.startswith("ask_"):
-        return faq_answer(intent)
-    return None
+def detected_facts(parsed: Mapping[str, Any]) -> dict[str, str]:
+    """The slot values the bot would take from the caller's words: the ``fact_slot`` entities of
+    the NLU parse (bot/components/fact_slots.py), read in the same context as in the bot."""
+    return {
+        str(e["role"]): str(e["value"])
+        for e in parsed.get("entities") or []
+        if e.get("entity") == FACT_SLOT_ENTITY and e.get("role")
+    }
 
 
 def cited_articles(citations: Iterable[str], kb: KnowledgeBase) -> list[dict[str, Any]]:
@@ -194,23 +152,22 @@ def clean_question(text: str | None) -> str:
     return question
 
 
-def suggest(text: str, parsed: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+def suggest(text: str, parsed: Mapping[str, Any], ctx: AnswerContext) -> dict[str, Any]:
     """Everything the console shows for the caller's words, given the NLU parse of them.
 
     The answer is for the top interpretation; when that is not a policy question (a greeting,
     「转人工」) the first policy interpretation among the three is answered instead, and
     ``answer["intent"]`` says which. No policy interpretation → ``answer`` is ``None``.
     """
-    found = interpretations(parsed, kb)
-    top = found[0]["intent"] if found else ""
-    facts = detected_facts(text, top)
+    found = interpretations(parsed, ctx.kb)
+    facts = detected_facts(parsed)
     answer: dict[str, Any] | None = None
     articles: list[dict[str, Any]] = []
     for candidate in found:
-        rendered = answer_for(candidate["intent"], facts)
+        rendered = answer_for(candidate["intent"], facts, ctx)
         if rendered is not None:
             answer = {"intent": candidate["intent"], **answer_json(rendered)}
-            articles = cited_articles(rendered.citations, kb)
+            articles = cited_articles(rendered.citations, ctx.kb)
             break
     return {
         "question": text,
@@ -337,27 +294,33 @@ def calculator_result(answer: Answer, kb: KnowledgeBase) -> dict[str, Any]:
     return {"answer": answer_json(answer), "articles": cited_articles(answer.citations, kb)}
 
 
-def calculate_eligibility(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+def calculate_eligibility(data: Mapping[str, Any], ctx: AnswerContext) -> dict[str, Any]:
     """第九条: 符合 / 不符合 / 尚需确认, one reason per condition."""
-    return calculator_result(eligibility_answer(clean_fields(ELIGIBILITY_FIELDS, data)), kb)
+    return calculator_result(
+        eligibility_answer(clean_fields(ELIGIBILITY_FIELDS, data), ctx), ctx.kb
+    )
 
 
-def calculate_subsidy(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+def calculate_subsidy(data: Mapping[str, Any], ctx: AnswerContext) -> dict[str, Any]:
     """第十九条、第二十三条: the cap for that service year, pro-rated by the months served."""
-    return calculator_result(subsidy_answer(clean_fields(SUBSIDY_FIELDS, data)), kb)
+    return calculator_result(subsidy_answer(clean_fields(SUBSIDY_FIELDS, data), ctx), ctx.kb)
 
 
-def calculate_enterprise_exit(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+def calculate_enterprise_exit(data: Mapping[str, Any], ctx: AnswerContext) -> dict[str, Any]:
     """第十三条: whether the enterprise is no longer a 托管服务对象."""
-    return calculator_result(enterprise_exit_answer(clean_fields(ENTERPRISE_EXIT_FIELDS, data)), kb)
+    return calculator_result(
+        enterprise_exit_answer(clean_fields(ENTERPRISE_EXIT_FIELDS, data), ctx), ctx.kb
+    )
 
 
-def calculate_agency_exit(data: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+def calculate_agency_exit(data: Mapping[str, Any], ctx: AnswerContext) -> dict[str, Any]:
     """第十一条: whether the agency has met one of the exit situations."""
-    return calculator_result(agency_exit_answer(clean_fields(AGENCY_EXIT_FIELDS, data)), kb)
+    return calculator_result(
+        agency_exit_answer(clean_fields(AGENCY_EXIT_FIELDS, data), ctx), ctx.kb
+    )
 
 
-Calculator = Callable[[Mapping[str, Any], KnowledgeBase], dict[str, Any]]
+Calculator = Callable[[Mapping[str, Any], AnswerContext], dict[str, Any]]
 CALCULATORS: dict[str, Calculator] = {
     "eligibility": calculate_eligibility,
     "subsidy": calculate_subsidy,
@@ -369,8 +332,9 @@ CALCULATORS: dict[str, Calculator] = {
 # --- the handoff queue ------------------------------------------------------------------------
 
 
-def handoff_json(record: HandoffRecord) -> dict[str, Any]:
-    """One queued conversation as the console shows it (times in UTC, ISO 8601)."""
+def handoff_json(record: HandoffRecord, transcript: list[dict[str, str]]) -> dict[str, Any]:
+    """One queued conversation as the console shows it (times in UTC, ISO 8601), with what was
+    said up to the handoff (read from the tracker store by the caller)."""
     return {
         "id": record.id,
         "sender_id": record.sender_id,
@@ -378,18 +342,5 @@ def handoff_json(record: HandoffRecord) -> dict[str, Any]:
         "reason_title": HANDOFF_REASONS.get(record.reason, record.reason),
         "created_at": record.created_at.isoformat(timespec="seconds") + "Z",
         "handled": record.handled,
-        "transcript": [
-            {"speaker": str(line.get("speaker", "")), "text": str(line.get("text", ""))}
-            for line in record.transcript
-        ],
+        "transcript": transcript,
     }
-
-
-def handoff_queue(store: ConversationStore, include_handled: bool = False) -> list[dict[str, Any]]:
-    """Conversations waiting for a person, newest first (with handled ones if asked)."""
-    return [handoff_json(r) for r in store.handoffs(include_handled=include_handled)]
-
-
-def mark_handled(store: ConversationStore, handoff_id: int) -> bool:
-    """Mark one handoff handled; ``False`` when there is no such handoff."""
-    return store.mark_handled(handoff_id)

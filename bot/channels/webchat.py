@@ -1,7 +1,8 @@
 """The website chat page, served by the Rasa server itself at ``/chat``.
 
-Register it in ``bot/credentials.yml`` with ``bot.channels.webchat.WebChatInput:`` (optional
-setting ``kb_url``; default ``$KB_URL`` or ``var/kb.sqlite3``). Routes:
+Register it in ``bot/credentials.yml`` with ``bot.channels.webchat.WebChatInput:`` (no settings;
+articles come from the knowledge base every part of the assistant reads,
+:func:`bot.assistant.context.knowledge_base`). Routes:
 
 - ``GET  /chat``                      the page (``static/chat/index.html``)
 - ``GET  /chat/static/<file>``        its stylesheet and script (no other host is ever contacted)
@@ -15,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import threading
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.assistant.context import knowledge_base
 from bot.channels.page_assets import MIME_TYPES, PAGE_HEADERS, static_asset
-from kb.repository import KnowledgeBase
 from rules_core.citations import article_number_from_label
 
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "chat"
@@ -125,34 +125,21 @@ def parse_message_request(body: bytes) -> tuple[str, str] | str:
 class WebChatInput(InputChannel):
     """The chat page for enterprise owners, its assets and its JSON API under ``/chat``."""
 
-    def __init__(self, kb_url: str | None = None) -> None:
-        self._kb_url = kb_url
-        self._kb: KnowledgeBase | None = None
-        self._kb_lock = threading.Lock()
-
     @classmethod
     def name(cls) -> str:
         return "webchat"
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        settings = credentials or {}
-        return cls(kb_url=settings.get("kb_url"))
+        return cls()
 
     def url_prefix(self) -> str:
         return "/chat"
 
-    def knowledge_base(self) -> KnowledgeBase:
-        """The knowledge base, opened on first use and kept."""
-        with self._kb_lock:
-            if self._kb is None:
-                self._kb = KnowledgeBase.from_url(self._kb_url)
-            return self._kb
-
     def article_json(self, number: int) -> dict[str, Any] | None:
         """``{"number", "label", "title", "full_text"}`` of article ``number``, None if none."""
         try:
-            article = self.knowledge_base().article(number)
+            article = knowledge_base().article(number)
         except KeyError:
             return None
         return {
@@ -178,8 +165,7 @@ class WebChatInput(InputChannel):
             return await response.file(path, mime_type=mime_type, headers=PAGE_HEADERS)
 
         async def article(request: Request, number: int) -> HTTPResponse:
-            loop = asyncio.get_running_loop()
-            found = await loop.run_in_executor(None, self.article_json, number)
+            found = await asyncio.to_thread(self.article_json, number)
             if found is None:
                 return _error(404, ERROR_NO_ARTICLE)
             return response.json(found, ensure_ascii=False)

@@ -22,6 +22,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.components.normalizer import CLASSIFICATION_TEXT
 from bot.language import intent_model
 from bot.language.intent_model import IntentModel, IntentModelConfig, current_dictionaries
 
@@ -64,6 +65,7 @@ class LinearIntentClassifier(GraphComponent):
         """Rasa reuses a cached trained component when its class and config are unchanged; the
         model's code and the jieba dictionaries it reads must also invalidate that cache."""
         digest = hashlib.sha256(Path(intent_model.__file__).read_bytes())
+        digest.update(Path(__file__).read_bytes())  # which message attribute it reads
         for text in current_dictionaries():
             digest.update(text.encode("utf-8"))
         return digest.hexdigest()
@@ -79,9 +81,9 @@ class LinearIntentClassifier(GraphComponent):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and _text(e)]
         self._model = IntentModel.fit(
-            [e.get(TEXT) for e in examples], [e.get(INTENT) for e in examples], self._config
+            [_text(e) for e in examples], [e.get(INTENT) for e in examples], self._config
         )
         with self._model_storage.write_to(self._resource) as directory:
             self._model.save(directory)
@@ -110,7 +112,7 @@ class LinearIntentClassifier(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            text = message.get(TEXT)
+            text = _text(message)
             if self._model is None or not text:
                 # an empty message: the fallback classifier turns this into nlu_fallback
                 message.set(INTENT, dict(NO_INTENT), add_to_output=True)
@@ -123,3 +125,9 @@ class LinearIntentClassifier(GraphComponent):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+
+def _text(message: Message) -> str:
+    """What the classifier reads: the normaliser's classification text (the closing question
+    first), or the text itself when the normaliser did not run."""
+    return str(message.get(CLASSIFICATION_TEXT) or message.get(TEXT) or "")

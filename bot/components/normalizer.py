@@ -1,11 +1,15 @@
-"""Rasa component: normalise the text before tokenisation (see bot/language/normalize.py).
+"""Rasa component: normalise the text before anything reads it (see bot/language/normalize.py).
 
-The classifier reads the closing question first (``classification_text``); the fact extractor
-reads the normalised text as typed (stored under ``normalized_text``).
+The message ``text`` stays what the user typed (the tracker, the actions and the transcripts all
+show the user's own words). The normalised forms go in their own message attributes:
+
+- ``normalized_text``     traditional → simplified, full-width → half-width, typos fixed; read by
+                          the fact extractor, the short-reply rules and the actions (it is part
+                          of the parse output, so ``latest_message["normalized_text"]``);
+- ``classification_text`` the same with the closing question first; read by the intent classifier.
 
 Runs first in the pipeline, on training examples and on every incoming message, so that the
-model never sees traditional characters, full-width forms or the known typos. The tracker keeps
-the user's original words: Rasa stores ``UserUttered`` with the text as received.
+model never sees traditional characters, full-width forms or the known typos.
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot import action_reply_schema
 from bot.language.normalize import classification_text, normalize_text
 
-# The normalised text as typed, kept for the fact extractor (entity offsets refer to it).
+# The normalised text as typed (entity offsets refer to it), and what the classifier reads.
 NORMALIZED_TEXT = "normalized_text"
+CLASSIFICATION_TEXT = "classification_text"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
@@ -49,8 +54,8 @@ class ChineseTextNormalizer(GraphComponent):
         text = message.get(TEXT)
         if isinstance(text, str) and text:
             normalized = normalize_text(text)
-            message.set(NORMALIZED_TEXT, normalized)
-            message.set(TEXT, classification_text(normalized))
+            message.set(NORMALIZED_TEXT, normalized, add_to_output=True)
+            message.set(CLASSIFICATION_TEXT, classification_text(normalized))
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for example in training_data.training_examples:

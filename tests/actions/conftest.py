@@ -10,8 +10,10 @@ import pytest
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import knowledge_base
-from bot.conversation_store import conversation_store
+from bot.assistant.context import knowledge_base
+from bot.language.normalize import normalize_text
+from bot.storage.migrate import upgrade
+from bot.storage.store import conversation_store
 from kb.build import build
 
 AS_OF = "2023-06-01"
@@ -27,7 +29,9 @@ def kb_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(autouse=True)
 def action_environment(kb_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("KB_URL", kb_url)
-    monkeypatch.setenv("STORE_URL", f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
+    store_url = f"sqlite:///{tmp_path / 'conversations.sqlite3'}"
+    upgrade(store_url)
+    monkeypatch.setenv("STORE_URL", store_url)
     monkeypatch.setenv("TUOGUAN_AS_OF", AS_OF)
     knowledge_base.cache_clear()
     conversation_store.cache_clear()
@@ -61,6 +65,7 @@ def make_tracker(
 ) -> Tracker:
     latest = {
         "text": text,
+        "normalized_text": normalize_text(text),
         "intent": {"name": intent, "confidence": 0.9},
         "entities": entities or [],
         "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}],

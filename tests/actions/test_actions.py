@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.agency_exit import ActionAgencyExit
-from actions.eligibility import ActionCheckEligibility, ValidateEligibilityForm
+from actions.checks import ActionAgencyExit, ActionSubsidy, ActionValidity
 from actions.fallback import ActionFallbackSearch
 from actions.faq import ActionAnswerFaq
 from actions.feedback import ActionRecordFeedback
+from actions.forms import ActionCheckEligibility, ActionSubsidyResult, ValidateEligibilityForm
 from actions.handoff import ActionHandoff
-from actions.slot_mapping import ActionValidateSlotMappings
-from actions.subsidy import ActionSubsidy, ActionSubsidyResult
-from actions.validity import ActionValidity
 from actions.yes_no import ActionYesOrNo
-from bot.conversation_store import conversation_store
+from bot.storage.store import conversation_store
 from tests.actions.conftest import make_tracker, run_action, user_event
 
 FULL_ELIGIBLE = {
@@ -85,29 +79,43 @@ def test_the_eligibility_result_opens_with_the_fixed_verdict(slots, opening) -> 
     } in events
 
 
+def _requested(events: list[dict]) -> object:
+    return next(e["value"] for e in events if e["name"] == "requested_slot")
+
+
 def test_a_decisive_fact_ends_the_eligibility_form_at_once() -> None:
     form = ValidateEligibilityForm()
-    decided = make_tracker("150人", "inform", slots={"in_pingshan": "yes", "headcount": "150"})
-    open_case = make_tracker("45人", "inform", slots={"in_pingshan": "yes", "headcount": "45"})
-    dispatcher = CollectingDispatcher()
-    assert asyncio.run(form.required_slots([], dispatcher, decided, {})) == []
-    assert asyncio.run(form.required_slots([], dispatcher, open_case, {}))[0] == "in_pingshan"
-
-
-def test_facts_in_the_first_message_fill_the_slots() -> None:
-    entities = [
-        {"entity": "headcount", "value": "45", "start": 0, "end": 3},
-        {"entity": "district", "value": "坪山区", "role": "all", "start": 4, "end": 7},
-    ]
-    _, events = run_action(
-        ActionValidateSlotMappings(),
-        make_tracker("…", "ask_enterprise_eligibility", entities=entities),
+    decided = make_tracker(
+        "150人",
+        "inform",
+        slots={"in_pingshan": "yes", "headcount": "150", "requested_slot": "headcount"},
+        active_loop="eligibility_form",
     )
-    assert {(e["name"], e["value"]) for e in events} == {
-        ("headcount", "45"),
-        ("in_pingshan", "yes"),
-        ("pingshan_places", "operating:yes,registered:yes,tax:yes"),
-    }
+    open_case = make_tracker(
+        "45人",
+        "inform",
+        slots={"in_pingshan": "yes", "headcount": "45", "requested_slot": "headcount"},
+        active_loop="eligibility_form",
+    )
+    assert _requested(run_action(form, decided)[1]) is None
+    assert _requested(run_action(form, open_case)[1]) == "operating_normally"
+
+
+def test_the_eligibility_form_opens_with_the_conditions_when_nothing_is_known() -> None:
+    messages, events = run_action(
+        ValidateEligibilityForm(), make_tracker("我们公司能托管吗", "ask_enterprise_eligibility")
+    )
+    assert "下面我逐项帮您核对" in messages[0]["text"] and "第九条" in messages[0]["text"]
+    assert _requested(events) == "in_pingshan"
+
+
+def test_the_eligibility_form_skips_its_intro_when_facts_are_known() -> None:
+    messages, events = run_action(
+        ValidateEligibilityForm(),
+        make_tracker("45人能托管吗", "ask_enterprise_eligibility", slots={"headcount": "45"}),
+    )
+    assert messages == []
+    assert _requested(events) == "in_pingshan"
 
 
 def test_dont_know_answers_the_question_being_asked() -> None:
@@ -117,8 +125,47 @@ def test_dont_know_answers_the_question_being_asked() -> None:
         slots={"requested_slot": "operating_normally"},
         active_loop="eligibility_form",
     )
-    _, events = run_action(ActionValidateSlotMappings(), tracker)
-    assert [(e["name"], e["value"]) for e in events] == [("operating_normally", "unknown")]
+    _, events = run_action(ValidateEligibilityForm(), tracker)
+    assert [(e["name"], e["value"]) for e in events] == [
+        ("operating_normally", "unknown"),
+        ("requested_slot", "in_pingshan"),
+    ]
+
+
+def test_a_button_answers_the_question_being_asked() -> None:
+    tracker = make_tracker(
+        '/inform{"firm_type":"other"}',
+        "inform",
+        entities=[{"entity": "firm_type", "value": "other"}],
+        slots={"requested_slot": "firm_type"},
+        active_loop="eligibility_form",
+    )
+    _, events = run_action(ValidateEligibilityForm(), tracker)
+    assert ("firm_type", "other") in [(e["name"], e["value"]) for e in events]
+
+
+def test_a_correction_is_not_read_as_a_no_to_the_question_asked() -> None:
+    tracker = make_tracker(
+        "不对，是120人",
+        "deny",
+        entities=[{"entity": "fact_slot", "role": "headcount", "value": "120"}],
+        slots={"requested_slot": "operating_normally", "headcount": "120"},
+        active_loop="eligibility_form",
+    )
+    _, events = run_action(ValidateEligibilityForm(), tracker)
+    assert "operating_normally" not in [e["name"] for e in events]
+
+
+def test_a_side_question_answered_first_is_not_read_as_the_answer() -> None:
+    tracker = make_tracker(
+        "备案是15天吗",
+        "ask_filing",
+        slots={"requested_slot": "headcount"},
+        active_loop="eligibility_form",
+    )
+    tracker.events.append({"event": "action", "name": "action_filing"})
+    _, events = run_action(ValidateEligibilityForm(), tracker)
+    assert "headcount" not in [e["name"] for e in events]
 
 
 def test_the_general_subsidy_answer_gives_the_rule_the_caps_and_a_calculator_button() -> None:
@@ -179,7 +226,7 @@ def test_after_2024_03_30_the_answer_says_the_validity_period_has_ended(monkeypa
     assert messages[0]["text"].startswith("【结论】有效期已届满")
 
 
-def test_asking_for_a_person_queues_the_conversation_with_its_transcript() -> None:
+def test_asking_for_a_person_queues_the_conversation() -> None:
     history = [
         user_event("补贴多少", "ask_subsidy_amount"),
         {"event": "bot", "text": "补贴是发给机构的"},
@@ -189,12 +236,7 @@ def test_asking_for_a_person_queues_the_conversation_with_its_transcript() -> No
     )
     assert "12333" in messages[0]["text"]
     (queued,) = conversation_store().handoffs()
-    assert queued.sender_id == "u1" and queued.reason == "requested"
-    assert [line["text"] for line in queued.transcript] == [
-        "补贴多少",
-        "补贴是发给机构的",
-        "转人工",
-    ]
+    assert queued.sender_id == "u1" and queued.reason == "requested" and not queued.handled
 
 
 def test_low_confidence_first_offers_two_topics_then_searches_and_hands_off() -> None:
@@ -233,15 +275,15 @@ def test_feedback_is_stored_with_the_question_it_answers() -> None:
         ActionRecordFeedback(), make_tracker("未解决", "feedback_unhelpful", history=history)
     )
     assert "转人工" in messages[0]["text"]
-    assert conversation_store().feedback() == [
-        {
-            "sender_id": "test-user",
-            "question": "能帮我们发工资吗",
-            "intent": "ask_service_payroll",
-            "citations": ["第十五条"],
-            "helpful": False,
-        }
-    ]
+    (stored,) = conversation_store().feedback()
+    assert stored.pop("created_at") is not None
+    assert stored == {
+        "sender_id": "test-user",
+        "question": "能帮我们发工资吗",
+        "intent": "ask_service_payroll",
+        "citations": ["第十五条"],
+        "helpful": False,
+    }
 
 
 def test_an_answer_drawing_on_the_plan_report_cites_it() -> None:

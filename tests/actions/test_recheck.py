@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from actions.recheck import ActionRecheck
-from actions.slot_mapping import ActionValidateSlotMappings
 from actions.yes_no import ActionYesOrNo
+from bot.assistant.slot_filling import message_slot_values
 from bot.language.facts import extract_facts
 from bot.language.normalize import normalize_text
 from tests.actions.conftest import make_tracker, run_action
@@ -145,8 +145,5 @@ STATED_FACTS = [
 def test_facts_stated_outside_a_form_fill_the_slots_of_their_check(
     text: str, expected: dict[str, str]
 ) -> None:
-    _, events = run_action(
-        ActionValidateSlotMappings(), make_tracker(text, "inform", entities=_entities(text))
-    )
-    filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    filled = message_slot_values(_entities(text), "inform", normalize_text(text))
     assert expected.items() <= filled.items(), filled

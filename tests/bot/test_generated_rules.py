@@ -1,4 +1,4 @@
-"""The generated rule files match bot/intent_actions.yml and the domain's intents."""
+"""The generated rule files match the registry of checks (bot/assistant/registry.py) and the domain."""
 
 from __future__ import annotations
 

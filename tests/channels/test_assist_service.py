@@ -3,16 +3,21 @@ into a temporary SQLite file, at a fixed "as of" date, with a temporary conversa
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from actions.context import knowledge_base
+from bot.assistant.context import AnswerContext, knowledge_base
+from bot.assistant.slot_filling import slot_entities
 from bot.channels import assist_service as service
 from bot.channels.assist import DEV_TOKEN, bearer_matches, configured_token
-from bot.conversation_store import ConversationStore
+from bot.language.facts import extract_facts
+from bot.language.normalize import normalize_text
+from bot.storage.migrate import upgrade
+from bot.storage.store import ConversationStore
 from kb.build import build
 from kb.repository import KnowledgeBase
 
@@ -42,15 +47,26 @@ def environment(kb_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     knowledge_base.cache_clear()
 
 
+@pytest.fixture(scope="module")
+def ctx(kb: KnowledgeBase) -> AnswerContext:
+    return AnswerContext(kb=kb, as_of=dt.date.fromisoformat(AS_OF))
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> ConversationStore:
-    return ConversationStore.from_url(f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
+    url = f"sqlite:///{tmp_path / 'conversations.sqlite3'}"
+    upgrade(url)
+    return ConversationStore.from_url(url)
 
 
-def parse(*ranking: tuple[str, float]) -> dict[str, Any]:
-    """An NLU parse as ``agent.parse_message`` returns it, best first."""
+def parse(*ranking: tuple[str, float], text: str = "") -> dict[str, Any]:
+    """An NLU parse as ``agent.parse_message`` returns it, best first, with the entities the
+    pipeline's fact extractor and slot mapper give ``text``."""
     items = [{"name": name, "confidence": confidence} for name, confidence in ranking]
-    return {"intent": items[0], "intent_ranking": items, "entities": []}
+    normalized = normalize_text(text)
+    facts = [f.as_entity("FactExtractor") for f in extract_facts(normalized)]
+    slots = slot_entities(facts, items[0]["name"], normalized)
+    return {"intent": items[0], "intent_ranking": items, "entities": facts + slots}
 
 
 # --- interpretations ---------------------------------------------------------------------------
@@ -113,12 +129,24 @@ FACT_CASES = [
         id="首次签约日期和服务年度预填补贴计算器",
     ),
     pytest.param("你好", "greet", {}, id="寒暄里没有可预填的情况"),
+    pytest.param(
+        "我们机构托管了40家，自己有2起仲裁",
+        "inform",
+        {"clients_served": "40", "own_case_count": "2"},
+        id="机构自己的案件和服务家数一起预填机构退出计算器",
+    ),
+    pytest.param(
+        "我们2021年5月签的托管协议，现在第二年",
+        "inform",
+        {"first_signing_date": "2021-05", "service_year": "2"},
+        id="只说了年月的签约时间也预填补贴计算器",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "intent", "expected"), FACT_CASES)
 def test_detected_facts(text: str, intent: str, expected: dict[str, str]) -> None:
-    facts = service.detected_facts(text, intent)
+    facts = service.detected_facts(parse((intent, 0.9), text=text))
     assert {k: facts[k] for k in expected if k in facts} == expected
     if not expected:
         assert facts == {}
@@ -128,12 +156,17 @@ def test_detected_facts(text: str, intent: str, expected: dict[str, str]) -> Non
 
 
 def test_suggestion_for_a_closed_company_cites_article_13_with_its_full_text(
-    kb: KnowledgeBase,
+    ctx: AnswerContext,
 ) -> None:
     result = service.suggest(
         EXIT_QUESTION,
-        parse(("ask_enterprise_exit", 0.9), ("ask_subsidy_stop", 0.05), ("nlu_fallback", 0.03)),
-        kb,
+        parse(
+            ("ask_enterprise_exit", 0.9),
+            ("ask_subsidy_stop", 0.05),
+            ("nlu_fallback", 0.03),
+            text=EXIT_QUESTION,
+        ),
+        ctx,
     )
     answer = result["answer"]
     assert answer["intent"] == "ask_enterprise_exit"
@@ -178,9 +211,9 @@ SUGGESTION_CASES = [
 
 @pytest.mark.parametrize(("text", "parsed", "intent", "cites", "says"), SUGGESTION_CASES)
 def test_suggested_answer(
-    text: str, parsed: dict[str, Any], intent: str, cites: str, says: str, kb: KnowledgeBase
+    text: str, parsed: dict[str, Any], intent: str, cites: str, says: str, ctx: AnswerContext
 ) -> None:
-    result = service.suggest(text, parsed, kb)
+    result = service.suggest(text, parsed, ctx)
     answer = result["answer"]
     assert answer["intent"] == intent
     assert cites in answer["citations"]
@@ -189,9 +222,9 @@ def test_suggested_answer(
     assert cites in [a["label"] for a in result["articles"]]
 
 
-def test_no_policy_interpretation_gives_no_answer(kb: KnowledgeBase) -> None:
+def test_no_policy_interpretation_gives_no_answer(ctx: AnswerContext) -> None:
     result = service.suggest(
-        "谢谢你", parse(("thanks", 0.9), ("greet", 0.05), ("goodbye", 0.01)), kb
+        "谢谢你", parse(("thanks", 0.9), ("greet", 0.05), ("goodbye", 0.01)), ctx
     )
     assert result["answer"] is None
     assert result["articles"] == []
@@ -321,9 +354,9 @@ CALCULATOR_CASES = [
 
 @pytest.mark.parametrize(("name", "fields", "verdict", "says", "cites"), CALCULATOR_CASES)
 def test_calculators(
-    name: str, fields: dict[str, str], verdict: str, says: str, cites: str, kb: KnowledgeBase
+    name: str, fields: dict[str, str], verdict: str, says: str, cites: str, ctx: AnswerContext
 ) -> None:
-    result = service.CALCULATORS[name](fields, kb)
+    result = service.CALCULATORS[name](fields, ctx)
     answer = result["answer"]
     assert answer["verdict"] == verdict
     assert answer["text"].startswith("【结论】")
@@ -350,14 +383,14 @@ FIELD_ERROR_CASES = [
 
 @pytest.mark.parametrize(("name", "fields", "label"), FIELD_ERROR_CASES)
 def test_invalid_fields_are_refused_with_the_field_named(
-    name: str, fields: dict[str, str], label: str, kb: KnowledgeBase
+    name: str, fields: dict[str, str], label: str, ctx: AnswerContext
 ) -> None:
     with pytest.raises(service.FieldError, match=label):
-        service.CALCULATORS[name](fields, kb)
+        service.CALCULATORS[name](fields, ctx)
 
 
-def test_empty_fields_count_as_not_known(kb: KnowledgeBase) -> None:
-    result = service.calculate_eligibility({**ELIGIBLE_FIRM, "headcount": ""}, kb)
+def test_empty_fields_count_as_not_known(ctx: AnswerContext) -> None:
+    result = service.calculate_eligibility({**ELIGIBLE_FIRM, "headcount": ""}, ctx)
     assert result["answer"]["verdict"] == "尚需确认"
     assert "从业人员人数" in result["answer"]["text"]
 
@@ -365,37 +398,35 @@ def test_empty_fields_count_as_not_known(kb: KnowledgeBase) -> None:
 # --- the handoff queue ------------------------------------------------------------------------
 
 
-def test_queue_lists_newest_first_with_transcripts(store: ConversationStore) -> None:
-    first = store.record_handoff(
-        "caller-1", "repeated_fallback", [{"speaker": "user", "text": "啊啊啊"}]
-    )
-    second = store.record_handoff(
-        "caller-2",
-        "requested",
-        [{"speaker": "user", "text": "转人工"}, {"speaker": "bot", "text": "好的"}],
-    )
-    queue = service.handoff_queue(store)
-    assert [h["id"] for h in queue] == [second, first]
-    assert queue[0]["reason_title"] == "用户要求转人工"
-    assert queue[1]["reason_title"] == "连续两次未能理解"
-    assert queue[0]["transcript"] == [
-        {"speaker": "user", "text": "转人工"},
-        {"speaker": "bot", "text": "好的"},
-    ]
-    assert queue[0]["created_at"].endswith("Z")
+def test_the_store_lists_the_queue_newest_first(store: ConversationStore) -> None:
+    first = store.record_handoff("caller-1", "repeated_fallback")
+    second = store.record_handoff("caller-2", "requested")
+    assert [h.id for h in store.handoffs()] == [second, first]
+
+
+def test_a_queued_conversation_shows_its_reason_time_and_transcript(
+    store: ConversationStore,
+) -> None:
+    store.record_handoff("caller-2", "requested")
+    (record,) = store.handoffs()
+    said = [{"speaker": "user", "text": "转人工"}, {"speaker": "bot", "text": "好的"}]
+    shown = service.handoff_json(record, said)
+    assert shown["reason_title"] == "用户要求转人工"
+    assert shown["transcript"] == said
+    assert shown["created_at"].endswith("Z") and shown["sender_id"] == "caller-2"
 
 
 def test_handled_conversations_leave_the_open_queue(store: ConversationStore) -> None:
-    kept = store.record_handoff("caller-1", "requested", [{"speaker": "user", "text": "转人工"}])
-    done = store.record_handoff("caller-2", "requested", [{"speaker": "user", "text": "找人工"}])
-    assert service.mark_handled(store, done) is True
-    assert [h["id"] for h in service.handoff_queue(store)] == [kept]
-    everything = service.handoff_queue(store, include_handled=True)
-    assert {h["id"]: h["handled"] for h in everything} == {kept: False, done: True}
+    kept = store.record_handoff("caller-1", "requested")
+    done = store.record_handoff("caller-2", "requested")
+    assert store.mark_handled(done) is True
+    assert [h.id for h in store.handoffs()] == [kept]
+    everything = store.handoffs(include_handled=True)
+    assert {h.id: h.handled for h in everything} == {kept: False, done: True}
 
 
 def test_marking_an_unknown_handoff_says_so(store: ConversationStore) -> None:
-    assert service.mark_handled(store, 9999) is False
+    assert store.mark_handled(9999) is False
 
 
 # --- the console token (bot/channels/assist.py) -----------------------------------------------
@@ -457,7 +488,7 @@ AGENCY_EXIT_CASES = [
 
 @pytest.mark.parametrize(("fields", "opening"), AGENCY_EXIT_CASES)
 def test_the_agency_exit_calculator_can_conclude_either_way(
-    fields: dict[str, str], opening: str, kb: KnowledgeBase
+    fields: dict[str, str], opening: str, ctx: AnswerContext
 ) -> None:
-    result = service.calculate_agency_exit(fields, kb)
+    result = service.calculate_agency_exit(fields, ctx)
     assert result["answer"]["text"].startswith(opening), result["answer"]["text"]

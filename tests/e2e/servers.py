@@ -14,6 +14,8 @@ from pathlib import Path
 
 import requests
 
+from bot.storage.migrate import upgrade
+
 REPO = Path(__file__).resolve().parents[2]
 RASA = Path(sys.executable).with_name("rasa")
 MODEL = REPO / "models" / "tuoguan.tar.gz"
@@ -100,6 +102,7 @@ def running_assistant(
         **(extra_env or {}),
     }
     log_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(env.get("STORE_URL"))  # the store's schema, as `make migrate` brings it
     actions_log, rasa_log = log_dir / "actions.log", log_dir / "rasa.log"
     actions = subprocess.Popen(
         [

@@ -17,7 +17,6 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bot.conversation_store import ConversationStore
 from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
 from tests.e2e.conftest import E2E_ASSIST_TOKEN
 from tests.e2e.servers import RunningAssistant
@@ -348,10 +347,10 @@ def test_staff_handles_a_handoff_from_the_queue(page: Page, assistant: RunningAs
 def test_markup_in_a_transcript_is_shown_as_text(page: Page, assistant: RunningAssistant) -> None:
     sender = f"e2e-markup-{uuid.uuid4().hex[:8]}"
     markup = '<img src=x onerror="window.__xss=1"><b>转人工</b>'
-    store = ConversationStore.from_url(assistant.env["STORE_URL"])
-    store.record_handoff(sender, "requested", [{"speaker": "user", "text": markup}])
+    assistant.ask(sender, markup)
+    assistant.ask(sender, "转人工")
     _login(page, assistant)
     item = page.locator("#queue li.handoff", has_text=sender)
-    expect(item.locator(".transcript .said")).to_have_text(markup)
+    expect(item.locator(".transcript .said").first).to_have_text(markup)
     assert item.locator("img, b").count() == 0
     assert page.evaluate("window.__xss") is None

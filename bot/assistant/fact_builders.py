@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from actions.slot_values import NO, UNKNOWN, YES
+from bot.assistant.vocabulary import NO, UNKNOWN, YES
 from rules_core.agency_exit import AgencyExitFacts
 from rules_core.eligibility import EnterpriseFacts
 from rules_core.enterprise_exit import EnterpriseExitFacts

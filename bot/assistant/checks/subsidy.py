@@ -10,23 +10,17 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
-
-from actions.base import send_policy_answer
-from actions.context import as_of_date
-from actions.fact_builders import parse_month_or_date, to_int
-from actions.faq import faq_answer
-from actions.form_base import CalculatorFormValidation
-from actions.slot_values import SUBSIDY_SLOTS
+from bot.assistant.context import AnswerContext
+from bot.assistant.fact_builders import parse_month_or_date, to_int
+from bot.assistant.faq import faq_answer
 from rules_core.answer import Answer, compose, render_check
 from rules_core.params_loader import load_dates
 from rules_core.periods import chinese_date
 from rules_core.subsidy import STATISTICS_CAVEAT, cap_schedule, prorated_subsidy_cap, subsidy_cap
 
+QUESTION_INTENT = "ask_subsidy_amount"
 FULL_YEAR_MONTHS = 12
-CALCULATE_BUTTON = {"title": "帮我算一算", "payload": "/calculate_subsidy"}
+LAST_SUBSIDISED_YEAR = 3  # 第二十三条: no subsidy after three years
 
 
 def _signing_years_in_force() -> list[dt.date]:
@@ -65,11 +59,12 @@ def cap_table_lines(as_of: dt.date) -> list[str]:
     return lines
 
 
-def general_subsidy_answer() -> Answer | None:
-    base = faq_answer("ask_subsidy_amount")
+def general_subsidy_answer(ctx: AnswerContext) -> Answer | None:
+    """The curated answer with the cap table by first-signing year."""
+    base = faq_answer(QUESTION_INTENT, ctx)
     if base is None:
         return None
-    table = cap_table_lines(as_of_date())
+    table = cap_table_lines(ctx.as_of)
     lines = base.text.split("\n")
     # the table goes after the curated text and before the notes and the 依据 line
     cut = next(i for i, line in enumerate(lines) if line.startswith(("提示：", "依据：")))
@@ -83,9 +78,13 @@ def general_subsidy_answer() -> Answer | None:
     )
 
 
-def subsidy_answer(slots: Mapping[str, Any]) -> Answer:
+def has_signing_date(slots: Mapping[str, Any]) -> bool:
+    return bool(slots.get("first_signing_date"))
+
+
+def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     """The calculator's answer from the subsidy slots."""
-    as_of = as_of_date()
+    as_of = ctx.as_of
     said = str(slots.get("first_signing_date") or "")
     signing = parse_month_or_date(said)
     month_only = signing is not None and len(said) == 7
@@ -130,54 +129,14 @@ def subsidy_answer(slots: Mapping[str, Any]) -> Answer:
     if year is None:
         return render_check(cap_schedule(signing, as_of), notes)
     months = to_int(slots.get("months_served"))
-    if months is not None and 0 <= months < FULL_YEAR_MONTHS and year <= 3:
+    if months is not None and 0 <= months < FULL_YEAR_MONTHS and year <= LAST_SUBSIDISED_YEAR:
         return render_check(prorated_subsidy_cap(signing, year, as_of, months_served=months), notes)
     return render_check(subsidy_cap(signing, year, as_of), notes)
 
 
-class ActionSubsidy(Action):
-    """「补贴多少」: the rule and the caps, or the figure for the facts already given."""
-
-    def name(self) -> str:
-        return "action_subsidy"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        slots = {s: tracker.get_slot(s) for s in SUBSIDY_SLOTS}
-        if slots["first_signing_date"]:
-            send_policy_answer(dispatcher, tracker, subsidy_answer(slots))
-            return [SlotSet("last_check", "subsidy")]
-        answer = general_subsidy_answer()
-        if answer is not None:
-            send_policy_answer(dispatcher, tracker, answer, buttons=[CALCULATE_BUTTON])
-        return []
-
-
-class ValidateSubsidyForm(CalculatorFormValidation):
-    def name(self) -> str:
-        return "validate_subsidy_form"
-
-    def slot_order(self) -> tuple[str, ...]:
-        return SUBSIDY_SLOTS
-
-    def is_decided(self, slots: Mapping[str, Any]) -> bool:
-        if slots.get("first_signing_date") == "unknown":
-            return True
-        year = to_int(slots.get("service_year"))
-        return year is not None and year > 3  # 第二十三条: no subsidy after three years
-
-
-class ActionSubsidyResult(Action):
-    """After the calculator form: the cap for that service year, pro-rated if needed."""
-
-    def name(self) -> str:
-        return "action_subsidy_result"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        send_policy_answer(
-            dispatcher, tracker, subsidy_answer({s: tracker.get_slot(s) for s in SUBSIDY_SLOTS})
-        )
-        return [SlotSet("last_check", "subsidy")]
+def subsidy_decided(slots: Mapping[str, Any], as_of: dt.date) -> bool:
+    """No signing date at all (「不清楚」), or a fourth year (第二十三条), ends the questions."""
+    if slots.get("first_signing_date") == "unknown":
+        return True
+    year = to_int(slots.get("service_year"))
+    return year is not None and year > LAST_SUBSIDISED_YEAR

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -49,3 +50,13 @@ def last_citations(events: Iterable[Mapping[str, Any]]) -> list[str]:
             if custom.get("citations"):
                 return list(custom["citations"])
     return []
+
+
+def transcript_until(
+    events: Iterable[Mapping[str, Any]], until: dt.datetime | None
+) -> list[dict[str, str]]:
+    """:func:`transcript` of the events up to ``until`` (UTC, naive; ``None``: all of them)."""
+    if until is None:
+        return transcript(events)
+    limit = until.replace(tzinfo=dt.timezone.utc).timestamp()
+    return transcript(e for e in events if float(e.get("timestamp") or 0) <= limit)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.fact_builders import enterprise_facts, parse_headcount
-from actions.slot_values import answer_to_requested_slot, slots_from_entities
+from bot.assistant.fact_builders import enterprise_exit_facts, enterprise_facts, parse_headcount
+from bot.assistant.slot_filling import answer_to_requested_slot, slots_from_entities
 from bot.language.facts import extract_facts
 from bot.language.normalize import normalize_text
 
@@ -149,8 +149,6 @@ EXIT_EVENTS = [
 
 @pytest.mark.parametrize(("event", "expected"), EXIT_EVENTS)
 def test_exit_events_become_facts_of_article_13(event, expected) -> None:
-    from actions.fact_builders import enterprise_exit_facts
-
     facts = enterprise_exit_facts({"exit_event": event})
     assert (facts.closed_down, facts.deregistered, facts.moved_out_of_pingshan) == expected
 

@@ -3,7 +3,7 @@
 「我们机构托管了40家，5家出过仲裁」 is the agency exit check (第十一条) and 「注册在坪山，45人」 the
 enterprise eligibility check (第九条), although neither asks anything. Used to start the right
 check for facts given before any question (actions/recheck.py) and to read the facts of such a
-message in the right context (actions/slot_mapping.py: a bare date is the first signing date of
+message in the right context (:func:`context_intent`: a bare date is the first signing date of
 the subsidy check, 「机构自己有2起」 are the agency's own cases).
 """
 
@@ -13,21 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-# The action that starts each check, and the question intent whose context its facts are read in.
-START_ACTION = {
-    "agency_exit": "agency_exit_form",
-    "qualification": "qualification_form",
-    "enterprise_exit": "action_enterprise_exit",
-    "eligibility": "eligibility_form",
-    "subsidy": "subsidy_form",
-}
-CONTEXT_INTENT = {
-    "agency_exit": "ask_agency_exit",
-    "qualification": "ask_agency_conditions",
-    "enterprise_exit": "ask_enterprise_exit",
-    "eligibility": "ask_enterprise_eligibility",
-    "subsidy": "ask_subsidy_amount",
-}
+from bot.assistant.registry import CHECKS
 
 _AGENCY_ONLY_ROLES = frozenset({"clients", "clients_with_cases", "change_requests"})
 _EXIT_EVENTS = frozenset({"suspended", "deregistered", "relocated"})
@@ -75,3 +61,18 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     if _has(entities, "years"):
         return "enterprise_exit"
     return None
+
+
+INFORM = "inform"
+
+
+def context_intent(intent: str, entities: list[Mapping[str, Any]], text: str) -> str:
+    """The intent whose context a message's facts are read in.
+
+    A plain statement of facts (``inform``) takes the question intent of the check its facts
+    belong to (:data:`bot.assistant.registry.CHECKS`); any other intent is its own context.
+    """
+    if intent != INFORM:
+        return intent
+    check = CHECKS.get(check_for_facts(entities, text) or "")
+    return check.question_intent if check is not None else intent

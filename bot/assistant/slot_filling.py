@@ -1,11 +1,13 @@
-"""From what the user said to slot values: pure functions, no Rasa import.
-
-Slots hold plain strings so that they survive the tracker store unchanged:
-yes/no questions hold ``yes`` / ``no`` / ``unknown`` (「不清楚」); counts hold digits or
-``unknown``; the headcount may hold a range such as ``81-89`` (「八十多人」).
+"""From what the user said to slot values (vocabulary in :mod:`bot.assistant.vocabulary`).
 
 Entities (from bot/language/facts.py) fill slots wherever they appear in the conversation, so
 a form asks only for what is still missing; a later message (「不对，是120人」) overwrites.
+
+Where this runs: the Rasa server's NLU pipeline computes :func:`message_slot_values` and
+:func:`form_slot_values` for every message (``bot.components.fact_slots``), and the domain's
+slot mappings set the slots from them, with no call to the action server. Only the answer to
+the question a form just asked (「是」, 「45」, 「一件都没有」) is read by the form's validation
+action (:func:`answer_to_requested_slot`), because it depends on which question was asked.
 """
 
 from __future__ import annotations
@@ -14,62 +16,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.assistant.fact_context import context_intent
+from bot.assistant.vocabulary import COUNT_SLOTS, DATE_SLOTS, NO, UNKNOWN, YES, YES_NO_SLOTS
 from bot.language.facts import NONE_AT_ALL
 from bot.language.numbers import NUMBER, to_decimal
-
-YES, NO, UNKNOWN = "yes", "no", "unknown"
-
-ELIGIBILITY_SLOTS = (
-    "in_pingshan",
-    "headcount",
-    "operating_normally",
-    "firm_type",
-    "qualifying_condition",
-)
-SUBSIDY_SLOTS = ("first_signing_date", "service_year", "months_served")
-AGENCY_EXIT_SLOTS = (
-    "clients_served",
-    "clients_with_cases",
-    "change_requests",
-    "own_case_count",
-    "own_case_rate",
-    "other_violation",
-)
-QUALIFICATION_SLOTS = (
-    "organisation_type",
-    "business_scope",
-    "premises_and_staff",
-    "certified_staff",
-    "test_scores",
-)
-ENTERPRISE_EXIT_SLOTS = ("service_started", "exit_event")
-FILING_SLOTS = ("signed_on",)
-OPTIONAL_FACT_SLOTS = ("client_case_percent", "change_percent", "years_served", "pingshan_places")
-
-YES_NO_SLOTS = frozenset(
-    {"in_pingshan", "operating_normally", "other_violation", "business_scope", "premises_and_staff"}
-)
-COUNT_SLOTS = frozenset(
-    {
-        "clients_served",
-        "clients_with_cases",
-        "change_requests",
-        "own_case_count",
-        "certified_staff",
-        "service_year",
-        "months_served",
-    }
-)
-DATE_SLOTS = frozenset({"first_signing_date", "service_started", "signed_on"})
-FACT_SLOTS = frozenset(
-    ELIGIBILITY_SLOTS
-    + SUBSIDY_SLOTS
-    + AGENCY_EXIT_SLOTS
-    + QUALIFICATION_SLOTS
-    + ENTERPRISE_EXIT_SLOTS
-    + FILING_SLOTS
-    + OPTIONAL_FACT_SLOTS
-)
 
 # Which date slot a bare date fills, by the question being asked.
 _DATE_SLOT_BY_INTENT = {
@@ -82,6 +32,16 @@ _DATE_SLOT_BY_INTENT = {
 _AGENCY_INTENTS = frozenset({"ask_agency_exit", "ask_agency_conditions", "ask_service_transition"})
 _AGENCY_FORMS = frozenset({"agency_exit_form", "qualification_form"})
 _DATE_SLOT_BY_FORM = {"subsidy_form": "first_signing_date"}
+# The questions of a form whose answer in a message depends on that form being filled: a bare
+# date in the subsidy calculator is the first signing date; 「有2起」 in the agency exit check
+# are the agency's own cases; 「两个持证的」 in the qualification check are its certified staff.
+# The domain maps these values only while that form is active (``conditions: active_loop``;
+# Rasa allows such a condition only for the form's own questions).
+FORM_CONTEXT_SLOTS: dict[str, tuple[str, ...]] = {
+    "subsidy_form": ("first_signing_date",),
+    "agency_exit_form": ("own_case_count",),
+    "qualification_form": ("certified_staff",),
+}
 
 
 def _entity_values(
@@ -190,6 +150,59 @@ def slots_from_entities(
     if scores := _entity_values(entities, "score"):
         slots["test_scores"] = ",".join(scores[:2])
     return slots
+
+
+def message_slot_values(
+    entities: list[Mapping[str, Any]], intent: str, text: str
+) -> dict[str, str]:
+    """The slot values one message states, read in the context of its intent.
+
+    A plain statement of facts (``inform``) is read in the context of the check its facts
+    belong to: 「2021年5月签的」 is the subsidy's first signing date, 「机构自己有2起」 the
+    agency's own cases.
+    """
+    return slots_from_entities(entities, context_intent(intent, entities, text), None, None)
+
+
+def form_slot_values(entities: list[Mapping[str, Any]], intent: str) -> dict[str, str]:
+    """The values of :data:`FORM_CONTEXT_SLOTS` that the message gives while their form is active."""
+    values: dict[str, str] = {}
+    for form, names in FORM_CONTEXT_SLOTS.items():
+        in_form = slots_from_entities(entities, intent, form, None)
+        values.update({name: in_form[name] for name in names if name in in_form})
+    return values
+
+
+# The entities the NLU pipeline adds for the domain's slot mappings: ``fact_slot`` with the slot
+# as its role holds the value the message states; ``form_fact`` the value a FORM_CONTEXT_SLOTS
+# slot takes while its form is active.
+FACT_SLOT_ENTITY = "fact_slot"
+FORM_FACT_ENTITY = "form_fact"
+
+
+def slot_entities(
+    entities: list[Mapping[str, Any]], intent: str, text: str
+) -> list[dict[str, str]]:
+    """``{"entity": "fact_slot", "role": <slot>, "value": <slot value>}`` for each slot the
+    message states, then the ``form_fact`` ones (see :func:`form_slot_values`)."""
+    return [
+        {"entity": FACT_SLOT_ENTITY, "role": slot, "value": value}
+        for slot, value in message_slot_values(entities, intent, text).items()
+    ] + [
+        {"entity": FORM_FACT_ENTITY, "role": slot, "value": value}
+        for slot, value in form_slot_values(entities, intent).items()
+    ]
+
+
+def stated_slot_names(entities: list[Mapping[str, Any]], active_form: str | None) -> set[str]:
+    """The slots the domain's mappings set from these entities (one parsed message)."""
+    in_form = set(FORM_CONTEXT_SLOTS.get(active_form or "", ()))
+    return {
+        str(e.get("role"))
+        for e in entities
+        if e.get("entity") == FACT_SLOT_ENTITY
+        or (e.get("entity") == FORM_FACT_ENTITY and e.get("role") in in_form)
+    }
 
 
 def _date_slot(intent: str, active_form: str | None, requested_slot: str | None) -> str | None:

@@ -1,0 +1,165 @@
+"""The four calculator forms: the answer to the question just asked, the intro, and the result.
+
+The Rasa server fills every fact slot it can from the message (domain slot mappings over the
+NLU's ``fact_slot`` entities, no call here). A form's validation action, called once per form
+turn, adds only what depends on the question asked: 「是」, 「45」, 「一件都没有」 or 「不清楚」
+as the answer to the requested slot. It says which slot to ask next, or none once the facts
+decide the answer (150人 → 不符合 at once); on the form's first step it sends the intro.
+Which form is which: bot.assistant.registry.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Mapping
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
+
+from actions.base import latest_intent, send_answer, send_policy_answer, slot_values
+from bot.assistant.context import AnswerContext, answer_context
+from bot.assistant.registry import CHECKS, Check, Form
+from bot.assistant.slot_filling import (
+    answer_to_requested_slot,
+    slots_from_entities,
+    stated_slot_names,
+)
+from bot.assistant.vocabulary import LAST_CHECK_SLOT
+
+
+def _form(check: Check) -> Form:
+    assert check.form is not None, check.name
+    return check.form
+
+
+def answers_the_question(tracker: Tracker, form: str) -> bool:
+    """Whether the form runs right after the user's reply to its question.
+
+    Not after an interruption (a side question answered first): that message was not an answer.
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in (form, "action_listen"):
+            return False
+    return False
+
+
+class CheckFormValidation(Action, abc.ABC):
+    """``validate_<form>`` for the form of :attr:`check` (abstract: rasa-sdk registers subclasses)."""
+
+    @property
+    @abc.abstractmethod
+    def check(self) -> Check: ...
+
+    def name(self) -> str:
+        return _form(self.check).validation_action
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        form, ctx = _form(self.check), answer_context()
+        events: list[EventType] = []
+        # Rasa calls this once as the form starts (nothing asked yet), then after each reply
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        activating = requested is None
+        slots = slot_values(tracker, self.check.reads)
+        if requested in self.check.slots and answers_the_question(tracker, form.name):
+            answer = self.requested_answer(tracker, str(requested))
+            if answer is not None:
+                events.append(SlotSet(requested, answer))
+                slots[requested] = answer
+        if activating:
+            self.send_intro(dispatcher, slots, ctx)
+        events.append(SlotSet(REQUESTED_SLOT, self.next_slot(slots, ctx)))
+        return events
+
+    def requested_answer(self, tracker: Tracker, requested: str) -> str | None:
+        """The reply read as the answer to ``requested``, unless the message stated it already
+        or corrects another fact (「不对，是120人」 is not a 「否」 to the question asked).
+
+        A button (``/inform{"firm_type":"other"}``) skips the NLU pipeline, so its entity is
+        read here, in the form's context, like every other answer to the question asked.
+        """
+        message = tracker.latest_message
+        intent = latest_intent(tracker)
+        entities = list(message.get("entities") or [])
+        form = _form(self.check).name
+        stated = stated_slot_names(entities, form)
+        if requested in stated or (intent == "deny" and stated):
+            return None
+        from_button = slots_from_entities(entities, intent, form, requested).get(requested)
+        if from_button is not None:
+            return from_button
+        text = str(message.get("normalized_text") or message.get("text") or "")
+        return answer_to_requested_slot(requested, intent, text)
+
+    def send_intro(
+        self, dispatcher: CollectingDispatcher, slots: Mapping[str, Any], ctx: AnswerContext
+    ) -> None:
+        """The form's intro before its first question, when none of its facts is known yet."""
+        intro = _form(self.check).intro
+        if intro is None or any(slots.get(s) is not None for s in self.check.slots):
+            return
+        answer = intro(ctx)
+        if answer is not None:
+            send_answer(dispatcher, answer)
+
+    def next_slot(self, slots: Mapping[str, Any], ctx: AnswerContext) -> str | None:
+        """The first unanswered question, or ``None`` (the form ends) once the facts decide."""
+        if _form(self.check).is_decided(slots, ctx.as_of):
+            return None
+        return next((s for s in self.check.slots if slots.get(s) is None), None)
+
+
+class CheckResultAction(Action, abc.ABC):
+    """After the form: the check's answer for every fact gathered."""
+
+    @property
+    @abc.abstractmethod
+    def check(self) -> Check: ...
+
+    def name(self) -> str:
+        return _form(self.check).result_action
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        slots = slot_values(tracker, self.check.reads)
+        send_policy_answer(dispatcher, tracker, self.check.answer(slots, answer_context()))
+        return [SlotSet(LAST_CHECK_SLOT, self.check.name)]
+
+
+class ValidateEligibilityForm(CheckFormValidation):
+    check = CHECKS["eligibility"]
+
+
+class ValidateSubsidyForm(CheckFormValidation):
+    check = CHECKS["subsidy"]
+
+
+class ValidateAgencyExitForm(CheckFormValidation):
+    check = CHECKS["agency_exit"]
+
+
+class ValidateQualificationForm(CheckFormValidation):
+    check = CHECKS["qualification"]
+
+
+class ActionCheckEligibility(CheckResultAction):
+    check = CHECKS["eligibility"]
+
+
+class ActionSubsidyResult(CheckResultAction):
+    check = CHECKS["subsidy"]
+
+
+class ActionAgencyExitResult(CheckResultAction):
+    check = CHECKS["agency_exit"]
+
+
+class ActionQualificationResult(CheckResultAction):
+    check = CHECKS["qualification"]

@@ -1,0 +1,32 @@
+"""Answers that come straight from the curated answers in ``kb/faq.yml``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.assistant.context import AnswerContext
+from rules_core.answer import Answer, compose
+from rules_core.citations import PLAN_REPORT_NAME
+from rules_core.validity import validity_note
+
+
+def validity_notes(as_of: date) -> list[str]:
+    """The note every in-force-dependent answer carries once the validity period has ended (第二十七条)."""
+    note = validity_note(as_of)
+    return [note] if note else []
+
+
+def faq_answer(intent: str, ctx: AnswerContext, extra_body: tuple[str, ...] = ()) -> Answer | None:
+    """The curated answer for ``ask_<key>``, with its citations and the validity note; ``None``
+    when the intent has no curated answer."""
+    entry = ctx.kb.faq_for_intent(intent)
+    if entry is None:
+        return None
+    return compose(
+        body=[entry.answer, *extra_body],
+        articles=entry.articles,
+        interpretation=entry.interpretation,
+        notes=validity_notes(ctx.as_of),
+        data={"faq": entry.key, "topic": entry.topic},
+        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
+    )

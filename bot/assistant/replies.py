@@ -1,0 +1,19 @@
+"""The fixed replies of the conversation that are not policy answers (feedback, handoff)."""
+
+from __future__ import annotations
+
+FEEDBACK_PROMPT = "是否解决了您的问题？"
+FEEDBACK_BUTTONS = [
+    {"title": "已解决", "payload": "/feedback_helpful"},
+    {"title": "未解决", "payload": "/feedback_unhelpful"},
+]
+FEEDBACK_THANKS = "感谢您的反馈！还有其他问题可以继续问我。"
+FEEDBACK_SORRY = "抱歉没能解决您的问题。您可以换个说法再问一次，或输入“转人工”联系工作人员。"
+RECHECK_LINE = "已按您更正的情况重新核对："
+HANDOFF_TEXT = (
+    "好的，为您转人工咨询：\n"
+    "· 坪山区人力资源局（负责统筹指导托管服务工作，《管理办法》第六条）——请通过坪山区人民政府网站查询联系方式，或到区人力资源局窗口咨询；\n"
+    "· 人力资源和社会保障服务热线 12333。\n"
+    "您的对话已转给工作人员，您也可以继续在这里提问。"
+)
+HANDOFF_CITATIONS = ["第六条"]

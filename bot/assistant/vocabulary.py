@@ -1,0 +1,67 @@
+"""The slot vocabulary every part of the assistant speaks (bot, console, report).
+
+Slots hold plain strings so that they survive the tracker store unchanged: yes/no questions hold
+``yes`` / ``no`` / ``unknown`` (「不清楚」); counts hold digits or ``unknown``; dates are ISO
+(``2021-05-10``, or ``2021-05`` when only the month was said); the headcount may hold a range
+such as ``81-89`` (「八十多人」).
+"""
+
+from __future__ import annotations
+
+YES, NO, UNKNOWN = "yes", "no", "unknown"
+
+# The questions of each form, in the order they are asked (bot/domain.yml lists the same).
+ELIGIBILITY_SLOTS = (
+    "in_pingshan",
+    "headcount",
+    "operating_normally",
+    "firm_type",
+    "qualifying_condition",
+)
+SUBSIDY_SLOTS = ("first_signing_date", "service_year", "months_served")
+AGENCY_EXIT_SLOTS = (
+    "clients_served",
+    "clients_with_cases",
+    "change_requests",
+    "own_case_count",
+    "own_case_rate",
+    "other_violation",
+)
+QUALIFICATION_SLOTS = (
+    "organisation_type",
+    "business_scope",
+    "premises_and_staff",
+    "certified_staff",
+    "test_scores",
+)
+ENTERPRISE_EXIT_SLOTS = ("service_started", "exit_event")
+FILING_SLOTS = ("signed_on",)
+# Facts a user may state that no form asks for.
+OPTIONAL_FACT_SLOTS = ("client_case_percent", "change_percent", "years_served", "pingshan_places")
+
+YES_NO_SLOTS = frozenset(
+    {"in_pingshan", "operating_normally", "other_violation", "business_scope", "premises_and_staff"}
+)
+COUNT_SLOTS = frozenset(
+    {
+        "clients_served",
+        "clients_with_cases",
+        "change_requests",
+        "own_case_count",
+        "certified_staff",
+        "service_year",
+        "months_served",
+    }
+)
+DATE_SLOTS = frozenset({"first_signing_date", "service_started", "signed_on"})
+FACT_SLOTS = frozenset(
+    ELIGIBILITY_SLOTS
+    + SUBSIDY_SLOTS
+    + AGENCY_EXIT_SLOTS
+    + QUALIFICATION_SLOTS
+    + ENTERPRISE_EXIT_SLOTS
+    + FILING_SLOTS
+    + OPTIONAL_FACT_SLOTS
+)
+# The slot that remembers which check answered last (「不对，是120人」 re-runs it).
+LAST_CHECK_SLOT = "last_check"
