@@ -189,27 +189,98 @@ _ROLE_WORDS = {
 _OPEN_FOR_YEARS = re.compile(rf"开了\s*(?:{N})?\s*(?:多|几)?\s*年")
 
 
+def _district_value(name: str) -> str:
+    if name == "坪山":
+        return "坪山区"
+    return name + ("区" if name not in ("惠州", "东莞", "广州", "深汕") else "")
+
+
+# A role word right before its place: 「注册在龙岗」「纳税地是坪山」「经营地为坪山」.
+_ROLE_BEFORE_PLACE = re.compile(r"^(?:地|地址)?(?:都|均|也)?(?:在|是|为|于)")
+
+
+def _role_spans(clause: str) -> list[tuple[str, int, int]]:
+    """Every role word in a clause: (role, start, end), longest words first where they overlap."""
+    found: list[tuple[str, int, int]] = []
+    for role, words in _ROLE_WORDS.items():
+        for word in sorted(words, key=len, reverse=True):
+            for m in re.finditer(word, clause):
+                if not any(s <= m.start() < e for _, s, e in found):
+                    found.append((role, m.start(), m.end()))
+    return found
+
+
+def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[str]]:
+    """The role words of a clause naming several places, each given to its own place.
+
+    Two word orders: role before place (「注册在龙岗经营在坪山」: 注册 → 龙岗, 经营 → 坪山) and place
+    before role (「在坪山注册在龙岗经营」: 注册 → 坪山, 经营 → 龙岗). The order that explains more
+    of the clause's role words is the clause's; a role word neither explains goes to the nearest.
+    """
+    spans = _role_spans(clause)
+    role_first: list[int | None] = []
+    place_first: list[int | None] = []
+    for _, start, end in spans:
+        after = [i for i, (s, _) in enumerate(places) if s >= end]
+        before = [i for i, (_, e) in enumerate(places) if e <= start]
+        role_first.append(
+            after[0]
+            if after and _ROLE_BEFORE_PLACE.match(clause[end : places[after[0]][0]])
+            else None
+        )
+        place_first.append(
+            before[-1] if before and start - places[before[-1]][1] <= 1 else None
+        )
+    fits_role_first = sum(o is not None for o in role_first)
+    fits_place_first = sum(o is not None for o in place_first)
+    first, second = (
+        (role_first, place_first)
+        if fits_role_first >= fits_place_first
+        else (place_first, role_first)
+    )
+    roles: list[list[str]] = [[] for _ in places]
+    for k, (role, start, end) in enumerate(spans):
+        owner = first[k] if first[k] is not None else second[k]
+        if owner is None:
+            owner = min(
+                range(len(places)),
+                key=lambda i: min(abs(places[i][0] - end), abs(start - places[i][1])),
+            )
+        if role not in roles[owner]:
+            roles[owner].append(role)
+    return roles
+
+
 def districts(text: str) -> list[Fact]:
-    facts: list[Fact] = []
+    mentions: list[tuple[str, re.Match[str]]] = []
     for name in DISTRICTS:
         for m in re.finditer(name + "(?:区|新区|市)?", text):
-            # 「营业执照注册在坪山」 names the registration, not where the business operates
-            clause = _clause(text, m.start(), m.end()).replace("营业执照", "执照")
-            roles = [role for role, words in _ROLE_WORDS.items() if any(w in clause for w in words)]
-            if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
-                roles.append("operating")
             if re.search(r"(搬|迁)", text[max(0, m.start() - 4) : m.start()]):
                 continue  # 搬到龙岗 is a relocation, reported as operating_status
-            role = (
-                "all"
-                if len(roles) == 3 or re.search(r"(都|均|全)在", clause) and len(roles) >= 2
-                else (roles[0] if len(roles) == 1 else None)
-            )
-            value = (
-                "坪山区"
-                if name == "坪山"
-                else name + ("区" if name not in ("惠州", "东莞", "广州", "深汕") else "")
-            )
+            mentions.append((name, m))
+    mentions.sort(key=lambda item: item[1].start())
+    by_clause: dict[tuple[int, int], list[tuple[str, re.Match[str]]]] = {}
+    for name, m in mentions:
+        left = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+        right_match = CLAUSE_BREAK.search(text, m.end())
+        right = right_match.start() if right_match else len(text)
+        by_clause.setdefault((left, right), []).append((name, m))
+
+    facts: list[Fact] = []
+    for (left, right), in_clause in by_clause.items():
+        # 「营业执照注册在坪山」 names the registration, not where the business operates
+        clause = text[left:right].replace("营业执照", "执照△△")  # same length: offsets hold
+        if len(in_clause) == 1:
+            per_place = [[r for r, words in _ROLE_WORDS.items() if any(w in clause for w in words)]]
+        else:  # each place its own role words (「注册在龙岗经营在坪山」)
+            spans = [(m.start() - left, m.end() - left) for _, m in in_clause]
+            per_place = _roles_per_place(clause, spans)
+        for (name, m), roles in zip(in_clause, per_place):
+            if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
+                roles = [*roles, "operating"]
+            together = re.search(r"(都|均|全)在", clause) and len(roles) >= 2
+            role = "all" if len(roles) == 3 or together else (roles[0] if len(roles) == 1 else None)
+            value = _district_value(name)
             if role is None and len(roles) == 2:
                 for r in roles:
                     facts.append(Fact("district", value, m.start(), m.end(), r))

@@ -155,3 +155,22 @@ def test_exit_events_become_facts_of_article_13(event, expected) -> None:
 
 def test_none_at_all_answers_a_count_question_with_zero() -> None:
     assert answer_to_requested_slot("own_case_count", "deny", "一件都没有") == "0"
+
+
+def test_a_registration_elsewhere_is_named_in_the_eligibility_reasons() -> None:
+    import datetime as dt
+
+    from bot.assistant.context import AnswerContext, knowledge_base
+    from bot.assistant.registry import CHECKS
+    from bot.assistant.slot_filling import message_slot_values
+
+    text = "注册在龙岗经营在坪山，45人"
+    slots = message_slot_values(entities(text), "inform", normalize_text(text))
+    assert slots["in_pingshan"] == "no"
+    assert slots["pingshan_places"] == "operating:yes,registered:no"
+    answer = CHECKS["eligibility"].answer(
+        slots, AnswerContext(knowledge_base(), dt.date(2023, 6, 1))
+    )
+    assert answer.text.startswith("【结论】不符合：注册地不在坪山区")
+    assert "未说明是哪一处" not in answer.text
+    assert "✔ 满足：经营地在坪山区" in answer.text

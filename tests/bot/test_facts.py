@@ -326,3 +326,37 @@ def test_the_closing_question_is_found(text: str, question: str | None) -> None:
     from bot.language.normalize import question_clause
 
     assert question_clause(text) == question
+
+
+PLACES_IN_ONE_CLAUSE = [
+    pytest.param(
+        "注册在龙岗经营在坪山",
+        {("district", "龙岗区", "registered"), ("district", "坪山区", "operating")},
+        id="注册在龙岗经营在坪山: each place has its own role",
+    ),
+    pytest.param(
+        "公司在坪山注册在龙岗经营",
+        {("district", "坪山区", "registered"), ("district", "龙岗区", "operating")},
+        id="在坪山注册在龙岗经营: the role follows its place",
+    ),
+    pytest.param(
+        "注册地在龙岗、经营地在坪山",
+        {("district", "龙岗区", "registered"), ("district", "坪山区", "operating")},
+        id="注册地在龙岗、经营地在坪山: roles named as places",
+    ),
+    pytest.param(
+        "税交在龙岗厂在坪山",
+        {("district", "龙岗区", "tax"), ("district", "坪山区", "operating")},
+        id="税交在龙岗厂在坪山: the tax place and the factory",
+    ),
+    pytest.param(
+        "龙岗注册坪山经营",
+        {("district", "龙岗区", "registered"), ("district", "坪山区", "operating")},
+        id="龙岗注册坪山经营 without 在",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES_IN_ONE_CLAUSE)
+def test_two_places_in_one_clause_each_keep_their_own_role(text: str, expected: set) -> None:
+    assert {f for f in facts(text) if f[0] == "district"} == expected
