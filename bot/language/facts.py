@@ -228,9 +228,7 @@ def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[st
             if after and _ROLE_BEFORE_PLACE.match(clause[end : places[after[0]][0]])
             else None
         )
-        place_first.append(
-            before[-1] if before and start - places[before[-1]][1] <= 1 else None
-        )
+        place_first.append(before[-1] if before and start - places[before[-1]][1] <= 1 else None)
     fits_role_first = sum(o is not None for o in role_first)
     fits_place_first = sum(o is not None for o in place_first)
     first, second = (
@@ -275,7 +273,7 @@ def districts(text: str) -> list[Fact]:
         else:  # each place its own role words (「注册在龙岗经营在坪山」)
             spans = [(m.start() - left, m.end() - left) for _, m in in_clause]
             per_place = _roles_per_place(clause, spans)
-        for (name, m), roles in zip(in_clause, per_place):
+        for (name, m), roles in zip(in_clause, per_place, strict=True):
             if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
                 roles = [*roles, "operating"]
             together = re.search(r"(都|均|全)在", clause) and len(roles) >= 2

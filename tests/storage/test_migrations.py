@@ -90,4 +90,6 @@ def test_feedback_and_handoffs_are_kept_with_their_times(tmp_path: Path) -> None
     (feedback,) = store.feedback()
     (record,) = store.handoffs(include_handled=True)
     assert isinstance(feedback["created_at"], dt.datetime)
-    assert record.handled and record.handled_at is not None and record.handled_at >= record.created_at
+    assert (
+        record.handled and record.handled_at is not None and record.handled_at >= record.created_at
+    )
