@@ -71,10 +71,15 @@ def _places(entities: list[Mapping[str, Any]]) -> str | None:
 
 
 def _location(entities: list[Mapping[str, Any]]) -> str | None:
-    """第九条 needs 注册地、纳税地、经营地 all in 坪山区: any other district for one of them → no."""
-    located = [e for e in entities if e.get("entity") == "district" and e.get("role")]
-    if any(str(e.get("value")) != "坪山区" for e in located):
+    """第九条 needs 注册地、纳税地、经营地 all in 坪山区: any other district for one of them → no.
+
+    An enterprise said to be elsewhere without a role (「我们是肇庆的企业」: the extractor keeps
+    such a place only when it is the enterprise's) is not all in 坪山区 either.
+    """
+    districts = [e for e in entities if e.get("entity") == "district"]
+    if any(str(e.get("value")) != "坪山区" for e in districts):
         return NO
+    located = [e for e in districts if e.get("role")]
     if any(e.get("role") == "all" for e in located):
         return YES
     roles = {e.get("role") for e in located}

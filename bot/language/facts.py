@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.language.gazetteer import Place, all_words, find_places, role_words
 from bot.language.numbers import NUMBER, to_decimal, to_int
 
 N = NUMBER
@@ -38,24 +39,6 @@ NOTHING_HAPPENED = (
     r"(?:都|也)(?:没有|没|无|未)(?:出|发生|有|遇到|碰到|闹)?过?(?:了|呢|啊|哦|的)?"
     r"\s*(?:$|[,，。;；!！?？])"
 )
-
-DISTRICTS = [
-    "坪山",
-    "龙岗",
-    "宝安",
-    "福田",
-    "南山",
-    "罗湖",
-    "龙华",
-    "光明",
-    "盐田",
-    "大鹏",
-    "深汕",
-    "惠州",
-    "惠阳",
-    "东莞",
-    "广州",
-]
 
 
 @dataclass(frozen=True)
@@ -178,21 +161,12 @@ def headcounts(text: str) -> list[Fact]:
 
 
 # ---------------------------------------------------------------- district and its role (第九条)
-_ROLE_WORDS = {
-    "registered": ("注册",),
-    "tax": ("纳税", "交税", "报税", "税"),
-    "operating": ("经营", "办公", "生产", "营业", "厂", "开店", "开在", "开公司"),
-}
+_ROLE_WORDS = role_words()  # bot/language/places.yml
+_ALL_IN = re.compile("(" + "|".join(all_words()) + ")在")
 
 
 # 「在坪山开了六七年」: where it has been in business (not 开了个会 / 开了发票)
 _OPEN_FOR_YEARS = re.compile(rf"开了\s*(?:{N})?\s*(?:多|几)?\s*年")
-
-
-def _district_value(name: str) -> str:
-    if name == "坪山":
-        return "坪山区"
-    return name + ("区" if name not in ("惠州", "东莞", "广州", "深汕") else "")
 
 
 # A role word right before its place: 「注册在龙岗」「纳税地是坪山」「经营地为坪山」.
@@ -250,19 +224,16 @@ def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[st
 
 
 def districts(text: str) -> list[Fact]:
-    mentions: list[tuple[str, re.Match[str]]] = []
-    for name in DISTRICTS:
-        for m in re.finditer(name + "(?:区|新区|市)?", text):
-            if re.search(r"(搬|迁)", text[max(0, m.start() - 4) : m.start()]):
-                continue  # 搬到龙岗 is a relocation, reported as operating_status
-            mentions.append((name, m))
-    mentions.sort(key=lambda item: item[1].start())
-    by_clause: dict[tuple[int, int], list[tuple[str, re.Match[str]]]] = {}
-    for name, m in mentions:
-        left = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
-        right_match = CLAUSE_BREAK.search(text, m.end())
+    """Where the enterprise is registered, pays tax and operates: every place the gazetteer
+    finds (bot/language/gazetteer.py), with the role its clause gives it."""
+    by_clause: dict[tuple[int, int], list[Place]] = {}
+    for place in find_places(text):
+        if re.search(r"(搬|迁)", text[max(0, place.start - 4) : place.start]):
+            continue  # 搬到龙岗 is a relocation, reported as operating_status
+        left = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, place.start)), default=0)
+        right_match = CLAUSE_BREAK.search(text, place.end)
         right = right_match.start() if right_match else len(text)
-        by_clause.setdefault((left, right), []).append((name, m))
+        by_clause.setdefault((left, right), []).append(place)
 
     facts: list[Fact] = []
     for (left, right), in_clause in by_clause.items():
@@ -271,20 +242,32 @@ def districts(text: str) -> list[Fact]:
         if len(in_clause) == 1:
             per_place = [[r for r, words in _ROLE_WORDS.items() if any(w in clause for w in words)]]
         else:  # each place its own role words (「注册在龙岗经营在坪山」)
-            spans = [(m.start() - left, m.end() - left) for _, m in in_clause]
+            spans = [(p.start - left, p.end - left) for p in in_clause]
             per_place = _roles_per_place(clause, spans)
-        for (name, m), roles in zip(in_clause, per_place, strict=True):
+        for place, roles in zip(in_clause, per_place, strict=True):
             if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
                 roles = [*roles, "operating"]
-            together = re.search(r"(都|均|全)在", clause) and len(roles) >= 2
+            together = _ALL_IN.search(clause) and len(roles) >= 2
             role = "all" if len(roles) == 3 or together else (roles[0] if len(roles) == 1 else None)
-            value = _district_value(name)
             if role is None and len(roles) == 2:
                 for r in roles:
-                    facts.append(Fact("district", value, m.start(), m.end(), r))
+                    facts.append(Fact("district", place.value, place.start, place.end, r))
                 continue
-            facts.append(Fact("district", value, m.start(), m.end(), role))
+            if role is None and not place.in_pingshan and not _enterprise_place(text, place):
+                continue  # 「员工大多是湖南的」 says nothing about where the enterprise is
+            facts.append(Fact("district", place.value, place.start, place.end, role))
     return facts
+
+
+# 「我们是肇庆的企业」「公司在惠阳」「东莞的厂」: the place of the enterprise itself.
+_ENTERPRISE_BEFORE = re.compile(r"(?:我们|我司|公司|企业|厂|单位|本公司)(?:是|在|位于|属于|设在)$")
+_ENTERPRISE_AFTER = re.compile(r"^的?(?:企业|公司|厂|工厂|单位)")
+
+
+def _enterprise_place(text: str, place: Place) -> bool:
+    return bool(
+        _ENTERPRISE_BEFORE.search(text[: place.start]) or _ENTERPRISE_AFTER.match(text[place.end :])
+    )
 
 
 # ---------------------------------------------------------------- firm type (第九条 exclusions)

@@ -1,7 +1,8 @@
 """Normalise what users type before classification, without changing what they see.
 
-Traditional → simplified (OpenCC t2s), full-width → half-width (Unicode NFKC), and a short table
-of common typos (bot/language/typos.yml). Chinese numerals are *not* rewritten in the text (that
+Traditional → simplified (OpenCC t2s), full-width → half-width (Unicode NFKC), whitespace
+removed between Chinese words (「100 人」 is 「100人」), and a short table of common typos
+(bot/language/typos.yml). Chinese numerals are *not* rewritten in the text (that
 would turn 统一 into 统1); numbers are converted where a fact is extracted (bot/language/numbers).
 """
 
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from bot.language.tokens import remove_spaces
 
 TYPOS_FILE = Path(__file__).with_name("typos.yml")
 
@@ -32,8 +35,9 @@ def typo_table() -> dict[str, str]:
 
 
 def normalize_text(text: str) -> str:
-    """我們公司註冊在坪山區，１２０人 → 我们公司注册在坪山区,120人 (typos fixed too)."""
-    simplified = str(_t2s().convert(unicodedata.normalize("NFKC", text)))
+    """我們公司註冊在坪山區，１２０人 → 我们公司注册在坪山区,120人 (typos fixed too); 「坪山 的 公司
+    100 人」 → 坪山的公司100人 (bot/language/tokens.py: spaces only stay between Latin words)."""
+    simplified = str(_t2s().convert(remove_spaces(unicodedata.normalize("NFKC", text))))
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
     return simplified

