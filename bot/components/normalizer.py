@@ -14,6 +14,8 @@ model never sees traditional characters, full-width forms or the known typos.
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -25,6 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import action_reply_schema
+from bot.language import normalize, tokens
 from bot.language.normalize import classification_text, normalize_text
 
 # The normalised text as typed (entity offsets refer to it), and what the classifier reads.
@@ -35,6 +38,16 @@ CLASSIFICATION_TEXT = "classification_text"
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
 class ChineseTextNormalizer(GraphComponent):
     """Traditional → simplified, full-width → half-width, known typos → the regulation's words."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """Rasa reuses cached training results downstream (the intent classifier) while this
+        component's class and config are unchanged: the normalising code and tables must
+        invalidate that cache too, or a retrained model would keep yesterday's texts."""
+        digest = hashlib.sha256()
+        for path in (Path(normalize.__file__), Path(tokens.__file__), normalize.TYPOS_FILE):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     @classmethod
     def create(
