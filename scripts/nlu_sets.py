@@ -53,7 +53,7 @@ def examples(path: Path) -> list[tuple[str, str]]:
 
 def pipeline_text(text: str) -> str:
     """The text the intent classifier reads: normalised, the closing question first (what
-    bot/components/normalizer.py leaves in ``text``)."""
+    bot/components/normalizer.py puts in ``classification_text``)."""
     return classification_text(normalize_text(text))
 
 

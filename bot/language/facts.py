@@ -173,12 +173,19 @@ _OPEN_FOR_YEARS = re.compile(rf"开了\s*(?:{N})?\s*(?:多|几)?\s*年")
 _ROLE_BEFORE_PLACE = re.compile(r"^(?:地|地址)?(?:都|均|也)?(?:在|是|为|于)")
 
 
+# 「我们厂注册在坪山」: 厂 after 我们 is who speaks, not where it operates.
+_SPEAKER_BEFORE = re.compile(r"(?:我们|咱们|我|咱|本)$")
+_SPEAKER_NOUNS = frozenset({"厂"})
+
+
 def _role_spans(clause: str) -> list[tuple[str, int, int]]:
     """Every role word in a clause: (role, start, end), longest words first where they overlap."""
     found: list[tuple[str, int, int]] = []
     for role, words in _ROLE_WORDS.items():
         for word in sorted(words, key=len, reverse=True):
             for m in re.finditer(word, clause):
+                if word in _SPEAKER_NOUNS and _SPEAKER_BEFORE.search(clause[: m.start()]):
+                    continue
                 if not any(s <= m.start() < e for _, s, e in found):
                     found.append((role, m.start(), m.end()))
     return found
@@ -240,7 +247,7 @@ def districts(text: str) -> list[Fact]:
         # 「营业执照注册在坪山」 names the registration, not where the business operates
         clause = text[left:right].replace("营业执照", "执照△△")  # same length: offsets hold
         if len(in_clause) == 1:
-            per_place = [[r for r, words in _ROLE_WORDS.items() if any(w in clause for w in words)]]
+            per_place = [list(dict.fromkeys(role for role, _, _ in _role_spans(clause)))]
         else:  # each place its own role words (「注册在龙岗经营在坪山」)
             spans = [(p.start - left, p.end - left) for p in in_clause]
             per_place = _roles_per_place(clause, spans)

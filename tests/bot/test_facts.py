@@ -360,3 +360,22 @@ PLACES_IN_ONE_CLAUSE = [
 @pytest.mark.parametrize(("text", "expected"), PLACES_IN_ONE_CLAUSE)
 def test_two_places_in_one_clause_each_keep_their_own_role(text: str, expected: set) -> None:
     assert {f for f in facts(text) if f[0] == "district"} == expected
+
+
+ROLE_WORDS_IN_CONTEXT = [
+    pytest.param(
+        "我们厂注册在坪山但是税在宝安交的",
+        {("district", "坪山区", "registered"), ("district", "宝安区", "tax")},
+        id="我们厂 is the speaker, not the place of operation",
+    ),
+    pytest.param(
+        "我们公司注册在平山",
+        {("district", "坪山区", "registered")},
+        id="平山 is the homophone typed for 坪山",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_WORDS_IN_CONTEXT)
+def test_role_words_are_read_in_their_context(text: str, expected: set) -> None:
+    assert {f for f in facts(text) if f[0] == "district"} == expected
