@@ -35,6 +35,7 @@ FORBIDDEN = {
     ),
     "bot/channels": ("actions", "rasa_sdk"),
     "bot/components": ("actions", "rasa_sdk", "bot.channels"),
+    "bot/server": ("actions", "rasa_sdk", "bot.channels", "bot.components"),
     "actions": ("rasa.", "bot.channels", "bot.components", "bot.language"),
 }
 

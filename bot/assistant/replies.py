@@ -17,3 +17,4 @@ HANDOFF_TEXT = (
     "您的对话已转给工作人员，您也可以继续在这里提问。"
 )
 HANDOFF_CITATIONS = ["第六条"]
+NEW_SESSION_TEXT = "距离上次咨询已经有一段时间了，我们重新开始，之前提供的情况不再沿用。"

@@ -26,9 +26,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot import action_reply_schema
 from bot.language import normalize, tokens
 from bot.language.normalize import classification_text, normalize_text
+from bot.server import action_reply_schema
 
 # The normalised text as typed (entity offsets refer to it), and what the classifier reads.
 NORMALIZED_TEXT = "normalized_text"
@@ -58,7 +58,7 @@ class ChineseTextNormalizer(GraphComponent):
         execution_context: ExecutionContext,
     ) -> ChineseTextNormalizer:
         # Loaded by the Rasa server at start: the place to replace Rasa's per-call schema check
-        # of action-server replies with a validator built once (bot/action_reply_schema.py).
+        # of action-server replies with a validator built once (bot/server/action_reply_schema.py).
         action_reply_schema.install()
         return cls()
 

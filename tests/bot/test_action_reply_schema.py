@@ -11,9 +11,9 @@ from rasa.core.actions.action import RemoteAction
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 
-from bot import action_reply_schema
-from bot.action_reply_schema import RASA_VALIDATE_ACTION_RESULT, validate_action_result
 from bot.components.normalizer import ChineseTextNormalizer
+from bot.server import action_reply_schema
+from bot.server.action_reply_schema import RASA_VALIDATE_ACTION_RESULT, validate_action_result
 
 VALID_REPLIES = [
     pytest.param({"events": [], "responses": []}, id="an empty reply is valid"),

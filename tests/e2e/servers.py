@@ -102,7 +102,10 @@ def running_assistant(
         **(extra_env or {}),
     }
     log_dir.mkdir(parents=True, exist_ok=True)
-    upgrade(env.get("STORE_URL"))  # the store's schema, as `make migrate` brings it
+    # each run keeps its conversations and records beside its logs unless told otherwise
+    env.setdefault("TRACKER_STORE_URL", f"sqlite:///{log_dir / 'tracker.sqlite3'}")
+    env.setdefault("STORE_URL", f"sqlite:///{log_dir / 'conversations.sqlite3'}")
+    upgrade(env["STORE_URL"])  # the store's schema, as `make migrate` brings it
     actions_log, rasa_log = log_dir / "actions.log", log_dir / "rasa.log"
     actions = subprocess.Popen(
         [

@@ -1,0 +1,2 @@
+"""What the Rasa server loads besides the NLU components and the channels: the tracker store,
+the lock store and the action-reply validator (Rasa plugins; they import Rasa)."""
