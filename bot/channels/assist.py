@@ -174,7 +174,8 @@ class AssistInput(InputChannel):
         async def transcript(request: Request, record: HandoffRecord) -> list[dict[str, str]]:
             """What was said up to the handoff, from Rasa's tracker store."""
             agent = getattr(request.app.ctx, "agent", None)
-            tracker = await agent.tracker_store.retrieve(record.sender_id) if agent else None
+            store = agent.tracker_store if agent else None
+            tracker = await store.retrieve_full_tracker(record.sender_id) if store else None
             events = [e.as_dict() for e in tracker.events] if tracker is not None else []
             return transcript_until(events, record.created_at)
 

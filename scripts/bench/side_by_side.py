@@ -12,7 +12,8 @@ loopback ports from the same venv, and the same workload is interleaved between 
 - multi-turn form conversations (the first message starts a form: the "form start" turn).
 
 Two passes: one client sending one message at a time (the bots alternate every round), then
-8 concurrent clients (the bots alternate every phase). Printed: p50, p95, max, throughput,
+8 concurrent clients (the bots alternate every phase). Then one conversation of 300 turns from
+one sender on this project (a turn must not get slower as the conversation grows). Printed: p50, p95, max, throughput,
 errors and RSS of both, their ratios, and whether the targets of issue 9 are met. The machine is
 shared and noisy, so the figures that matter are the ratios measured in this one run.
 """
@@ -60,11 +61,26 @@ CONVERSATIONS = [
     ["我们公司能托管吗", "都在坪山", "30人", "正常", "不是", "去年有一起劳动仲裁"],
 ]
 CLIENTS = 8
+# One sender, many turns in one session: the cost of a turn must not grow with the conversation.
+LONG_CONVERSATION_TURNS = 300
+LONG_CONVERSATION_CYCLE = [
+    "我们公司能托管吗",
+    "是",
+    "45",
+    "正常",
+    "都不是",
+    "去年有一起劳动仲裁",
+    "补贴多少？",
+    "已解决",
+    "能帮我交社保吗",
+    "谢谢",
+]
 
 # Targets of issue 9, as ratios measured in the same run.
 P50_RATIO_MAX = 1.2
 THROUGHPUT_RATIO_MIN = 1.0
 FORM_START_RATIO_MAX = 1.5
+LONG_CONVERSATION_RATIO_MAX = 1.5  # issue 10: turns 291–300 p50 ≤ 1.5 × turns 1–10
 
 
 @dataclass
@@ -223,6 +239,24 @@ def concurrent(
     return figures
 
 
+def long_conversation(bot: RunningAssistant, turns: int) -> list[float]:
+    """Latency (ms) of each turn of one long conversation from one sender."""
+    session = requests.Session()
+    sender = f"bench-long-{uuid.uuid4().hex[:8]}"
+    latencies = []
+    for turn in range(turns):
+        text = LONG_CONVERSATION_CYCLE[turn % len(LONG_CONVERSATION_CYCLE)]
+        started = time.perf_counter()
+        response = session.post(
+            f"{bot.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": text},
+            timeout=60,
+        )
+        response.raise_for_status()
+        latencies.append((time.perf_counter() - started) * 1000)
+    return latencies
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -236,7 +270,10 @@ def row(label: str, a: float, b: float, unit: str = "ms", ratio: bool = True) ->
 
 
 def report(
-    seq: dict[str, Figures], conc: dict[str, Figures], rss: dict[str, tuple[float, float]]
+    seq: dict[str, Figures],
+    conc: dict[str, Figures],
+    rss: dict[str, tuple[float, float]],
+    long: list[float],
 ) -> bool:
     minimal, project = seq["minimal"], seq["project"]
     print(f"\n{'':36} {'minimal bot':>15} {'this project':>15}  ratio")
@@ -297,7 +334,19 @@ def report(
             f"{form_start_ratio:.2f}×",
         ),
     ]
-    print("targets (issue 9)")
+    first, last = percentile(long[:10], 0.5), percentile(long[-10:], 0.5)
+    long_ratio = last / first
+    print(f"one conversation of {len(long)} turns from one sender (this project)")
+    print(f"  {'p50 of turns 1–10':<34} {first:9.0f} ms")
+    print(f"  {f'p50 of turns {len(long) - 9}–{len(long)}':<34} {last:9.0f} ms {long_ratio:5.2f}×")
+    checks.append(
+        (
+            f"turns {len(long) - 9}–{len(long)} p50 ≤ {LONG_CONVERSATION_RATIO_MAX} × turns 1–10",
+            long_ratio <= LONG_CONVERSATION_RATIO_MAX,
+            f"{long_ratio:.2f}×",
+        )
+    )
+    print("targets (issues 9 and 10)")
     for label, met, value in checks:
         print(f"  {'met    ' if met else 'NOT MET'} {label:<46} {value}")
     return all(met for _, met, _ in checks)
@@ -311,6 +360,12 @@ def main() -> int:
     )
     parser.add_argument(
         "--max-seconds", type=float, default=240, help="time bound of the concurrent pass"
+    )
+    parser.add_argument(
+        "--long-turns",
+        type=int,
+        default=LONG_CONVERSATION_TURNS,
+        help="turns of the one long conversation",
     )
     args = parser.parse_args()
     minimal_files = minimal_bot()
@@ -333,8 +388,9 @@ def main() -> int:
                 run_unit(requests.Session(), bot, unit, warm)
         seq = sequential(bots, args.rounds)
         conc = concurrent(bots, args.units, args.max_seconds)
+        long = long_conversation(bots["project"], args.long_turns)
         rss = {name: (rss_mb(b.rasa_pid), rss_mb(b.actions_pid)) for name, b in bots.items()}
-        met = report(seq, conc, rss)
+        met = report(seq, conc, rss, long)
         print(
             f"seq messages per bot: {seq['project'].messages}; concurrent: {conc['project'].messages}"
         )

@@ -108,3 +108,15 @@ def test_the_url_comes_from_the_environment(
     monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'from-env.sqlite3'}")
     asyncio.run(ConversationTrackerStore(domain=DOMAIN).save(_conversation("u1", 1)))
     assert (tmp_path / "from-env.sqlite3").exists()
+
+
+def test_events_are_read_back_as_rasa_reads_them(tmp_path: Path) -> None:
+    from rasa.shared.core.events import deserialise_events
+
+    from bot.server.tracker_store import deserialise
+
+    dumps = [e.as_dict() for e in _conversation("u1", 2).events]
+    dumps.append({"event": "no_such_event"})
+    ours, rasas = deserialise(dumps[:-1]), deserialise_events(dumps[:-1])
+    assert [e.as_dict() for e in ours] == [e.as_dict() for e in rasas]
+    assert len(deserialise(dumps)) == len(dumps) - 1  # an unknown event is skipped
