@@ -63,7 +63,7 @@ train: $(MODEL) ## train the Rasa model when it is missing or stale
 run: $(KB_STAMP) $(MODEL) ## set up, then start the action server (5055) and Rasa (5005)
 	scripts/run.sh
 
-actions: $(KB_STAMP) ## start only the action server on port 5055
+actions: $(KB_STAMP) migrate ## start only the action server on port 5055
 	$(RASA) run actions --actions actions --port 5055
 
 shell: $(KB_STAMP) $(MODEL) ## chat in the terminal (starts the action server in the background)

@@ -53,7 +53,8 @@ class ActionFallbackSearch(Action):
                     text="我不太确定您想问的是哪一项，您是想了解：", buttons=buttons
                 )
                 return []
-        text = str(tracker.latest_message.get("text") or "")
+        message = tracker.latest_message
+        text = str(message.get("normalized_text") or message.get("text") or "")
         hits = [
             h
             for h in knowledge_base().search(text, k=3, kinds=CITABLE_KINDS)

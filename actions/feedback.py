@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -13,6 +14,8 @@ from bot.assistant.replies import FEEDBACK_SORRY, FEEDBACK_THANKS
 from bot.assistant.transcript import last_citations, last_policy_question
 from bot.storage.store import conversation_store
 
+logger = logging.getLogger(__name__)
+
 
 async def record_feedback(
     dispatcher: CollectingDispatcher, tracker: Tracker, helpful: bool
@@ -21,14 +24,17 @@ async def record_feedback(
     question = last_policy_question(tracker.events)
     if question is not None:
         text, intent = question
-        await asyncio.to_thread(
-            conversation_store().record_feedback,
-            tracker.sender_id,
-            text,
-            intent,
-            last_citations(tracker.events),
-            helpful,
-        )
+        try:
+            await asyncio.to_thread(
+                conversation_store().record_feedback,
+                tracker.sender_id,
+                text,
+                intent,
+                last_citations(tracker.events),
+                helpful,
+            )
+        except Exception:  # the user is thanked all the same; the failure is for the operator
+            logger.exception("the feedback of %s could not be recorded", tracker.sender_id)
     dispatcher.utter_message(text=FEEDBACK_THANKS if helpful else FEEDBACK_SORRY)
 
 

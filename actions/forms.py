@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 
@@ -24,10 +24,16 @@ from bot.assistant.context import AnswerContext, answer_context
 from bot.assistant.registry import CHECKS, Check, Form
 from bot.assistant.slot_filling import (
     answer_to_requested_slot,
+    is_bare_answer,
+    mapped_slot_values,
     slots_from_entities,
-    stated_slot_names,
 )
-from bot.assistant.vocabulary import LAST_CHECK_SLOT
+from bot.assistant.transcript import (
+    loop_before_latest_message,
+    slots_before_latest_message,
+    slots_changed_by_latest_message,
+)
+from bot.assistant.vocabulary import COUNT_SLOTS, FACT_SLOTS, LAST_CHECK_SLOT
 
 
 def _form(check: Check) -> Form:
@@ -62,16 +68,21 @@ class CheckFormValidation(Action, abc.ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         form, ctx = _form(self.check), answer_context()
-        events: list[EventType] = []
-        # Rasa calls this once as the form starts (nothing asked yet), then after each reply
-        requested = tracker.get_slot(REQUESTED_SLOT)
-        activating = requested is None
+        # Rasa calls this once as the form starts, then after each reply and after a side
+        # question the form comes back from
+        activating = loop_before_latest_message(tracker.events) != form.name
+        requested = None if activating else tracker.get_slot(REQUESTED_SLOT)
         slots = slot_values(tracker, self.check.reads)
+        events: list[EventType] = []
         if requested in self.check.slots and answers_the_question(tracker, form.name):
             answer = self.requested_answer(tracker, str(requested))
             if answer is not None:
-                events.append(SlotSet(requested, answer))
-                slots[requested] = answer
+                events += self.answer_events(tracker, str(requested), answer)
+                slots[str(requested)] = answer
+            elif not slots_changed_by_latest_message(tracker.events) & set(self.check.reads):
+                # nothing in the message answers this form (a side question, even one that
+                # repeats a known fact): let the rules answer it, then the form goes on
+                return [ActionExecutionRejected(form.name)]
         if activating:
             self.send_intro(dispatcher, slots, ctx)
         events.append(SlotSet(REQUESTED_SLOT, self.next_slot(slots, ctx)))
@@ -88,14 +99,28 @@ class CheckFormValidation(Action, abc.ABC):
         intent = latest_intent(tracker)
         entities = list(message.get("entities") or [])
         form = _form(self.check).name
-        stated = stated_slot_names(entities, form)
-        if requested in stated or (intent == "deny" and stated):
+        text = str(message.get("normalized_text") or message.get("text") or "")
+        stated = set(mapped_slot_values(entities, form))
+        if requested in stated and not (requested in COUNT_SLOTS and is_bare_answer(text)):
+            return None
+        if stated - {requested} and intent == "deny":
             return None
         from_button = slots_from_entities(entities, intent, form, requested).get(requested)
         if from_button is not None:
             return from_button
-        text = str(message.get("normalized_text") or message.get("text") or "")
-        return answer_to_requested_slot(requested, intent, text)
+        return answer_to_requested_slot(requested, intent, text, entities)
+
+    def answer_events(self, tracker: Tracker, requested: str, answer: str) -> list[EventType]:
+        """The answer; and when the whole message was a number (「5家」 to 「其中有多少家…」), the
+        other slots the extractor's guess at its role changed go back to what they were."""
+        events: list[EventType] = [SlotSet(requested, answer)]
+        text = str(tracker.latest_message.get("normalized_text") or "")
+        if requested in COUNT_SLOTS and is_bare_answer(text):
+            before = slots_before_latest_message(tracker.events)
+            for name in sorted(slots_changed_by_latest_message(tracker.events) - {requested}):
+                if name in FACT_SLOTS:
+                    events.append(SlotSet(name, before.get(name)))
+        return events
 
     def send_intro(
         self, dispatcher: CollectingDispatcher, slots: Mapping[str, Any], ctx: AnswerContext

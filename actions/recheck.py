@@ -8,15 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_policy_answer, slot_values
+from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import check_for_facts
 from bot.assistant.registry import CHECKS
 from bot.assistant.replies import RECHECK_LINE
+from bot.assistant.slot_filling import message_slot_values
 from bot.assistant.vocabulary import FACT_SLOTS, LAST_CHECK_SLOT
+
+BUTTON_PREFIX = "/"  # a button's payload (/inform{…}) is sent as the message text
 
 
 class ActionRecheck(Action):
@@ -34,18 +37,21 @@ class ActionRecheck(Action):
 def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Re-run the last check with the facts of this message, start the check they belong to, or
     ask what the user needs."""
-    entities = tracker.latest_message.get("entities") or []
+    message = tracker.latest_message
+    entities = list(message.get("entities") or [])
+    text = str(message.get("normalized_text") or message.get("text") or "")
     last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
-    belongs_to = CHECKS.get(
-        check_for_facts(entities, str(tracker.latest_message.get("text") or "")) or ""
-    )
+    belongs_to = CHECKS.get(check_for_facts(entities, text) or "")
     if belongs_to is not None and belongs_to is not last:
         return [FollowupAction(belongs_to.start_action)]
     if last is None or not entities:
         dispatcher.utter_message(response="utter_anything_else")
         return []
+    # A button of an earlier question (/inform{"firm_type":"labour_dispatch"}) skips the NLU
+    # pipeline, so the Rasa server set no slot from it: its facts are read here.
+    pressed = str(message.get("text") or "").startswith(BUTTON_PREFIX)
+    from_button = message_slot_values(entities, latest_intent(tracker), text) if pressed else {}
+    slots = {**slot_values(tracker, FACT_SLOTS), **from_button}
     dispatcher.utter_message(text=RECHECK_LINE)
-    send_policy_answer(
-        dispatcher, tracker, last.answer(slot_values(tracker, FACT_SLOTS), answer_context())
-    )
-    return []
+    send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
+    return [SlotSet(name, value) for name, value in from_button.items()]

@@ -178,36 +178,59 @@ def form_slot_values(entities: list[Mapping[str, Any]], intent: str) -> dict[str
     return values
 
 
-# The entities the NLU pipeline adds for the domain's slot mappings: ``fact_slot`` with the slot
-# as its role holds the value the message states; ``form_fact`` the value a FORM_CONTEXT_SLOTS
-# slot takes while its form is active.
+# The entities the NLU pipeline adds for the domain's slot mappings, each with the slot as its
+# role and the slot value as its value:
+# - ``fact_slot``: what the message states, read in the context of its intent (always mapped);
+# - ``context_fact``: what a plain statement of facts adds when read in the context of the
+#   check its facts belong to (「2021年5月签的」 → first_signing_date): mapped only while no form
+#   is asking its questions, because inside a form a statement answers that form;
+# - ``form_fact``: what a FORM_CONTEXT_SLOTS slot takes while its form is active.
 FACT_SLOT_ENTITY = "fact_slot"
+CONTEXT_FACT_ENTITY = "context_fact"
 FORM_FACT_ENTITY = "form_fact"
+# The slots whose value depends on the intent a message is read in (dates; an agency's cases
+# and staff): the only ones a ``context_fact`` can carry.
+INTENT_CONTEXT_SLOTS = DATE_SLOTS | {"own_case_count", "certified_staff"}
 
 
 def slot_entities(
     entities: list[Mapping[str, Any]], intent: str, text: str
 ) -> list[dict[str, str]]:
-    """``{"entity": "fact_slot", "role": <slot>, "value": <slot value>}`` for each slot the
-    message states, then the ``form_fact`` ones (see :func:`form_slot_values`)."""
+    """The ``fact_slot``, ``context_fact`` and ``form_fact`` entities of one message:
+    ``{"entity": …, "role": <slot>, "value": <slot value>}``."""
+    plain = slots_from_entities(entities, intent, None, None)
+    in_context = message_slot_values(entities, intent, text)
+    added = {slot: v for slot, v in in_context.items() if plain.get(slot) != v}
+    if not set(added) <= INTENT_CONTEXT_SLOTS:  # the domain maps context_fact for these only
+        raise ValueError(f"context changed slots no mapping reads: {sorted(added)}")
     return [
-        {"entity": FACT_SLOT_ENTITY, "role": slot, "value": value}
-        for slot, value in message_slot_values(entities, intent, text).items()
-    ] + [
-        {"entity": FORM_FACT_ENTITY, "role": slot, "value": value}
-        for slot, value in form_slot_values(entities, intent).items()
+        *({"entity": FACT_SLOT_ENTITY, "role": s, "value": v} for s, v in plain.items()),
+        *({"entity": CONTEXT_FACT_ENTITY, "role": s, "value": v} for s, v in added.items()),
+        *(
+            {"entity": FORM_FACT_ENTITY, "role": s, "value": v}
+            for s, v in form_slot_values(entities, intent).items()
+        ),
     ]
 
 
-def stated_slot_names(entities: list[Mapping[str, Any]], active_form: str | None) -> set[str]:
-    """The slots the domain's mappings set from these entities (one parsed message)."""
+def mapped_slot_values(
+    entities: list[Mapping[str, Any]], active_form: str | None
+) -> dict[str, str]:
+    """The slot values the domain's mappings take from one parsed message while ``active_form``
+    (or no form) is active, in the mappings' order: ``form_fact``, ``context_fact``, ``fact_slot``."""
     in_form = set(FORM_CONTEXT_SLOTS.get(active_form or "", ()))
-    return {
-        str(e.get("role"))
+    ranked = {FORM_FACT_ENTITY: 0, CONTEXT_FACT_ENTITY: 1, FACT_SLOT_ENTITY: 2}
+    applies = [
+        e
         for e in entities
         if e.get("entity") == FACT_SLOT_ENTITY
+        or (e.get("entity") == CONTEXT_FACT_ENTITY and active_form is None)
         or (e.get("entity") == FORM_FACT_ENTITY and e.get("role") in in_form)
-    }
+    ]
+    values: dict[str, str] = {}
+    for e in sorted(applies, key=lambda e: ranked[str(e["entity"])]):
+        values.setdefault(str(e.get("role")), str(e.get("value")))
+    return values
 
 
 def _date_slot(intent: str, active_form: str | None, requested_slot: str | None) -> str | None:
@@ -238,36 +261,83 @@ def short_yes_no(text: str) -> str | None:
     return None
 
 
-_FIRST_NUMBER = re.compile(NUMBER)
+_NUMBER = re.compile(NUMBER)
+# What a reply to 「…多少人？」 may hold besides the number: 「大概45个人吧」「一共5家」「82和79.5分」.
+_BARE_ANSWER = re.compile(
+    rf"^(?:大概|大约|约|差不多|有|共|一共|总共|就|只有|是)?(?:{NUMBER})"
+    r"(?:[和、,，/]?(?:" + NUMBER + r"))?"
+    r"\s*(?:个人|个|人|名|家|件|起|宗|分|%|％)?(?:左右|上下)?[的吧呢啊哦。.!！~]*$"
+)
+# Messages that answer a question; a number in a question or a request (「备案是15天吗」) is not
+# the answer to the question the form asked.
+ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "dont_know", "nlu_fallback", ""})
+# Entities whose numbers are something else than a count (「2021年5月10日」「第二年」「80分」).
+_NOT_A_COUNT = frozenset({"date", "percent", "score", "service_year", "months", "years"})
 
 
-def answer_to_requested_slot(requested_slot: str | None, intent: str, text: str) -> str | None:
-    """A short answer to the question just asked: 是/否/不清楚, or a bare number."""
+def is_bare_answer(text: str) -> bool:
+    """Whether the whole message is a number, perhaps with a unit: 「45」「45个人」「5家吧」."""
+    return bool(_BARE_ANSWER.match(text.strip()))
+
+
+def _numbers(text: str, entities: Iterable[Mapping[str, Any]], skip: frozenset[str]) -> list[Any]:
+    """The numbers in ``text`` outside the spans of entities of the ``skip`` kinds."""
+    taken = [
+        (int(e.get("start") or 0), int(e.get("end") or 0))
+        for e in entities
+        if e.get("entity") in skip
+    ]
+    return [
+        to_decimal(m.group(0))
+        for m in _NUMBER.finditer(text)
+        if not any(start < m.end() and m.start() < end for start, end in taken)
+    ]
+
+
+def answer_to_requested_slot(
+    requested_slot: str | None,
+    intent: str,
+    text: str,
+    entities: Iterable[Mapping[str, Any]] = (),
+) -> str | None:
+    """A short answer to the question just asked: 是/否/不清楚, 「都在坪山」, or a number.
+
+    ``text`` is the normalised message and ``entities`` the fact extractor's (their offsets refer
+    to that text). A number is read only from a message that answers (its intent, or the whole
+    message is a number with its unit), never from inside a date, a percentage or a score.
+    """
     if not requested_slot:
         return None
+    entities = list(entities)
     answer = _ANSWER_BY_INTENT.get(intent)
     if answer == UNKNOWN:
         return UNKNOWN
+    if requested_slot == "in_pingshan":
+        places = {str(e.get("value")) for e in entities if e.get("entity") == "district"}
+        if places == {"坪山区"}:
+            return YES  # 「都在坪山」 to 「…是否都在坪山区？」
     if requested_slot in YES_NO_SLOTS:
         return answer or short_yes_no(text)
     if requested_slot == "firm_type" and answer == NO:
         return "other"  # 「不是」 to 「是否属于劳务派遣或人力资源服务机构？」
     if requested_slot == "qualifying_condition" and answer == NO:
         return "none"
+    if intent not in ANSWER_INTENTS and not is_bare_answer(text):
+        return None
     if requested_slot in COUNT_SLOTS and NONE_AT_ALL.search(text):
         return "0"  # 「一件都没有」
     if requested_slot in COUNT_SLOTS or requested_slot == "headcount":
-        match = _FIRST_NUMBER.search(text)
-        value = to_decimal(match.group(0)) if match else None
+        values = _numbers(text, entities, _NOT_A_COUNT)
+        value = values[0] if values else None
         if value is not None and value == value.to_integral_value() and value >= 0:
             return str(int(value))
     if requested_slot == "own_case_rate":  # a percentage such as 0.5 or 1.2
-        match = _FIRST_NUMBER.search(text)
-        rate = to_decimal(match.group(0)) if match else None
+        values = _numbers(text, entities, _NOT_A_COUNT - {"percent"})
+        rate = values[0] if values else None
         if rate is not None and 0 <= rate <= 100:
             return format(rate.normalize(), "f")
     if requested_slot == "test_scores":
-        scores = [to_decimal(m.group(0)) for m in _FIRST_NUMBER.finditer(text)]
+        scores = _numbers(text, entities, _NOT_A_COUNT - {"score"})
         found = [format(s.normalize(), "f") for s in scores if s is not None and 0 <= s <= 100]
         if found:
             return ",".join(found[:2])

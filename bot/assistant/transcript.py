@@ -60,3 +60,44 @@ def transcript_until(
         return transcript(events)
     limit = until.replace(tzinfo=dt.timezone.utc).timestamp()
     return transcript(e for e in events if float(e.get("timestamp") or 0) <= limit)
+
+
+def _split_at_latest_user(
+    events: Iterable[Mapping[str, Any]],
+) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:
+    """(events before the latest user message, events after it)."""
+    listed = list(events)
+    last = max((i for i, e in enumerate(listed) if e.get("event") == "user"), default=-1)
+    return listed[: max(last, 0)], listed[last + 1 :] if last >= 0 else []
+
+
+def _slot_values(events: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for event in events:
+        if event.get("event") == "slot":
+            values[str(event.get("name"))] = event.get("value")
+    return values
+
+
+def slots_before_latest_message(events: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Every slot's value before the latest user message (only slots set at some point)."""
+    before, _ = _split_at_latest_user(events)
+    return _slot_values(before)
+
+
+def slots_changed_by_latest_message(events: Iterable[Mapping[str, Any]]) -> set[str]:
+    """The slots whose value the events since the latest user message changed (Rasa also sets
+    a slot again to the value it had, which is no news)."""
+    before, after = _split_at_latest_user(events)
+    old, new = _slot_values(before), _slot_values(after)
+    return {name for name, value in new.items() if old.get(name) != value}
+
+
+def loop_before_latest_message(events: Iterable[Mapping[str, Any]]) -> str | None:
+    """The form that was active when the latest user message came (``None``: none was)."""
+    before, _ = _split_at_latest_user(events)
+    for event in reversed(before):
+        if event.get("event") == "active_loop":
+            name = event.get("name")
+            return str(name) if name else None
+    return None

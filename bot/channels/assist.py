@@ -177,7 +177,7 @@ class AssistInput(InputChannel):
             store = agent.tracker_store if agent else None
             tracker = await store.retrieve_full_tracker(record.sender_id) if store else None
             events = [e.as_dict() for e in tracker.events] if tracker is not None else []
-            return transcript_until(events, record.created_at)
+            return transcript_until(events, record.created_at) or record.legacy_transcript
 
         async def handoffs(request: Request) -> HTTPResponse:
             include_handled = request.args.get("all") in ("1", "true")

@@ -28,7 +28,7 @@ from bot.assistant.checks.subsidy import subsidy_answer
 from bot.assistant.context import AnswerContext
 from bot.assistant.fact_builders import parse_date
 from bot.assistant.registry import answer_for
-from bot.assistant.slot_filling import FACT_SLOT_ENTITY
+from bot.assistant.slot_filling import mapped_slot_values
 from bot.assistant.vocabulary import NO, UNKNOWN, YES
 from bot.storage.store import HandoffRecord
 from kb.repository import KnowledgeBase
@@ -108,13 +108,9 @@ def interpretations(
 
 
 def detected_facts(parsed: Mapping[str, Any]) -> dict[str, str]:
-    """The slot values the bot would take from the caller's words: the ``fact_slot`` entities of
-    the NLU parse (bot/components/fact_slots.py), read in the same context as in the bot."""
-    return {
-        str(e["role"]): str(e["value"])
-        for e in parsed.get("entities") or []
-        if e.get("entity") == FACT_SLOT_ENTITY and e.get("role")
-    }
+    """The slot values the bot would take from the caller's words outside a form: the slot
+    entities of the NLU parse (bot/components/fact_slots.py), as the domain's mappings read them."""
+    return mapped_slot_values(list(parsed.get("entities") or []), active_form=None)
 
 
 def cited_articles(citations: Iterable[str], kb: KnowledgeBase) -> list[dict[str, Any]]:

@@ -1,8 +1,8 @@
 """Rasa component: the slot values a message states, as entities the domain's slot mappings read.
 
-Runs last in the pipeline, once the intent is final, and adds ``fact_slot`` (role = slot name)
-and ``form_fact`` entities computed by :func:`bot.assistant.slot_filling.slot_entities` from the
-fact extractor's entities. ``bot/domain.yml`` maps each fact slot ``from_entity`` on them, so the
+Runs last in the pipeline, once the intent is final, and adds ``fact_slot`` / ``context_fact`` /
+``form_fact`` entities (role = slot name) computed by
+:func:`bot.assistant.slot_filling.slot_entities` from the fact extractor's entities. ``bot/domain.yml`` maps each fact slot ``from_entity`` on them, so the
 Rasa server fills the slots itself after every message: no action-server call (issue 9).
 """
 
@@ -15,7 +15,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.assistant.slot_filling import slot_entities
@@ -39,7 +39,7 @@ class FactSlotMapper(GraphComponent, EntityExtractorMixin):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             entities = list(message.get(ENTITIES) or [])
-            intent = str((message.get(INTENT) or {}).get("name") or "")
+            intent = context_intent_name(message)
             text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
             # no span: a slot value may come from several facts (three places → in_pingshan)
             found = [
@@ -48,3 +48,17 @@ class FactSlotMapper(GraphComponent, EntityExtractorMixin):
             ]
             message.set(ENTITIES, [*entities, *found], add_to_output=True)
         return messages
+
+
+FALLBACK_INTENT = "nlu_fallback"
+
+
+def context_intent_name(message: Message) -> str:
+    """The intent the facts are read in: the top one that is not the fallback, because a
+    caller's long sentence that falls back (「2021年5月10日签约的，第二年」) still speaks of
+    the check its best guess names."""
+    intent = str((message.get(INTENT) or {}).get("name") or "")
+    if intent != FALLBACK_INTENT:
+        return intent
+    ranking = [str(r.get("name") or "") for r in message.get(INTENT_RANKING_KEY) or []]
+    return next((name for name in ranking if name and name != FALLBACK_INTENT), intent)

@@ -30,7 +30,7 @@ from bot.language.statements import asks_something
 INFORM = "inform"
 # The classifier's guesses that a plain statement of facts overrides: the checks whose questions share
 # their words with the facts (「停业」, 「出过仲裁」, 「专职人员」). Not the replies: 「不查了，我们在
-# 龙岗」 still stops the form, and 「没有，注册在龙岗」 still answers 否 (actions/slot_mapping.py).
+# 龙岗」 still stops the form, and 「没有，注册在龙岗」 still answers 否 (actions/forms.py).
 # A fact beside a topic (「我们律所在坪山，备案期限」) is still a question about that topic.
 STATEMENT_MISREADS = frozenset(
     {

@@ -325,6 +325,10 @@ _AGENCY_SPEAKING = re.compile(
 _NONE_HAPPENED_AFTER = re.compile(r"^[^,，。;；]{0,3}" + NOTHING_HAPPENED)
 
 
+# The other kinds of labour case listed after one (「信访、监察和仲裁」).
+_OTHER_CASE_KINDS = re.compile(r"^(?:[、,，和及与或/]*(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?)+")
+
+
 def qualifying_conditions(text: str) -> list[Fact]:
     facts: list[Fact] = []
     agency = bool(_AGENCY_SPEAKING.search(text))
@@ -337,6 +341,9 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 or value == "labour_case"
                 and bool(re.search(rf"{N}\s*(?:起|件|宗|个)$", before))
                 and bool(_NONE_HAPPENED_AFTER.match(text[m.end() :]))
+                # 「劳动信访、监察、仲裁都没有」: the list ends in none having happened
+                or value == "labour_case"
+                and bool(_NONE_HAPPENED_AFTER.match(_OTHER_CASE_KINDS.sub("", text[m.end() :], 1)))
             )
             if value == "labour_case" and re.search(
                 r"(协调|调解)$", text[max(0, m.start() - 2) : m.start()]

@@ -23,6 +23,8 @@ from bot.language.tokens import token_boundaries
 PLACES_FILE = Path(__file__).with_name("places.yml")
 PINGSHAN = "坪山区"
 PINGSHAN_CODE = "440310"
+# 广东省 and 深圳市 contain 坪山区: 「深圳市坪山区」「深圳的企业」 say nothing against 坪山.
+PINGSHAN_PARENTS = ("440000", "440300")
 # The endings a division's name drops when people say it (广西壮族自治区 → 广西, 肇庆市 → 肇庆).
 _SUFFIX = re.compile(
     r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|新区|地区|林区"
@@ -74,6 +76,8 @@ def _names() -> _Names:
     short: dict[str, str] = {}
     bare: dict[str, str] = {}
     for code, name in sorted(REGION_DATA.items(), key=_rank):
+        if code in PINGSHAN_PARENTS:
+            continue
         value = PINGSHAN if code == PINGSHAN_CODE else name
         full.setdefault(name, value)
         stem = _SUFFIX.sub("", name)

@@ -37,7 +37,7 @@ def typo_table() -> dict[str, str]:
 def normalize_text(text: str) -> str:
     """我們公司註冊在坪山區，１２０人 → 我们公司注册在坪山区,120人 (typos fixed too); 「坪山 的 公司
     100 人」 → 坪山的公司100人 (bot/language/tokens.py: spaces only stay between Latin words)."""
-    simplified = str(_t2s().convert(remove_spaces(unicodedata.normalize("NFKC", text))))
+    simplified = str(_t2s().convert(unicodedata.normalize("NFKC", remove_spaces(text))))
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
     return simplified

@@ -1,9 +1,9 @@
 """The token layer under the fact extractor: whitespace-free text and jieba word boundaries.
 
-- :func:`remove_spaces`: any whitespace (ASCII, no-break U+00A0, full-width U+3000, tabs, line
-  breaks, zero-width) between characters that are not both Latin letters or digits goes, so
-  「坪山 的 公司 100 人」 reads as 「坪山的公司100人」 and 「100\u00a0人」 as 「100人」; 「HR service」 keeps
-  its space. Called by the normaliser, so the classifier and the extractor see the same text.
+- :func:`remove_spaces`: whitespace inside a clause goes (any kind: ASCII, no-break U+00A0,
+  full-width U+3000, tabs, zero-width), so 「坪山 的 公司 100 人」 reads as 「坪山的公司100人」 and
+  「100\u00a0人」 as 「100人」; a line break or a space between clauses becomes 「，」; 「HR service」
+  keeps its space. Called by the normaliser, so the classifier and the extractor see the same text.
 - :func:`token_boundaries`: where jieba (with the domain dictionary kb/jieba_dict) puts word
   boundaries, so that a name is found only where it stands as a word (光明正大 is no 光明区).
 """
@@ -16,14 +16,43 @@ from typing import Any
 
 # Whitespace as Unicode counts it, plus the zero-width characters people paste by accident.
 _SPACE = r"[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+"
-_LATIN = r"[A-Za-z0-9]"
-_INNER_SPACE = re.compile(rf"(?<!{_LATIN}){_SPACE}|{_SPACE}(?!{_LATIN})")
+_SPACES = re.compile(_SPACE)
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+# A piece this short beside a space is a word someone spaced out (「坪山 的 公司 100 人」); longer
+# pieces on both sides are clauses (「我们在坪山 45人 能托管吗」).
+_WORD_CHARS = 2
+_CLAUSE_END = re.compile(r"[,，。;；!！?？、:：]$")
 
 
 def remove_spaces(text: str) -> str:
-    """Text without whitespace, except a single space between two Latin words or numbers."""
-    text = _INNER_SPACE.sub("", text.strip())
-    return re.sub(_SPACE, " ", text)
+    """Whitespace between Chinese words goes; between clauses it becomes 「，」.
+
+    - a line break, or a space between two pieces of three characters or more, separates
+      clauses: 「注册在龙岗 经营在坪山」 → 「注册在龙岗，经营在坪山」;
+    - any other whitespace (ASCII, no-break, full-width, tabs, zero-width) goes:
+      「坪山 的 公司 100 人」 → 「坪山的公司100人」, 「100\u00a0人」 → 「100人」;
+    - a single space stays between two Latin words or numbers (「HR service」, 「82 79.5」); a
+      space between a Latin word and Chinese goes (「app 上」).
+    """
+    pieces = [p for p in _SPACES.split(text) if p]
+    gaps = [m.group(0) for m in _SPACES.finditer(text.strip())]
+    if not pieces:
+        return ""
+    out = [pieces[0]]
+    for gap, piece in zip(gaps, pieces[1:], strict=False):
+        before = out[-1]
+        latin_before, latin_after = _LATIN.search(before[-1]), _LATIN.match(piece[0])
+        if latin_before and latin_after:
+            out.append(" ")
+        elif _CLAUSE_END.search(before):
+            pass
+        elif _LINE_BREAK.search(gap) or (
+            min(len(before), len(piece)) > _WORD_CHARS and not (latin_before or latin_after)
+        ):
+            out.append("，")
+        out.append(piece)
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)

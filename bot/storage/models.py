@@ -27,6 +27,9 @@ class Handoff(Base):  # type: ignore[misc,valid-type]
     created_at = Column(DateTime, nullable=False, comment="when the handoff was recorded (UTC)")
     handled = Column(Boolean, nullable=False, default=False, comment="set by staff in the console")
     handled_at = Column(DateTime, nullable=True, comment="when staff marked it handled (UTC)")
+    legacy_transcript = Column(
+        Text, nullable=True, comment="JSON [{speaker, text}] copied before migration 0002"
+    )
 
 
 class Feedback(Base):  # type: ignore[misc,valid-type]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +35,8 @@ class HandoffRecord:
     created_at: dt.datetime  # UTC, naive
     handled: bool
     handled_at: dt.datetime | None
+    # what was said, as copied before migration 0002 (later handoffs read the tracker store)
+    legacy_transcript: list[dict[str, str]] = field(default_factory=list)
 
 
 def utc_now() -> dt.datetime:
@@ -76,7 +78,15 @@ class ConversationStore:
             query = query.where(Handoff.handled.is_(False))
         with Session(self.engine, future=True) as session:
             return [
-                HandoffRecord(r.id, r.sender_id, r.reason, r.created_at, r.handled, r.handled_at)
+                HandoffRecord(
+                    r.id,
+                    r.sender_id,
+                    r.reason,
+                    r.created_at,
+                    r.handled,
+                    r.handled_at,
+                    json.loads(r.legacy_transcript) if r.legacy_transcript else [],
+                )
                 for r in session.execute(query).scalars()
             ]
 

@@ -70,7 +70,9 @@ def make_tracker(
         "entities": entities or [],
         "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}],
     }
-    events = [*(history or []), user_event(text, intent, entities)]
+    # a form that is active was started before this message
+    started = [{"event": "active_loop", "name": active_loop}] if active_loop else []
+    events = [*started, *(history or []), user_event(text, intent, entities)]
     return Tracker(
         sender,
         dict(slots or {}),

@@ -322,3 +322,87 @@ def test_eligibility_facts_given_earlier_do_not_run_the_agency_exit_check() -> N
         {"title": "逐项核对我们机构", "payload": "/check_agency_exit"}
     ]
     assert events == []
+
+
+def _form_turn(text: str, intent: str, slots: dict, entities: list | None = None, after=()):
+    """A form turn as Rasa sends it: the form active before the message, the slots the server
+    set from the message (``after``) following it."""
+    tracker = make_tracker(
+        text,
+        intent,
+        entities=entities,
+        slots=slots,
+        active_loop="eligibility_form",
+        history=[{"event": "slot", "name": k, "value": v} for k, v in slots.items()],
+    )
+    tracker.events.extend({"event": "slot", "name": k, "value": v} for k, v in after)
+    return tracker
+
+
+def test_a_side_question_repeating_a_known_fact_lets_the_rules_answer_it() -> None:
+    slots = {"in_pingshan": "yes", "headcount": "45", "requested_slot": "operating_normally"}
+    tracker = _form_turn(
+        "我们45人，托管要收费吗", "ask_cost_to_enterprise", slots, after=[("headcount", "45")]
+    )
+    _, events = run_action(ValidateEligibilityForm(), tracker)
+    assert events == [
+        {
+            "event": "action_execution_rejected",
+            "name": "eligibility_form",
+            "policy": None,
+            "confidence": None,
+            "timestamp": None,
+        }
+    ]
+
+
+def test_a_number_inside_a_side_question_is_not_the_answer() -> None:
+    slots = {"in_pingshan": "yes", "requested_slot": "headcount"}
+    _, events = run_action(
+        ValidateEligibilityForm(), _form_turn("备案是15天吗", "ask_filing", slots)
+    )
+    assert "headcount" not in [e.get("name") for e in events]
+
+
+def test_a_date_is_not_read_as_a_headcount() -> None:
+    slots = {"in_pingshan": "yes", "requested_slot": "headcount"}
+    text = "2021年5月10日签的协议"
+    entities = [{"entity": "date", "value": "2021-05-10", "start": 0, "end": 10}]
+    _, events = run_action(ValidateEligibilityForm(), _form_turn(text, "inform", slots, entities))
+    assert "headcount" not in [e.get("name") for e in events]
+
+
+def test_all_in_pingshan_answers_the_three_places_question() -> None:
+    entities = [{"entity": "district", "value": "坪山区", "start": 2, "end": 4}]
+    tracker = _form_turn("都在坪山", "inform", {"requested_slot": "in_pingshan"}, entities)
+    _, events = run_action(ValidateEligibilityForm(), tracker)
+    assert ("in_pingshan", "yes") in [(e.get("name"), e.get("value")) for e in events]
+
+
+def test_a_bare_count_answers_the_question_asked_not_the_role_guessed() -> None:
+    from actions.forms import ValidateAgencyExitForm
+
+    slots = {"clients_served": "50", "requested_slot": "clients_with_cases"}
+    tracker = make_tracker(
+        "5家",
+        "inform",
+        entities=[{"entity": "fact_slot", "role": "clients_served", "value": "5"}],
+        slots={**slots, "clients_served": "5"},
+        active_loop="agency_exit_form",
+        history=[{"event": "slot", "name": k, "value": v} for k, v in slots.items()],
+    )
+    tracker.events.append({"event": "slot", "name": "clients_served", "value": "5"})
+    _, events = run_action(ValidateAgencyExitForm(), tracker)
+    set_to = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert set_to["clients_with_cases"] == "5" and set_to["clients_served"] == "50"
+
+
+def test_a_leftover_requested_slot_is_not_answered_when_the_form_starts() -> None:
+    tracker = make_tracker(
+        "我们公司开了3年，能托管吗",
+        "ask_enterprise_eligibility",
+        slots={"requested_slot": "headcount"},
+    )
+    messages, events = run_action(ValidateEligibilityForm(), tracker)
+    assert "headcount" not in [e.get("name") for e in events]
+    assert "下面我逐项帮您核对" in messages[0]["text"]

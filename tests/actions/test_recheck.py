@@ -147,3 +147,23 @@ def test_facts_stated_outside_a_form_fill_the_slots_of_their_check(
 ) -> None:
     filled = message_slot_values(_entities(text), "inform", normalize_text(text))
     assert expected.items() <= filled.items(), filled
+
+
+def test_an_earlier_questions_button_pressed_after_the_verdict_rechecks_with_it() -> None:
+    slots = {
+        "last_check": "eligibility",
+        "in_pingshan": "yes",
+        "headcount": "45",
+        "operating_normally": "yes",
+        "firm_type": "other",
+        "qualifying_condition": "labour_case",
+    }
+    tracker = make_tracker(
+        '/inform{"firm_type":"labour_dispatch"}',
+        "inform",
+        entities=[{"entity": "firm_type", "value": "labour_dispatch"}],
+        slots=slots,
+    )
+    messages, events = run_action(ActionRecheck(), tracker)
+    assert messages[1]["text"].startswith("【结论】不符合")
+    assert [(e["name"], e["value"]) for e in events] == [("firm_type", "labour_dispatch")]

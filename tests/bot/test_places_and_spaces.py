@@ -25,7 +25,10 @@ PLACES = [
     pytest.param("石井的公司", ["坪山区"], id="石井 is in 坪山"),
     pytest.param("注册在龙田", ["坪山区"], id="龙田 is in 坪山"),
     pytest.param("厂房在惠阳", ["惠阳区"], id="惠阳 is today's 惠阳区, not the former 惠阳县"),
-    pytest.param("广东省东莞市的公司", ["广东省", "东莞市"], id="full names are places"),
+    pytest.param("广东省东莞市的公司", ["东莞市"], id="full names are places"),
+    pytest.param("我们公司在深圳市坪山区", ["坪山区"], id="深圳市 around 坪山区 is no other place"),
+    pytest.param("我们是深圳的公司", [], id="深圳 alone says nothing against 坪山"),
+    pytest.param("广东省深圳市坪山区坑梓街道", ["坪山区", "坪山区"], id="a full address is 坪山"),
     pytest.param("我们在深汕", ["深汕特别合作区"], id="深汕 is outside the gazetteer but known"),
     pytest.param("光明正大地做生意", [], id="光明 inside a word is no district"),
     pytest.param("平安的客户", [], id="an everyday word that is also a county is no place"),
@@ -42,12 +45,20 @@ def test_an_enterprise_from_another_city_is_not_all_in_pingshan() -> None:
     assert slots("我们是肇庆的企业，50人")["in_pingshan"] == "no"
 
 
+def test_a_full_shenzhen_address_of_pingshan_is_all_in_pingshan() -> None:
+    said = slots("我们公司注册、纳税、经营都在深圳市坪山区，45人，能托管吗")
+    assert said["in_pingshan"] == "yes" and said["headcount"] == "45"
+
+
 SPACED = [
     pytest.param("坪山 的 公司 100 人 能 托管 吗", "坪山的公司100人能托管吗", id="ASCII spaces"),
     pytest.param("100\u00a0人", "100人", id="a no-break space"),
     pytest.param("我们\u3000有\u300045个员工", "我们有45个员工", id="full-width spaces"),
     pytest.param("我们有\t45\t个员工", "我们有45个员工", id="tabs"),
     pytest.param("注册在坪山\n有 45 个员工", "注册在坪山有45个员工", id="a line break"),
+    pytest.param(
+        "注册在龙岗 经营纳税都在坪山", "注册在龙岗，经营纳税都在坪山", id="a space between clauses"
+    ),
     pytest.param("机构服务了 40 家", "机构服务了40家", id="40 家 reads like 40家"),
     pytest.param("2021 年 5 月 10 日 签 的", "2021年5月10日签的", id="a spaced date"),
 ]
@@ -55,9 +66,24 @@ SPACED = [
 
 @pytest.mark.parametrize(("spaced", "unspaced"), SPACED)
 def test_whitespace_gives_the_same_facts_as_the_text_without_it(spaced: str, unspaced: str) -> None:
-    assert normalize_text(spaced) == normalize_text(unspaced)
     assert slots(spaced) == slots(unspaced)
     assert slots(spaced), "the example states a fact"
+
+
+WORD_SPACED = [
+    pytest.param("坪山 的 公司 100 人 能 托管 吗", "坪山的公司100人能托管吗", id="spaced words"),
+    pytest.param("100\u00a0人", "100人", id="a no-break space inside a figure"),
+    pytest.param("补贴 多少", "补贴多少", id="a spaced question"),
+]
+
+
+@pytest.mark.parametrize(("spaced", "unspaced"), WORD_SPACED)
+def test_spaces_between_words_are_removed(spaced: str, unspaced: str) -> None:
+    assert normalize_text(spaced) == normalize_text(unspaced)
+
+
+def test_spaces_between_clauses_keep_them_apart() -> None:
+    assert normalize_text("我们在坪山注册 正常经营 能托管吗") == "我们在坪山注册,正常经营,能托管吗"
 
 
 def test_a_space_between_latin_words_is_kept() -> None:

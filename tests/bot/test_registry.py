@@ -10,7 +10,13 @@ import yaml
 from rasa_sdk.executor import ActionExecutor
 
 from bot.assistant.registry import CHECKS, FAQ_ACTION, forms
-from bot.assistant.slot_filling import FACT_SLOT_ENTITY, FORM_CONTEXT_SLOTS, FORM_FACT_ENTITY
+from bot.assistant.slot_filling import (
+    CONTEXT_FACT_ENTITY,
+    FACT_SLOT_ENTITY,
+    FORM_CONTEXT_SLOTS,
+    FORM_FACT_ENTITY,
+    INTENT_CONTEXT_SLOTS,
+)
 from bot.assistant.vocabulary import FACT_SLOTS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -75,3 +81,12 @@ def test_form_context_values_are_mapped_only_while_their_form_is_active() -> Non
         ]
         assert {c["active_loop"] for c in mapping["conditions"]} == form_names
         assert all(slot in DOMAIN["forms"][f]["required_slots"] for f in form_names)
+
+
+def test_facts_read_in_a_checks_context_are_mapped_only_outside_a_form() -> None:
+    assert _roles(CONTEXT_FACT_ENTITY) == set(INTENT_CONTEXT_SLOTS)
+    for slot in INTENT_CONTEXT_SLOTS:
+        (mapping,) = [
+            m for m in DOMAIN["slots"][slot]["mappings"] if m.get("entity") == CONTEXT_FACT_ENTITY
+        ]
+        assert mapping["role"] == slot and mapping["conditions"] == [{"active_loop": None}]

@@ -90,3 +90,25 @@ def test_short_replies_typed_in_a_form_are_read_as_yes_and_no(assistant: Running
     assistant.ask(sender, "我们公司能托管吗")
     second = assistant.ask(sender, "没错")
     assert second[-1]["text"].startswith("企业现有从业人员多少人")
+
+
+def test_a_side_question_repeating_a_known_fact_is_answered_and_the_form_goes_on(
+    assistant: RunningAssistant,
+) -> None:
+    sender = _conversation()
+    assistant.ask(sender, "我们公司能托管吗")
+    assistant.ask(sender, "是的")
+    assistant.ask(sender, "45人")
+    reply = _text(assistant.ask(sender, "我们45人，托管要收费吗"))
+    assert "依据：《管理办法》" in reply  # the fee question is answered …
+    assert reply.splitlines()[-1].startswith("企业目前生产经营是否正常")  # … and the form goes on
+
+
+def test_a_full_shenzhen_address_in_pingshan_is_not_read_as_elsewhere(
+    assistant: RunningAssistant,
+) -> None:
+    reply = _text(
+        assistant.ask(_conversation(), "我们公司注册、纳税、经营都在深圳市坪山区，45人，能托管吗")
+    )
+    assert "不符合" not in reply
+    assert "企业目前生产经营是否正常" in reply

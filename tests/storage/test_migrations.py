@@ -43,9 +43,7 @@ def test_the_migrated_schema_is_exactly_the_models(tmp_path: Path) -> None:
     assert differences == []
 
 
-def test_a_store_made_before_migrations_keeps_its_rows_and_loses_the_transcript_copy(
-    tmp_path: Path,
-) -> None:
+def test_a_store_made_before_migrations_keeps_its_rows_and_transcripts(tmp_path: Path) -> None:
     url = _url(tmp_path)
     engine = create_engine(url, future=True)
     with engine.begin() as connection:  # the tables as create_all made them before migrations
@@ -65,14 +63,15 @@ def test_a_store_made_before_migrations_keeps_its_rows_and_loses_the_transcript_
         )
         connection.execute(
             text(
-                "INSERT INTO handoffs VALUES (1, 'old-user', 'requested', '[]', "
-                "'2023-05-01 08:00:00', 0, NULL)"
+                "INSERT INTO handoffs VALUES (1, 'old-user', 'requested', "
+                '\'[{"speaker": "user", "text": "转人工"}]\', \'2023-05-01 08:00:00\', 0, NULL)'
             )
         )
     upgrade(url)
     assert "transcript" not in {c["name"] for c in inspect(engine).get_columns("handoffs")}
     (old,) = ConversationStore.from_url(url).handoffs()
     assert (old.sender_id, old.created_at) == ("old-user", dt.datetime(2023, 5, 1, 8, 0))
+    assert old.legacy_transcript == [{"speaker": "user", "text": "转人工"}]
 
 
 def test_a_store_not_migrated_is_refused_with_the_command_to_run(tmp_path: Path) -> None:
