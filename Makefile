@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components b
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 
-.PHONY: help setup browser-deps kb migrate train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
+.PHONY: help setup browser-deps cluster-deps cluster kb migrate train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,18 @@ browser-deps: ## install Debian chromium and fonts-wqy-microhei if missing (need
 	elif command -v apt-get >/dev/null && [[ $$(id -u) -eq 0 ]]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
 	else echo "browser tests need: apt-get install chromium fonts-wqy-microhei (as root)"; exit 1; fi
+
+# The production shape needs Debian's PostgreSQL 15, Redis 7 and HAProxy (make cluster, and the
+# tests that start them). PostgreSQL refuses root: scripts/services.py runs it as `postgres`.
+CLUSTER_PROGRAMS := /usr/lib/postgresql/15/bin/initdb /usr/bin/redis-server /usr/sbin/haproxy
+cluster-deps: ## install Debian postgresql, redis-server and haproxy if missing (needs root / apt)
+	@if ls $(CLUSTER_PROGRAMS) >/dev/null 2>&1; then echo "postgresql, redis-server and haproxy present"; \
+	elif command -v apt-get >/dev/null && [[ $$(id -u) -eq 0 ]]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server haproxy; \
+	else echo "the cluster needs: apt-get install postgresql redis-server haproxy (as root)"; exit 1; fi
+
+cluster: $(KB_STAMP) $(MODEL) cluster-deps ## PostgreSQL, Redis, 2 action + 2 Rasa servers, HAProxy on 127.0.0.1:5005 (Ctrl-C stops all)
+	$(PY) scripts/cluster.py
 
 $(KB_STAMP): $(STAMP) $(KB_INPUTS)
 	$(PY) -m kb.build
@@ -82,7 +94,7 @@ test-stories: $(MODEL) ## rasa test stories for the forms (fails on any predicti
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors \
 	  --out results/stories
 
-test: $(KB_STAMP) $(MODEL) browser-deps validate test-stories ## set up and run every test (unit, data validation, stories, end-to-end)
+test: $(KB_STAMP) $(MODEL) browser-deps cluster-deps validate test-stories ## set up and run every test (unit, data validation, stories, end-to-end, cluster)
 	$(PY) -m pytest -q
 
 eval: eval-heldout ## NLU evaluation: the held-out sets and 5-fold cross-validation (reports/)

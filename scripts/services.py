@@ -1,0 +1,244 @@
+"""Start real servers on loopback for the cluster and the tests: Redis, PostgreSQL, HAProxy.
+
+Each ``running_*`` context manager starts Debian's server as a child process on a port of
+127.0.0.1, waits until it answers, yields how to reach it, and stops it on exit (the data stay
+in the directory given, so a second start finds them). PostgreSQL refuses to run as root: when
+this runs as root (CI does), ``initdb`` and ``postgres`` run as the ``postgres`` user that
+Debian's package creates. ``make cluster-deps`` installs the packages when they are missing.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_USER = "postgres"  # the system user Debian's postgresql package creates
+
+
+class ServiceError(RuntimeError):
+    """A server did not start; the message names its log."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def port_open(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(0.5)
+        return s.connect_ex((host, port)) == 0
+
+
+def wait_for_port(port: int, process: subprocess.Popen | None, log: Path, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise ServiceError(
+                f"exited early (code {process.returncode}); log {log}:\n{_tail(log)}"
+            )
+        if port_open(port):
+            return
+        time.sleep(0.2)
+    raise ServiceError(f"port {port} not open after {seconds:.0f} s; log {log}:\n{_tail(log)}")
+
+
+def _tail(log: Path, chars: int = 2000) -> str:
+    return log.read_text(errors="replace")[-chars:] if log.exists() else "(no log)"
+
+
+def stop(process: subprocess.Popen, seconds: float = 20) -> None:
+    """SIGTERM, then SIGKILL if it has not ended after ``seconds``."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def secret(path: Path) -> str:
+    """A random secret kept in ``path`` (mode 600), made on first use."""
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(24)
+    path.write_text(value + "\n")
+    path.chmod(0o600)
+    return value
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    """Run as the postgres user when we are root (PostgreSQL refuses root)."""
+    if os.geteuid() != 0:
+        return command
+    return ["runuser", "-u", PG_USER, "--", *command]
+
+
+def _owned_by_postgres(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        shutil.chown(path, user=PG_USER, group=PG_USER)
+
+
+def require(*programs: str) -> None:
+    missing = [p for p in programs if shutil.which(p) is None and not Path(p).exists()]
+    if missing:
+        raise ServiceError(f"not installed: {', '.join(missing)} (run `make cluster-deps`)")
+
+
+@contextmanager
+def running_redis(directory: Path, port: int, password: str) -> Iterator[str]:
+    """Redis 7 on 127.0.0.1:``port`` with ``password``; yields its URL (db 0). Nothing is saved
+    to disk: the locks and de-duplication keys it holds are short-lived by design."""
+    require("redis-server")
+    directory.mkdir(parents=True, exist_ok=True)
+    log = directory / "redis.log"
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--requirepass",
+            password,
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(directory),
+        ],
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for_port(port, process, log, 20)
+        yield f"redis://:{password}@127.0.0.1:{port}/0"
+    finally:
+        stop(process)
+
+
+@contextmanager
+def running_postgres(
+    directory: Path, port: int, password: str, user: str = "tuoguan", database: str = "tuoguan"
+) -> Iterator[str]:
+    """PostgreSQL 15 with its own data directory, on 127.0.0.1:``port``; yields the
+    SQLAlchemy URL of ``database`` (created on first start, owned by ``user``)."""
+    require(str(PG_BIN / "initdb"), str(PG_BIN / "pg_ctl"))
+    data, run = directory / "data", directory / "run"
+    _owned_by_postgres(directory)
+    _owned_by_postgres(run)
+    log = directory / "postgres.log"
+    if not (data / "PG_VERSION").exists():
+        pwfile = directory / "initdb.pw"
+        pwfile.write_text(password + "\n")
+        if os.geteuid() == 0:
+            shutil.chown(pwfile, user=PG_USER, group=PG_USER)
+        pwfile.chmod(0o600)
+        try:
+            subprocess.run(
+                _as_postgres(
+                    [
+                        str(PG_BIN / "initdb"),
+                        "-D",
+                        str(data),
+                        "-U",
+                        user,
+                        f"--pwfile={pwfile}",
+                        "--auth=scram-sha-256",
+                        "--encoding=UTF8",
+                        "--locale=C.UTF-8",
+                    ]
+                ),
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+        finally:
+            pwfile.unlink(missing_ok=True)
+    subprocess.run(
+        _as_postgres(
+            [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(log),
+                "-w",
+                "-o",
+                f"-p {port} -k {run} -c listen_addresses=127.0.0.1",
+                "start",
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, None, log, 30)
+        _create_database(port, user, password, database)
+        yield f"postgresql://{user}:{password}@127.0.0.1:{port}/{database}"
+    finally:
+        subprocess.run(
+            _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+
+def _create_database(port: int, user: str, password: str, database: str) -> None:
+    import psycopg2
+
+    connection = psycopg2.connect(
+        host="127.0.0.1", port=port, user=user, password=password, dbname="postgres"
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,))
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{database}" OWNER "{user}"')
+    connection.close()
+
+
+@contextmanager
+def running_haproxy(
+    config: Path, env: Mapping[str, str], directory: Path, ports: list[int]
+) -> Iterator[subprocess.Popen]:
+    """HAProxy in the foreground with ``config``, whose ``"${VAR}"`` settings come from
+    ``env``; waits until every port of ``ports`` listens."""
+    require("haproxy")
+    directory.mkdir(parents=True, exist_ok=True)
+    log = directory / "haproxy.log"
+    check = subprocess.run(
+        ["haproxy", "-c", "-f", str(config)],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+    if check.returncode != 0:
+        raise ServiceError(f"{config} is not valid:\n{check.stdout}{check.stderr}")
+    process = subprocess.Popen(
+        ["haproxy", "-db", "-f", str(config)],
+        env={**os.environ, **env},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for port in ports:
+            wait_for_port(port, process, log, 20)
+        yield process
+    finally:
+        stop(process)
