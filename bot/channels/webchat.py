@@ -26,15 +26,15 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.assistant.context import knowledge_base
+from bot.channels.intake import MAX_MESSAGE_CHARS, TOO_LONG_TEXT, clean_text, prepare
 from bot.channels.page_assets import MIME_TYPES, PAGE_HEADERS, static_asset
 from rules_core.citations import article_number_from_label
 
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "chat"
-MAX_MESSAGE_CHARS = 1000
 _SENDER_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 ERROR_BAD_JSON = '请求格式错误：请以 JSON 发送 {"sender": "会话编号", "message": "您的问题"}。'
 ERROR_NO_MESSAGE = "消息不能为空，请输入您的问题。"
-ERROR_LONG_MESSAGE = f"消息过长，请控制在 {MAX_MESSAGE_CHARS} 字以内。"
+ERROR_LONG_MESSAGE = TOO_LONG_TEXT
 ERROR_BAD_SENDER = "缺少有效的会话编号（sender，1–64 个字母、数字、- 或 _），请刷新页面后重试。"
 ERROR_NO_ARTICLE = "没有找到该条文：《管理办法》共二十七条（第一条至第二十七条）。"
 
@@ -103,23 +103,25 @@ def _error(status: int, message: str) -> HTTPResponse:
     return response.json({"error": message}, status=status, ensure_ascii=False)
 
 
-def parse_message_request(body: bytes) -> tuple[str, str] | str:
-    """``(sender, message)`` from a POST body, or the Chinese error to answer with 400."""
+def parse_message_request(body: bytes) -> tuple[str, str] | tuple[int, str]:
+    """``(sender, message)`` from a POST body (the message prepared by
+    :func:`bot.channels.intake.prepare`), or ``(status, Chinese error)``: 400, or 413 for a
+    message longer than the limit."""
     try:
         data = json.loads(body or b"null")
     except (ValueError, UnicodeDecodeError):
-        return ERROR_BAD_JSON
+        return 400, ERROR_BAD_JSON
     if not isinstance(data, dict):
-        return ERROR_BAD_JSON
+        return 400, ERROR_BAD_JSON
     message = data.get("message")
-    if not isinstance(message, str) or not message.strip():
-        return ERROR_NO_MESSAGE
+    if not isinstance(message, str) or not clean_text(message).strip():
+        return 400, ERROR_NO_MESSAGE
     if len(message) > MAX_MESSAGE_CHARS:
-        return ERROR_LONG_MESSAGE
+        return 413, ERROR_LONG_MESSAGE
     sender = data.get("sender")
     if not isinstance(sender, str) or not _SENDER_PATTERN.fullmatch(sender):
-        return ERROR_BAD_SENDER
-    return sender, message.strip()
+        return 400, ERROR_BAD_SENDER
+    return sender, prepare(message)
 
 
 class WebChatInput(InputChannel):
@@ -172,8 +174,8 @@ class WebChatInput(InputChannel):
 
         async def message(request: Request) -> HTTPResponse:
             parsed = parse_message_request(request.body)
-            if isinstance(parsed, str):
-                return _error(400, parsed)
+            if isinstance(parsed[0], int):
+                return _error(parsed[0], parsed[1])
             sender, text = parsed
             collector = CollectingOutputChannel()
             await on_new_message(

@@ -107,14 +107,16 @@ REQUESTS = [
         ("web-1", "补贴"),
         id="正常消息去掉首尾空格",
     ),
-    pytest.param(b'{"sender": "web-1"}', ERROR_NO_MESSAGE, id="缺少消息"),
-    pytest.param(b'{"sender": "web-1", "message": ""}', ERROR_NO_MESSAGE, id="空消息"),
-    pytest.param(b'{"sender": "web-1", "message": 5}', ERROR_NO_MESSAGE, id="消息不是文字"),
-    pytest.param(b'{"message": "hi"}', ERROR_BAD_SENDER, id="缺少会话编号"),
-    pytest.param(b'{"sender": "../x", "message": "hi"}', ERROR_BAD_SENDER, id="会话编号含非法字符"),
-    pytest.param(b"not json", ERROR_BAD_JSON, id="不是JSON"),
-    pytest.param(b"[1, 2]", ERROR_BAD_JSON, id="JSON不是对象"),
-    pytest.param(b"", ERROR_BAD_JSON, id="空请求体"),
+    pytest.param(b'{"sender": "web-1"}', (400, ERROR_NO_MESSAGE), id="缺少消息"),
+    pytest.param(b'{"sender": "web-1", "message": ""}', (400, ERROR_NO_MESSAGE), id="空消息"),
+    pytest.param(b'{"sender": "web-1", "message": 5}', (400, ERROR_NO_MESSAGE), id="消息不是文字"),
+    pytest.param(b'{"message": "hi"}', (400, ERROR_BAD_SENDER), id="缺少会话编号"),
+    pytest.param(
+        b'{"sender": "../x", "message": "hi"}', (400, ERROR_BAD_SENDER), id="会话编号含非法字符"
+    ),
+    pytest.param(b"not json", (400, ERROR_BAD_JSON), id="不是JSON"),
+    pytest.param(b"[1, 2]", (400, ERROR_BAD_JSON), id="JSON不是对象"),
+    pytest.param(b"", (400, ERROR_BAD_JSON), id="空请求体"),
 ]
 
 
@@ -125,4 +127,14 @@ def test_a_message_request_is_read_or_refused(body: bytes, expected: object) -> 
 
 def test_a_message_over_the_limit_is_refused() -> None:
     body = ('{"sender": "web-1", "message": "' + "问" * 1001 + '"}').encode()
-    assert parse_message_request(body) == ERROR_LONG_MESSAGE
+    assert parse_message_request(body) == (413, ERROR_LONG_MESSAGE)
+
+
+def test_a_lone_surrogate_is_dropped_not_a_server_error() -> None:
+    body = b'{"sender": "web-1", "message": "\\ud800\u8865\u8d34\u591a\u5c11"}'
+    assert parse_message_request(body) == ("web-1", "补贴多少")
+
+
+def test_a_phone_number_is_masked_before_the_assistant_sees_it() -> None:
+    body = '{"sender": "web-1", "message": "我的电话13812345678，补贴多少"}'.encode()
+    assert parse_message_request(body) == ("web-1", "我的电话138****5678，补贴多少")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+import requests
 
 from tests.e2e.servers import RunningAssistant
 
@@ -76,3 +77,55 @@ def test_out_of_scope_question_says_where_to_ask_and_cites_nothing(
     text = _texts(messages)
     assert "12333" in text and "坪山区人力资源局" in text
     assert _citations(messages) == []
+
+
+MALFORMED = [
+    pytest.param(b'["x"]', 400, id="a JSON list gets 400"),
+    pytest.param(b'"x"', 400, id="a bare string gets 400"),
+    pytest.param(b'{"sender": "e2e-m1"}', 400, id="a missing message gets 400"),
+    pytest.param(b'{"sender": "e2e-m1", "message": null}', 400, id="a null message gets 400"),
+    pytest.param(b'{"sender": "e2e-m1", "message": 5}', 400, id="a numeric message gets 400"),
+    pytest.param(b'{"sender": ["x"], "message": "hi"}', 400, id="a sender list gets 400"),
+    pytest.param(
+        ('{"sender": "e2e-m1", "message": "' + "问" * 5000 + '"}').encode(),
+        413,
+        id="a message over the limit gets 413",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "status"), MALFORMED)
+def test_a_malformed_request_is_refused_and_nothing_is_stored(
+    assistant: RunningAssistant, body: bytes, status: int
+) -> None:
+    reply = requests.post(
+        f"{assistant.rasa_url}/webhooks/rest/webhook",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert reply.status_code == status
+    assert "error" in reply.json()
+    for sender in ("['x']", "e2e-m1"):
+        tracker = requests.get(
+            f"{assistant.rasa_url}/conversations/{sender}/tracker", timeout=30
+        ).json()
+        assert not [e for e in tracker.get("events") or [] if e["event"] == "user"]
+
+
+def test_a_lone_surrogate_is_dropped_and_the_question_answered(assistant: RunningAssistant) -> None:
+    reply = requests.post(
+        f"{assistant.rasa_url}/webhooks/rest/webhook",
+        data=b'{"sender": "e2e-surrogate", "message": "\\ud800\\u8865\\u8d34\\u591a\\u5c11"}',
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert reply.status_code == 200
+    assert "第十九条" in "\n".join(m.get("text", "") for m in reply.json())
+
+
+def test_a_phone_number_typed_by_a_user_is_never_stored(assistant: RunningAssistant) -> None:
+    assistant.ask("e2e-phone", "我的电话13812345678，转人工")
+    tracker = requests.get(f"{assistant.rasa_url}/conversations/e2e-phone/tracker", timeout=30)
+    stored = tracker.text
+    assert "13812345678" not in stored and "138****5678" in stored
