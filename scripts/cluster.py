@@ -166,7 +166,7 @@ class Cluster:
             "SANIC_HOST": "127.0.0.1",
             "TRACKER_STORE_URL": self.database_url,
             "STORE_URL": self.database_url,
-            "LOCK_STORE_URL": self.lock_store_url,
+            "REDIS_URL": self.lock_store_url,
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.ports.actions_front}/webhook",
             **self.env,
         }

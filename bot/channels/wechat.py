@@ -11,17 +11,26 @@ there). Settings come from the environment:
 - ``WECHAT_ENCODING_AES_KEY``  the 43-character EncodingAESKey; when set (with the AppID),
                                messages sent in safe mode (``encrypt_type=aes``) are decrypted
                                and answered encrypted; plaintext messages are still accepted;
-- ``WECHAT_WEBSITE_URL``       optional address of the web chat, named in shortened answers.
+- ``WECHAT_WEBSITE_URL``       optional address of the web chat, named in shortened answers;
+- ``WECHAT_APP_SECRET``        optional AppSecret: a late answer is then sent with the
+                               customer-service message API (bot/channels/wechat_api.py);
+- ``WECHAT_REPLY_DEADLINE``    seconds a passive reply may take (default 4.0: WeChat drops it
+                               after 5 s, and time passes before a busy server reads the request);
+- ``REDIS_URL``                the state shared by every instance (bot/channels/wechat_state.py).
 
 Routes:
 
 - ``GET  /webhooks/wechat/webhook``  URL verification: echoes ``echostr`` when ``signature`` is
   the SHA-1 of the sorted token, ``timestamp`` and ``nonce``; otherwise 403;
 - ``POST /webhooks/wechat/webhook``  a message or event; wrong signatures get 403 and are not
-  processed. The answer is a passive XML reply within WeChat's 5 seconds: the conversation runs
-  under a 4.5 s deadline, after which the user is asked to send the question again (the answer
-  keeps being computed and is given for that repeat). WeChat's retries of the same message are
-  answered from a bounded cache, never sent to the bot twice. The sender id is the OpenID.
+  processed. The answer is a passive XML reply within WeChat's 5 seconds. When the assistant
+  needs longer, the answer keeps being computed: with an AppSecret it is sent with the
+  customer-service API (the passive reply is empty), without one the user is asked to send the
+  question again and gets it then. WeChat's retries of a message (same sender and MsgId, on any
+  instance) wait for the first attempt's answer and are never sent to the assistant twice.
+  Characters XML forbids are dropped before parsing; a message that still cannot be read, or
+  has no MsgType, is answered ``success`` (WeChat shows nothing) rather than an error, which
+  WeChat would show as 「该公众号提供的服务出现故障」. The sender id is the OpenID.
 """
 
 from __future__ import annotations
@@ -30,10 +39,9 @@ import asyncio
 import logging
 import os
 import time
-from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -47,6 +55,9 @@ from wechatpy.messages import BaseMessage, TextMessage
 from wechatpy.replies import TextReply
 from wechatpy.utils import check_signature
 
+from bot.channels.intake import MAX_MESSAGE_CHARS, TOO_LONG_TEXT, clean_text, prepare
+from bot.channels.wechat_api import CustomerService
+from bot.channels.wechat_state import ReplyState, reply_state
 from bot.channels.wechat_text import (
     ERROR_TEXT,
     PLEASE_WAIT_TEXT,
@@ -60,15 +71,13 @@ from bot.channels.wechat_text import (
 logger = logging.getLogger(__name__)
 
 DEV_TOKEN = "pingshan-dev-token"
-REPLY_DEADLINE_SECONDS = 4.5  # WeChat drops a passive reply after 5 s and retries
-CACHE_SIZE = 2048
+REPLY_DEADLINE_SECONDS = 4.0  # WeChat drops a passive reply after 5 s and retries
+RETRY_POLL_SECONDS = 0.05
 MAX_BODY_BYTES = 64 * 1024  # a WeChat message is a few hundred bytes
 GREET_PAYLOAD = "/greet"
 SUBSCRIBE_EVENTS = ("subscribe", "subscribe_scan")
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
 
 
 # The signature covers only token, timestamp and nonce, so a captured signed URL could be replayed
@@ -93,6 +102,10 @@ class WeChatSettings:
     app_id: str | None = None
     aes_key: str | None = None
     website_url: str | None = None
+    app_secret: str | None = None
+    api_base: str | None = None
+    deadline: float = REPLY_DEADLINE_SECONDS
+    redis_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> WeChatSettings:
@@ -102,6 +115,10 @@ class WeChatSettings:
             app_id=environ.get("WECHAT_APP_ID", "").strip() or None,
             aes_key=environ.get("WECHAT_ENCODING_AES_KEY", "").strip() or None,
             website_url=environ.get("WECHAT_WEBSITE_URL", "").strip() or None,
+            app_secret=environ.get("WECHAT_APP_SECRET", "").strip() or None,
+            api_base=environ.get("WECHAT_API_BASE", "").strip() or None,
+            deadline=float(environ.get("WECHAT_REPLY_DEADLINE", "") or REPLY_DEADLINE_SECONDS),
+            redis_url=environ.get("REDIS_URL", "").strip() or None,
         )
 
     @property
@@ -119,36 +136,13 @@ class WeChatSettings:
         return WeChatCrypto(self.token, self.aes_key, self.app_id)
 
 
-class BoundedCache(Generic[K, V]):
-    """A small least-recently-used mapping: the oldest entries go once ``size`` is reached."""
-
-    def __init__(self, size: int = CACHE_SIZE) -> None:
-        self._size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
-
-    def get(self, key: K) -> V | None:
-        if key not in self._items:
-            return None
-        self._items.move_to_end(key)
-        return self._items[key]
-
-    def put(self, key: K, value: V) -> None:
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self._size:
-            self._items.popitem(last=False)
-
-    def pop(self, key: K) -> V | None:
-        return self._items.pop(key, None)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
-def _message_key(message: BaseMessage) -> str:
-    """WeChat's de-duplication key: MsgId for messages, sender + CreateTime for events."""
+def message_key(message: BaseMessage) -> str:
+    """WeChat's de-duplication key: (FromUserName, MsgId) for messages, (FromUserName,
+    CreateTime, Event) for events. MsgId alone is not unique across followers: keyed on it,
+    a second follower whose message carried an earlier follower's MsgId got that follower's
+    answer."""
     if message.id:
-        return f"msg:{message.id}"
+        return f"msg:{message.source}:{message.id}"
     return f"event:{message.source}:{message.time}:{getattr(message, 'event', '')}"
 
 
@@ -164,16 +158,18 @@ class WeChatInput(InputChannel):
         """Settings come from the environment; the credentials entry may stay empty."""
         return cls(WeChatSettings.from_env(os.environ))
 
-    def __init__(self, settings: WeChatSettings, deadline: float = REPLY_DEADLINE_SECONDS) -> None:
+    def __init__(self, settings: WeChatSettings) -> None:
         self.settings = settings
         self.crypto = settings.crypto()
-        self.deadline = deadline
-        # MsgId → the task computing its reply text (WeChat retries a message up to 3 times).
-        self._replies: BoundedCache[str, asyncio.Task[RenderedReply]] = BoundedCache()
-        # (OpenID, text) → a reply still being computed when the deadline passed.
-        self._late: BoundedCache[tuple[str, str], asyncio.Task[RenderedReply]] = BoundedCache()
-        # OpenID → what the user may type back for the buttons of the last reply.
-        self._choices: BoundedCache[str, Mapping[str, str]] = BoundedCache()
+        self.deadline = settings.deadline
+        self.state: ReplyState = reply_state(settings.redis_url)
+        self.customer_service = (
+            CustomerService(
+                settings.app_id, settings.app_secret, settings.api_base, settings.redis_url
+            )
+            if settings.app_id and settings.app_secret
+            else None
+        )
         if settings.uses_development_token:
             logger.warning(
                 "WECHAT_TOKEN is not set: the WeChat channel uses the development token %r; "
@@ -201,6 +197,7 @@ class WeChatInput(InputChannel):
 
         @webhook.post("/webhook")
         async def receive(request: Request) -> HTTPResponse:
+            arrived = time.monotonic()
             if not self._signed(request) or not fresh(request.args.get("timestamp", "")):
                 return response.text("invalid signature", status=403)
             if len(request.body) > MAX_BODY_BYTES:
@@ -211,13 +208,13 @@ class WeChatInput(InputChannel):
             except PermissionError:
                 return response.text("invalid message signature", status=403)
             try:
-                message = parse_message(xml)
-            except Exception:
-                logger.warning("WeChat: unreadable message body", exc_info=True)
-                return response.text("bad message", status=400)
+                message = parse_message(clean_text(xml))
+            except Exception:  # not XML, or no MsgType (wechatpy raises KeyError)
+                logger.warning("WeChat: unreadable message answered with success", exc_info=True)
+                return response.text("success")
             if message is None:
-                return response.text("bad message", status=400)
-            content = await self.reply_text(message, on_new_message)
+                return response.text("success")
+            content = await self.reply_text(message, on_new_message, arrived + self.deadline)
             if not content:
                 return response.text("success")
             reply = TextReply(message=message, content=content).render()
@@ -267,38 +264,86 @@ class WeChatInput(InputChannel):
             logger.warning("WeChat: safe-mode message could not be decrypted", exc_info=True)
             raise PermissionError("undecryptable message") from error
 
-    async def reply_text(self, message: BaseMessage, on_new_message: OnNewMessage) -> str:
-        """The reply text for one message, computed once per MsgId, within the deadline."""
-        key = _message_key(message)
-        task = self._replies.get(key)
-        if task is None:
-            task = self._start(message, on_new_message)
-            self._replies.put(key, task)
-        try:
-            rendered = await asyncio.wait_for(asyncio.shield(task), self.deadline)
-        except asyncio.TimeoutError:
-            if isinstance(message, TextMessage):
-                self._late.put((message.source, (message.content or "").strip()), task)
-                return PLEASE_WAIT_TEXT
-            return welcome_reply().text if self._is_subscribe(message) else ""
-        return rendered.text
+    async def reply_text(
+        self, message: BaseMessage, on_new_message: OnNewMessage, deadline: float
+    ) -> str:
+        """The passive reply's text for one message, by ``deadline`` (``time.monotonic()``).
 
-    def _start(
-        self, message: BaseMessage, on_new_message: OnNewMessage
-    ) -> asyncio.Task[RenderedReply]:
-        """A task computing the reply; a repeat of a question still being answered reuses it."""
-        if isinstance(message, TextMessage) and (message.content or "").strip():
-            text = message.content.strip()
-            late = self._late.pop((message.source, text))
-            if late is not None:
-                return late
-            typed = resolve_choice(text, self._choices.get(message.source)) or text
-            return asyncio.ensure_future(self._ask(message.source, typed, on_new_message))
+        The first attempt at a message computes the answer; a retry of it, here or on another
+        instance, waits for that answer. An answer not ready by the deadline is delivered late.
+        """
+        key = message_key(message)
+        try:
+            first = await self.state.claim(key)
+        except Exception:  # Redis unreachable: answer anyway, only de-duplication is lost
+            logger.exception("WeChat: shared state unavailable; answering %s without it", key)
+            first = True
+        if first:
+            task = asyncio.ensure_future(self._answer(key, message, on_new_message))
+            try:
+                rendered = await asyncio.wait_for(asyncio.shield(task), self._left(deadline))
+                return rendered.text
+            except asyncio.TimeoutError:
+                return await self._late(key, message)
+        while time.monotonic() < deadline:  # a retry: the first attempt's answer when it comes
+            text = await self.state.reply(key)
+            if text is not None:
+                return text
+            await asyncio.sleep(RETRY_POLL_SECONDS)
+        return await self._late(key, message)
+
+    @staticmethod
+    def _left(deadline: float) -> float:
+        return max(0.0, deadline - time.monotonic())
+
+    async def _late(self, key: str, message: BaseMessage) -> str:
+        """The passive reply when the answer is not ready: nothing (it will be sent with the
+        customer-service API) or 「正在查询，请稍后再发一次您的问题」 (it is kept for the repeat)."""
+        await self.state.mark_late(key)
+        ready = await self.state.reply(key)  # finished while the deadline passed
+        if ready is not None:
+            return ready
         if self._is_subscribe(message):
-            return asyncio.ensure_future(self._welcome(message.source, on_new_message))
+            return welcome_reply().text
+        if not isinstance(message, TextMessage):
+            return ""
+        return "" if self.customer_service is not None else PLEASE_WAIT_TEXT
+
+    async def _answer(
+        self, key: str, message: BaseMessage, on_new_message: OnNewMessage
+    ) -> RenderedReply:
+        """Compute the reply, record it for retries, and deliver it late if it came too late."""
+        rendered = await self._compute(message, on_new_message)
+        try:
+            await self.state.finish(key, rendered.text)
+            if rendered.text and await self.state.is_late(key):
+                await self._deliver_late(message, rendered.text)
+        except Exception:
+            logger.exception("WeChat: the reply to %s could not be recorded", key)
+        return rendered
+
+    async def _deliver_late(self, message: BaseMessage, text: str) -> None:
+        if self.customer_service is not None:
+            await self.customer_service.send_text(message.source, text)
+        elif isinstance(message, TextMessage):
+            await self.state.put_late(message.source, _question(message), text)
+
+    async def _compute(self, message: BaseMessage, on_new_message: OnNewMessage) -> RenderedReply:
+        """The reply to one message; a repeat of a question answered late gets that answer."""
+        if isinstance(message, TextMessage) and _question(message):
+            text = _question(message)
+            if len(text) > MAX_MESSAGE_CHARS:
+                return RenderedReply(text=TOO_LONG_TEXT)
+            late = await self.state.take_late(message.source, text)
+            if late is not None:
+                return RenderedReply(text=late)
+            typed = resolve_choice(text, await self.state.choices(message.source)) or text
+            return await self._ask(message.source, prepare(typed), on_new_message)
+        if self._is_subscribe(message):
+            return await self._welcome(message.source, on_new_message)
         if isinstance(message, BaseEvent):  # unsubscribe, menu clicks …: nothing to say
-            return asyncio.ensure_future(_constant(RenderedReply(text="")))
-        return asyncio.ensure_future(_constant(RenderedReply(text=TYPED_QUESTION_TEXT)))
+            return RenderedReply(text="")
+        return RenderedReply(text=TYPED_QUESTION_TEXT)
 
     @staticmethod
     def _is_subscribe(message: BaseMessage) -> bool:
@@ -315,7 +360,7 @@ class WeChatInput(InputChannel):
             logger.exception("WeChat: the bot failed to answer %s", openid)
             return RenderedReply(text=ERROR_TEXT)
         rendered = render_reply(collector.messages, website_url=self.settings.website_url)
-        self._choices.put(openid, rendered.choices)
+        await self.state.put_choices(openid, rendered.choices)
         return rendered
 
     async def _welcome(self, openid: str, on_new_message: OnNewMessage) -> RenderedReply:
@@ -324,9 +369,10 @@ class WeChatInput(InputChannel):
         if rendered.text and rendered.text != ERROR_TEXT:
             return rendered
         fallback = welcome_reply()
-        self._choices.put(openid, fallback.choices)
+        await self.state.put_choices(openid, fallback.choices)
         return fallback
 
 
-async def _constant(reply: RenderedReply) -> RenderedReply:
-    return reply
+def _question(message: TextMessage) -> str:
+    """The typed text, without the characters no text may hold."""
+    return clean_text(message.content or "").strip()

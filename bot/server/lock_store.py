@@ -34,7 +34,7 @@ from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 
 logger = logging.getLogger(__name__)
 
-LOCK_STORE_URL_ENV = "LOCK_STORE_URL"
+REDIS_URL_ENV = "REDIS_URL"
 KEY_PREFIX = "tuoguan:lock:"
 POLL_SECONDS = 0.02
 
@@ -64,12 +64,12 @@ return 0
 class ConversationLockStore(LockStore):
     """Rasa's lock store interface (``lock(conversation_id)``) with atomic, ordered tickets.
 
-    ``endpoint_config.url`` (or ``$LOCK_STORE_URL``) is a Redis URL such as
+    ``endpoint_config.url`` (or ``$REDIS_URL``) is a Redis URL such as
     ``redis://:password@127.0.0.1:6379/0``; without one the lock is this process's own.
     """
 
     def __init__(self, endpoint_config: Any = None, url: str | None = None) -> None:
-        url = url or getattr(endpoint_config, "url", None) or os.environ.get(LOCK_STORE_URL_ENV)
+        url = url or getattr(endpoint_config, "url", None) or os.environ.get(REDIS_URL_ENV)
         self._redis: Any = None
         self._local: dict[str, tuple[asyncio.Lock, int]] = {}
         if url:

@@ -6,6 +6,7 @@ Also the channel's settings (development token, safe mode) and its bounded retry
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 import pytest
@@ -242,19 +243,7 @@ def test_an_unusable_safe_mode_setting_stops_the_channel(environ: dict[str, str]
         WeChatSettings.from_env(environ).crypto()
 
 
-def test_the_retry_cache_forgets_the_oldest_message_first() -> None:
-    from bot.channels.wechat import BoundedCache
-
-    cache: BoundedCache[str, str] = BoundedCache(size=2)
-    cache.put("msg:1", "a")
-    cache.put("msg:2", "b")
-    assert cache.get("msg:1") == "a"  # used again: now the newest
-    cache.put("msg:3", "c")
-    assert (cache.get("msg:1"), cache.get("msg:2"), cache.get("msg:3")) == ("a", None, "c")
-    assert len(cache) == 2
-
-
-# --- the 4.5 s deadline, WeChat's retries and typed choices, with a stand-in for the bot ---------
+# --- the reply deadline, WeChat's retries and typed choices, with a stand-in for the bot --------
 
 
 class StandInBot:
@@ -289,18 +278,23 @@ def _text_message(content: str, msg_id: int, openid: str = "oUser1") -> Any:
     )
 
 
-def _channel(deadline: float) -> Any:
+def _channel(deadline: float, **settings: Any) -> Any:
     from bot.channels.wechat import WeChatInput, WeChatSettings
 
-    return WeChatInput(WeChatSettings(token="t"), deadline=deadline)
+    return WeChatInput(WeChatSettings(token="t", deadline=deadline, **settings))
+
+
+async def _reply(channel: Any, message: Any, bot: Any) -> str:
+    """What the channel answers to ``message`` arriving now."""
+    return str(await channel.reply_text(message, bot, time.monotonic() + channel.deadline))
 
 
 def test_a_slow_answer_asks_to_send_again_and_the_repeat_gets_it_without_asking_twice() -> None:
     async def scenario() -> tuple[str, str, list[str]]:
         channel, bot = _channel(deadline=0.05), StandInBot(delay=0.3)
-        first = await channel.reply_text(_text_message("补贴多少", 1), bot)
+        first = await _reply(channel, _text_message("补贴多少", 1), bot)
         await asyncio.sleep(0.4)
-        again = await channel.reply_text(_text_message("补贴多少", 2), bot)
+        again = await _reply(channel, _text_message("补贴多少", 2), bot)
         return first, again, bot.heard
 
     first, again, heard = asyncio.run(scenario())
@@ -313,7 +307,7 @@ def test_wechat_retries_of_one_msgid_reach_the_bot_once() -> None:
     async def scenario() -> tuple[list[str], list[str]]:
         channel, bot = _channel(deadline=2), StandInBot(delay=0.1)
         replies = await asyncio.gather(
-            *(channel.reply_text(_text_message("补贴多少", 7), bot) for _ in range(3))
+            *(_reply(channel, _text_message("补贴多少", 7), bot) for _ in range(3))
         )
         return list(replies), bot.heard
 
@@ -324,7 +318,7 @@ def test_wechat_retries_of_one_msgid_reach_the_bot_once() -> None:
 
 def test_a_failing_bot_gets_an_apology_instead_of_silence() -> None:
     reply = asyncio.run(
-        _channel(deadline=2).reply_text(_text_message("补贴多少", 9), StandInBot(fail=True))
+        _reply(_channel(deadline=2), _text_message("补贴多少", 9), StandInBot(fail=True))
     )
     assert reply == ERROR_TEXT
 
@@ -339,8 +333,8 @@ def test_typing_a_number_after_the_welcome_sends_that_topic_to_the_bot() -> None
             "<CreateTime>1700000000</CreateTime><MsgType>event</MsgType>"
             "<Event>subscribe</Event></xml>"
         )
-        welcome = await channel.reply_text(subscribe, bot)
-        await channel.reply_text(_text_message("2", 11), bot)
+        welcome = await _reply(channel, subscribe, bot)
+        await _reply(channel, _text_message("2", 11), bot)
         return welcome, bot.heard
 
     welcome, heard = asyncio.run(scenario())
@@ -356,6 +350,33 @@ def test_running_with_the_development_token_is_logged_as_a_warning(
     with caplog.at_level("WARNING", logger="bot.channels.wechat"):
         WeChatInput(WeChatSettings.from_env({}))
     assert any(DEV_TOKEN in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
+
+
+def test_two_followers_whose_messages_share_a_msgid_each_get_their_own_answer() -> None:
+    async def scenario() -> tuple[str, str, list[str]]:
+        channel, bot = _channel(deadline=2), StandInBot()
+        first = await _reply(channel, _text_message("补贴多少", 42, openid="oAlice"), bot)
+        second = await _reply(channel, _text_message("能帮我交社保吗", 42, openid="oBob"), bot)
+        return first, second, bot.heard
+
+    first, second, heard = asyncio.run(scenario())
+    assert first.startswith("答复：补贴多少")
+    assert second.startswith("答复：能帮我交社保吗")  # not Alice's answer
+    assert heard == ["补贴多少", "能帮我交社保吗"]
+
+
+def test_a_message_over_the_limit_gets_a_clear_reply_and_never_reaches_the_bot() -> None:
+    from bot.channels.intake import TOO_LONG_TEXT
+
+    bot = StandInBot()
+    reply = asyncio.run(_reply(_channel(deadline=2), _text_message("问" * 1001, 5), bot))
+    assert reply == TOO_LONG_TEXT and bot.heard == []
+
+
+def test_a_phone_number_is_masked_before_the_bot_hears_it() -> None:
+    bot = StandInBot()
+    asyncio.run(_reply(_channel(deadline=2), _text_message("电话13812345678转人工", 6), bot))
+    assert bot.heard == ["电话138****5678转人工"]
 
 
 FRESHNESS = [

@@ -294,3 +294,33 @@ def test_the_eligibility_check_is_answered_by_typing_the_offered_words_and_numbe
     assert verdict.startswith("【结论】符合"), verdict
     assert "依据：《管理办法》第九条" in verdict
     assert len(verdict.encode("utf-8")) < WECHAT_TEXT_LIMIT
+
+
+def test_control_characters_inside_content_are_dropped_and_the_question_answered(
+    wechat: WeChatServer,
+) -> None:
+    openid = _openid()
+    response = wechat.post(openid, text_xml(openid, "补贴\x1d多少\x10", next(_msg_ids)))
+    assert "第十九条" in wechat.reply(response)["content"]
+
+
+def test_a_message_without_msgtype_is_answered_success_not_an_error(wechat: WeChatServer) -> None:
+    openid = _openid()
+    xml = (
+        f"<xml><ToUserName><![CDATA[{ACCOUNT}]]></ToUserName>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{int(time.time())}</CreateTime>"
+        f"<Content><![CDATA[补贴多少]]></Content><MsgId>{next(_msg_ids)}</MsgId></xml>"
+    )
+    response = wechat.post(openid, xml)
+    assert response.status_code == 200 and response.text == "success"
+
+
+def test_two_followers_sending_the_same_msgid_each_get_their_own_answer(
+    wechat: WeChatServer,
+) -> None:
+    msg_id = next(_msg_ids)
+    alice, bob = _openid(), _openid()
+    first = wechat.reply(wechat.post(alice, text_xml(alice, "补贴多少", msg_id)))["content"]
+    second = wechat.reply(wechat.post(bob, text_xml(bob, "能帮我交社保吗", msg_id)))["content"]
+    assert "第十九条" in first and "第十五条" in second
