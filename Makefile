@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components b
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 
-.PHONY: help setup browser-deps cluster-deps cluster kb migrate train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
+.PHONY: help setup browser-deps cluster-deps cluster kb migrate retention train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,10 @@ kb: $(STAMP) ## build the knowledge base (idempotent: rebuilds only when kb/ sou
 
 migrate: $(STAMP) ## bring the project's store (STORE_URL, default var/conversations.sqlite3) to the latest schema
 	$(PY) -m bot.storage.migrate
+
+RETENTION_DAYS ?= 180
+retention: $(STAMP) migrate ## delete conversations, handoffs and feedback older than RETENTION_DAYS (default 180)
+	$(PY) -m bot.storage.retention --days $(RETENTION_DAYS)
 
 $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 	@echo ">> training (model missing or its inputs changed)"

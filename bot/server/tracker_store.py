@@ -22,7 +22,6 @@ import logging
 import os
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -32,11 +31,10 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
+from bot.storage.settings import tracker_store_url
+
 logger = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parents[2]
-TRACKER_STORE_URL_ENV = "TRACKER_STORE_URL"
-DEFAULT_URL = f"sqlite:///{REPO / 'var' / 'tracker.sqlite3'}"
 WINDOW_ENV = "TRACKER_WINDOW_EVENTS"
 # About 10 to 15 turns: more than any rule or action looks back (a rule spans one or two turns;
 # the feedback, fallback and correction actions look at the last few messages). With 200 the
@@ -62,14 +60,6 @@ _CARRIED = sa.text(
 _BY_ID = sa.text("SELECT data FROM events WHERE id IN :ids ORDER BY id")
 # The attribute a windowed tracker carries: how many of its events are already stored.
 _STORED = "_tuoguan_stored_events"
-
-
-def tracker_store_url(url: str | None = None) -> str:
-    """The URL given, else ``$TRACKER_STORE_URL``, else ``var/tracker.sqlite3`` (folder made)."""
-    url = url or os.environ.get(TRACKER_STORE_URL_ENV) or DEFAULT_URL
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    return url
 
 
 def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
