@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components b
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 
-.PHONY: help setup browser-deps cluster-deps cluster kb migrate retention train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
+.PHONY: help setup browser-deps cluster-deps cluster bench-load kb migrate retention train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -122,6 +122,9 @@ compare-intents: $(KB_STAMP) ## the intent classifier's strength and fallback th
 
 bench: $(KB_STAMP) $(MODEL) ## the project against a minimal Rasa bot, side by side: latency, throughput, memory, ratios
 	$(PY) scripts/bench/side_by_side.py
+
+bench-load: $(KB_STAMP) $(MODEL) cluster-deps ## 20 senders over REST and WeChat on one instance, then on the cluster: latency, errors, lost turns
+	$(PY) scripts/bench/load.py
 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .
