@@ -73,12 +73,15 @@ class ClusterPorts:
 class Cluster:
     """The servers of the production shape, started in order and stopped in reverse.
 
-    ``env`` adds settings for the Rasa and action servers (channel tokens, the as-of date).
+    ``env`` adds settings for the Rasa and action servers (channel tokens, the as-of date);
+    ``edge`` adds settings for HAProxy (deploy/haproxy.cfg lists them). On loopback REST is
+    public by default (``PUBLIC_REST``), as `make run` serves it.
     """
 
     directory: Path
     ports: ClusterPorts = field(default_factory=ClusterPorts)
     env: dict[str, str] = field(default_factory=dict)
+    edge: dict[str, str] = field(default_factory=lambda: {"PUBLIC_REST": "1"})
     _stack: ExitStack = field(default_factory=ExitStack)
     _rasa: dict[int, subprocess.Popen] = field(default_factory=dict)
     _actions: dict[int, subprocess.Popen] = field(default_factory=dict)
@@ -180,7 +183,7 @@ class Cluster:
             env[f"RASA_{index}"] = f"127.0.0.1:{port}"
         for index, port in enumerate(self.ports.actions, start=1):
             env[f"ACTION_{index}"] = f"127.0.0.1:{port}"
-        return env
+        return {**env, **self.edge}
 
     def _log(self, name: str) -> Path:
         (self.directory / "logs").mkdir(parents=True, exist_ok=True)

@@ -213,6 +213,22 @@ def _create_database(port: int, user: str, password: str, database: str) -> None
     connection.close()
 
 
+# Settings of deploy/haproxy.cfg: only those passed to running_haproxy apply, never a stray one
+# from the caller's environment (an exported PUBLIC_REST would open a door).
+HAPROXY_SETTINGS = (
+    "FRONT_BIND",
+    "TLS_",
+    "RASA_",
+    "ACTIONS_BIND",
+    "ACTION_",
+    "PUBLIC_REST",
+    "RATE_LIMIT",
+    "CONSOLE_RATE_LIMIT",
+    "WECHAT_ERROR_LIMIT",
+    "MAX_BODY_BYTES",
+)
+
+
 @contextmanager
 def running_haproxy(
     config: Path, env: Mapping[str, str], directory: Path, ports: list[int]
@@ -222,9 +238,10 @@ def running_haproxy(
     require("haproxy")
     directory.mkdir(parents=True, exist_ok=True)
     log = directory / "haproxy.log"
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(HAPROXY_SETTINGS)}
     check = subprocess.run(
         ["haproxy", "-c", "-f", str(config)],
-        env={**os.environ, **env},
+        env={**environ, **env},
         capture_output=True,
         text=True,
     )
@@ -232,7 +249,7 @@ def running_haproxy(
         raise ServiceError(f"{config} is not valid:\n{check.stdout}{check.stderr}")
     process = subprocess.Popen(
         ["haproxy", "-db", "-f", str(config)],
-        env={**os.environ, **env},
+        env={**environ, **env},
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )

@@ -22,6 +22,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.intake import MAX_MESSAGE_CHARS, clean_text, prepare
+from bot.server.arrival import ARRIVAL, arrival_from_header
+from bot.server.arrival import HEADER as ARRIVAL_HEADER
 
 # A conversation id: letters, digits and the separators ids are made of (uuid, email, phone).
 SENDER = re.compile(r"[A-Za-z0-9_.:@+-]{1,128}")
@@ -85,6 +87,7 @@ class RestInput(InputChannel):
             except RequestError as error:
                 return response.json({"error": str(error)}, status=error.status)
             collector = CollectingOutputChannel()
+            ARRIVAL.set(arrival_from_header(request.headers.get(ARRIVAL_HEADER)))
             await on_new_message(
                 UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
             )

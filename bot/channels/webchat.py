@@ -28,6 +28,8 @@ from sanic.response import HTTPResponse
 from bot.assistant.context import knowledge_base
 from bot.channels.intake import MAX_MESSAGE_CHARS, TOO_LONG_TEXT, clean_text, prepare
 from bot.channels.page_assets import MIME_TYPES, PAGE_HEADERS, static_asset
+from bot.server.arrival import ARRIVAL, arrival_from_header
+from bot.server.arrival import HEADER as ARRIVAL_HEADER
 from rules_core.citations import article_number_from_label
 
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "chat"
@@ -178,6 +180,7 @@ class WebChatInput(InputChannel):
                 return _error(parsed[0], parsed[1])
             sender, text = parsed
             collector = CollectingOutputChannel()
+            ARRIVAL.set(arrival_from_header(request.headers.get(ARRIVAL_HEADER)))
             await on_new_message(
                 UserMessage(
                     text,

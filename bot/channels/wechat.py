@@ -67,6 +67,8 @@ from bot.channels.wechat_text import (
     resolve_choice,
     welcome_reply,
 )
+from bot.server.arrival import ARRIVAL, arrival_from_header
+from bot.server.arrival import HEADER as ARRIVAL_HEADER
 
 logger = logging.getLogger(__name__)
 
@@ -198,6 +200,7 @@ class WeChatInput(InputChannel):
         @webhook.post("/webhook")
         async def receive(request: Request) -> HTTPResponse:
             arrived = time.monotonic()
+            ARRIVAL.set(arrival_from_header(request.headers.get(ARRIVAL_HEADER)))
             if not self._signed(request) or not fresh(request.args.get("timestamp", "")):
                 return response.text("invalid signature", status=403)
             if len(request.body) > MAX_BODY_BYTES:

@@ -16,8 +16,12 @@ Why not Rasa's own lock stores:
 
 Here a ticket is issued and checked by Lua scripts, which Redis runs atomically, with Redis's
 own clock for the expiry (instances need not agree on the time); a waiting turn polls every
-:data:`POLL_SECONDS`. Without Redis, an ``asyncio.Lock`` per conversation serves turns in
-arrival order and wakes the next one at once.
+:data:`POLL_SECONDS`. Tickets are served in the order their messages reached the balancer
+(bot/server/arrival.py) when it stamped them: a ticket is not served before :data:`SETTLE_SECONDS`
+after its arrival, so that a message that arrived earlier but reached a busier instance can
+still take its place in the queue. Without a stamp, tickets are served in the order they are
+issued. Without Redis, an ``asyncio.Lock`` per conversation serves turns in arrival order and
+wakes the next one at once.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -32,28 +37,41 @@ from typing import Any
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 
+from bot.server.arrival import ARRIVAL
+
 logger = logging.getLogger(__name__)
 
 REDIS_URL_ENV = "REDIS_URL"
 KEY_PREFIX = "tuoguan:lock:"
 POLL_SECONDS = 0.02
+SETTLE_SECONDS = 0.05
 
-# KEYS: counter, tickets (sorted set: ticket → expiry); ARGV: lifetime in seconds.
-# The new ticket, added with its expiry in the same atomic step as its number is drawn.
+# KEYS: counter, queue (sorted set: ticket → arrival), expiries (hash: ticket → expiry);
+# ARGV: lifetime in seconds, arrival (seconds since the epoch, or "" for now).
+# The new ticket ("%012d", so equal arrivals sort by number), queued by its arrival and given
+# its expiry in the same atomic step as its number is drawn.
 _ISSUE = """
 local now = redis.call('TIME')
-local expires = tonumber(now[1]) + tonumber(now[2]) / 1e6 + tonumber(ARGV[1])
-local ticket = redis.call('INCR', KEYS[1])
-redis.call('ZADD', KEYS[2], expires, ticket)
+local seconds = tonumber(now[1]) + tonumber(now[2]) / 1e6
+local arrival = tonumber(ARGV[2]) or seconds
+local ticket = string.format('%012d', redis.call('INCR', KEYS[1]))
+redis.call('ZADD', KEYS[2], arrival, ticket)
+redis.call('HSET', KEYS[3], ticket, seconds + tonumber(ARGV[1]))
 local keep = math.ceil(tonumber(ARGV[1]) * 2)
-redis.call('EXPIRE', KEYS[1], keep)
-redis.call('EXPIRE', KEYS[2], keep)
+for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, keep) end
 return ticket
 """
-# KEYS: tickets; ARGV: ticket. 1: this ticket is served now; 0: wait; -1: it expired.
+# KEYS: queue, expiries; ARGV: ticket. 1: this ticket is served now; 0: wait; -1: it expired.
 _SERVED = """
 local now = redis.call('TIME')
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(now[1]) + tonumber(now[2]) / 1e6)
+local seconds = tonumber(now[1]) + tonumber(now[2]) / 1e6
+local expiries = redis.call('HGETALL', KEYS[2])
+for i = 1, #expiries, 2 do
+  if tonumber(expiries[i + 1]) < seconds then
+    redis.call('ZREM', KEYS[1], expiries[i])
+    redis.call('HDEL', KEYS[2], expiries[i])
+  end
+end
 if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return -1 end
 local first = redis.call('ZRANGE', KEYS[1], 0, 0)
 if first[1] == ARGV[1] then return 1 end
@@ -96,10 +114,17 @@ class ConversationLockStore(LockStore):
             async with self._local_lock(conversation_id):
                 yield TicketLock(conversation_id)
             return
-        counter, tickets = f"{KEY_PREFIX}{conversation_id}:next", f"{KEY_PREFIX}{conversation_id}"
+        key = f"{KEY_PREFIX}{conversation_id}"
+        queue, expiries = f"{key}:queue", f"{key}:expires"
+        arrival = ARRIVAL.get()
         try:
-            ticket = int(await self._issue(keys=[counter, tickets], args=[lock_lifetime]))
-            while (state := await self._served(keys=[tickets], args=[ticket])) == 0:
+            ticket = await self._issue(
+                keys=[f"{key}:next", queue, expiries],
+                args=[lock_lifetime, "" if arrival is None else repr(arrival)],
+            )
+            if arrival is not None:  # let a message that reached the edge earlier queue first
+                await asyncio.sleep(max(0.0, arrival + SETTLE_SECONDS - time.time()))
+            while (state := await self._served(keys=[queue, expiries], args=[ticket])) == 0:
                 await asyncio.sleep(min(wait_time_in_seconds, POLL_SECONDS))
         except LockError:
             raise
@@ -111,7 +136,8 @@ class ConversationLockStore(LockStore):
             yield TicketLock(conversation_id)
         finally:
             try:
-                await self._redis.zrem(tickets, ticket)
+                await self._redis.zrem(queue, ticket)
+                await self._redis.hdel(expiries, ticket)
             except Exception:  # the ticket expires on its own
                 logger.warning("could not release the lock of %s", conversation_id)
 

@@ -8,7 +8,8 @@ against the cluster (what `make cluster` starts: PostgreSQL, Redis, two action a
 servers behind HAProxy), each on free loopback ports: ``--senders`` concurrent senders, half over
 REST and half over WeChat (plaintext mode, signed as WeChat signs), each holding
 ``--conversations`` multi-turn conversations in a row (a form answered turn by turn, a side
-question, a correction). Bounded in count and in time.
+question, a correction), while one more client keeps sending messages of the longest length
+accepted (1,000 characters). Bounded in count and in time.
 
 Printed for each: throughput, p50/p95/p99 latency, 5xx and other errors, WeChat replies over
 4.5 s, and lost or out-of-order turns (every conversation's tracker, read back through Rasa's
@@ -57,8 +58,14 @@ CLUSTER_RATIO_MIN = 1.5
 _msg_ids = itertools.count(31_000_000_000_000_000 + int(time.time()))
 
 
+# One more client sends messages of the longest length accepted, all the time: the others'
+# latencies show whether a heavy message holds up other conversations.
+HEAVY_MESSAGE = "我们公司的情况比较复杂，" * 83 + "能托管吗"  # 1,000 characters
+
+
 @dataclass
 class Result:
+    heavy_latencies: list[float] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     wechat_latencies: list[float] = field(default_factory=list)
     server_errors: int = 0
@@ -136,13 +143,29 @@ def run_load(url: str, senders: int, conversations: int, max_seconds: float) -> 
                 with result.lock:
                     result.sent[sender].append(text)
 
+    done = threading.Event()
+
+    def heavy_loop() -> None:
+        sender = f"loadheavy{uuid.uuid4().hex[:12]}"
+        while not done.is_set() and time.monotonic() < deadline:
+            started = time.perf_counter()
+            status = send_rest(url, sender, HEAVY_MESSAGE)
+            with result.lock:
+                result.heavy_latencies.append(time.perf_counter() - started)
+                if status != 200:
+                    result.other_errors += 1
+
     started = time.perf_counter()
+    heavy = threading.Thread(target=heavy_loop)
+    heavy.start()
     threads = [threading.Thread(target=sender_loop, args=(i,)) for i in range(senders)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     result.seconds = time.perf_counter() - started
+    done.set()
+    heavy.join()
     return result
 
 
@@ -174,6 +197,11 @@ def report(name: str, result: Result) -> float:
         f"5xx {result.server_errors}  other errors {result.other_errors}  "
         f"WeChat > {WECHAT_LIMIT_SECONDS} s: {over}  lost turns {result.lost}  "
         f"out of order {result.out_of_order}",
+        flush=True,
+    )
+    print(
+        f"{'':14} meanwhile {len(result.heavy_latencies)} messages of {len(HEAVY_MESSAGE)} "
+        f"characters from one more client: p50 {percentile(result.heavy_latencies, 0.5) * 1000:.0f} ms",
         flush=True,
     )
     return throughput
