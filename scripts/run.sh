@@ -13,14 +13,15 @@ RASA=.venv/bin/rasa
 # Put a reverse proxy (HTTPS) in front for the WeChat webhook and the web pages.
 RASA_INTERFACE="${RASA_INTERFACE:-127.0.0.1}"
 export SANIC_HOST="${ACTIONS_INTERFACE:-127.0.0.1}"
-api_auth=()
-if [[ -n "${RASA_API_TOKEN:-}" ]]; then
-  api_auth=(--auth-token "$RASA_API_TOKEN")
-elif [[ "$RASA_INTERFACE" != "127.0.0.1" && "$RASA_INTERFACE" != "localhost" ]]; then
-  echo "refusing to listen on $RASA_INTERFACE with the HTTP API open: set RASA_API_TOKEN" >&2
-  exit 2
-fi
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+# Beyond loopback every token must be set (or given as NAME_FILE): no development default, no
+# open HTTP API (bot/secrets.py says which are missing).
+.venv/bin/python -m bot.secrets --interface "$RASA_INTERFACE"
+api_token="$(.venv/bin/python -c 'from bot.secrets import read_secret; print(read_secret("RASA_API_TOKEN") or "")')"
+api_auth=()
+if [[ -n "$api_token" ]]; then
+  api_auth=(--auth-token "$api_token")
+fi
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:${ACTIONS_PORT}/webhook}"
 
 mkdir -p var

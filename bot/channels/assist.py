@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
-import os
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from bot.assistant.context import answer_context, as_of_date
 from bot.assistant.transcript import transcript_until
 from bot.channels import assist_service as service
 from bot.channels.page_assets import PAGE_HEADERS, static_asset
+from bot.secrets import read_secret
 from bot.storage.store import HandoffRecord, conversation_store
 
 logger = logging.getLogger(__name__)
@@ -60,8 +60,9 @@ Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
 
 
 def configured_token(environ: dict[str, str] | None = None) -> str:
-    """``$ASSIST_TOKEN``, or the development token with a warning when it is unset."""
-    token = (environ if environ is not None else os.environ).get(TOKEN_ENV, "").strip()
+    """``$ASSIST_TOKEN`` (or the file ``$ASSIST_TOKEN_FILE``), or the development token with a
+    warning when it is unset."""
+    token = read_secret(TOKEN_ENV, environ)
     if token:
         return token
     logger.warning(

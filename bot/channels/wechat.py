@@ -67,6 +67,7 @@ from bot.channels.wechat_text import (
     resolve_choice,
     welcome_reply,
 )
+from bot.secrets import read_secret
 from bot.server.arrival import ARRIVAL, arrival_from_header
 from bot.server.arrival import HEADER as ARRIVAL_HEADER
 
@@ -111,16 +112,17 @@ class WeChatSettings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> WeChatSettings:
-        """Read ``WECHAT_*``; without ``WECHAT_TOKEN`` the development token is used."""
+        """Read ``WECHAT_*`` (secrets also from ``NAME_FILE``, bot/secrets.py); without
+        ``WECHAT_TOKEN`` the development token is used."""
         return cls(
-            token=environ.get("WECHAT_TOKEN", "").strip() or DEV_TOKEN,
+            token=read_secret("WECHAT_TOKEN", environ) or DEV_TOKEN,
             app_id=environ.get("WECHAT_APP_ID", "").strip() or None,
-            aes_key=environ.get("WECHAT_ENCODING_AES_KEY", "").strip() or None,
+            aes_key=read_secret("WECHAT_ENCODING_AES_KEY", environ),
             website_url=environ.get("WECHAT_WEBSITE_URL", "").strip() or None,
-            app_secret=environ.get("WECHAT_APP_SECRET", "").strip() or None,
+            app_secret=read_secret("WECHAT_APP_SECRET", environ),
             api_base=environ.get("WECHAT_API_BASE", "").strip() or None,
             deadline=float(environ.get("WECHAT_REPLY_DEADLINE", "") or REPLY_DEADLINE_SECONDS),
-            redis_url=environ.get("REDIS_URL", "").strip() or None,
+            redis_url=read_secret("REDIS_URL", environ),
         )
 
     @property

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
@@ -37,6 +36,7 @@ from typing import Any
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 
+from bot.secrets import read_secret
 from bot.server.arrival import ARRIVAL
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ class ConversationLockStore(LockStore):
     """
 
     def __init__(self, endpoint_config: Any = None, url: str | None = None) -> None:
-        url = url or getattr(endpoint_config, "url", None) or os.environ.get(REDIS_URL_ENV)
+        url = url or getattr(endpoint_config, "url", None) or read_secret(REDIS_URL_ENV)
         self._redis: Any = None
         self._local: dict[str, tuple[asyncio.Lock, int]] = {}
         if url:

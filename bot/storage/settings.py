@@ -1,10 +1,12 @@
 """Where the data are: the project's store (``STORE_URL``) and Rasa's tracker store
-(``TRACKER_STORE_URL``), any SQLAlchemy URL each, default a SQLite file under ``var/``."""
+(``TRACKER_STORE_URL``), any SQLAlchemy URL each (or ``NAME_FILE``, bot/secrets.py), default
+a SQLite file under ``var/``."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from bot.secrets import read_secret
 
 REPO = Path(__file__).resolve().parents[2]
 STORE_URL_ENV = "STORE_URL"
@@ -22,9 +24,9 @@ def _with_folder(url: str) -> str:
 def store_url(url: str | None = None) -> str:
     """The URL given, else ``$STORE_URL``, else ``var/conversations.sqlite3``; the folder of a
     SQLite file is created."""
-    return _with_folder(url or os.environ.get(STORE_URL_ENV) or DEFAULT_URL)
+    return _with_folder(url or read_secret(STORE_URL_ENV) or DEFAULT_URL)
 
 
 def tracker_store_url(url: str | None = None) -> str:
     """The URL given, else ``$TRACKER_STORE_URL``, else ``var/tracker.sqlite3`` (folder made)."""
-    return _with_folder(url or os.environ.get(TRACKER_STORE_URL_ENV) or DEFAULT_TRACKER_URL)
+    return _with_folder(url or read_secret(TRACKER_STORE_URL_ENV) or DEFAULT_TRACKER_URL)

@@ -122,3 +122,22 @@ def test_a_handoff_through_one_instance_is_in_the_console_of_the_other(cluster: 
     (item,) = [h for h in queue if h["sender_id"] == sender]
     said = [line["text"] for line in item["transcript"] if line["speaker"] == "user"]
     assert said == ["能帮我交社保吗", "转人工"]
+
+
+def test_behind_the_balancer_the_rasa_api_wants_its_token(cluster: Cluster) -> None:
+    refused = requests.get(f"{cluster.rasa_url(0)}/conversations/x/tracker", timeout=30)
+    assert refused.status_code == 401
+    allowed = requests.get(
+        f"{cluster.rasa_url(0)}/status", params={"token": cluster.api_token}, timeout=30
+    )
+    assert allowed.status_code == 200
+
+
+def test_no_password_or_token_appears_in_the_logs(cluster: Cluster) -> None:
+    secrets = [
+        (cluster.directory / "secrets" / name).read_text().strip()
+        for name in ("postgres-password", "redis-password", "rasa-api-token")
+    ]
+    logs = "".join(p.read_text(errors="replace") for p in (cluster.directory / "logs").glob("*"))
+    logs += cluster.haproxy_log.read_text(errors="replace")
+    assert logs and not [s for s in secrets if s in logs]
