@@ -201,30 +201,34 @@ def test_an_enterprise_owner_checks_eligibility_in_the_chat_page(
 # --- the channel's JSON API, over HTTP --------------------------------------------------------
 
 BAD_MESSAGES = [
-    pytest.param({"sender": "web-api-test"}, "消息不能为空", id="没有message字段得到400和中文提示"),
     pytest.param(
-        {"sender": "web-api-test", "message": ""}, "消息不能为空", id="空消息得到400和中文提示"
+        {"sender": "web-api-test"}, "消息不能为空", 400, id="没有message字段得到400和中文提示"
+    ),
+    pytest.param(
+        {"sender": "web-api-test", "message": ""}, "消息不能为空", 400, id="空消息得到400和中文提示"
     ),
     pytest.param(
         {"sender": "web-api-test", "message": "   "},
         "消息不能为空",
+        400,
         id="只有空格的消息得到400和中文提示",
     ),
-    pytest.param({"message": "补贴多少"}, "会话编号", id="没有会话编号得到400和中文提示"),
+    pytest.param({"message": "补贴多少"}, "会话编号", 400, id="没有会话编号得到400和中文提示"),
     pytest.param(
         {"sender": "web-api-test", "message": "问" * 1001},
         "消息过长",
-        id="超长消息得到400和中文提示",
+        413,
+        id="超长消息得到413和中文提示",
     ),
 ]
 
 
-@pytest.mark.parametrize(("body", "error"), BAD_MESSAGES)
+@pytest.mark.parametrize(("body", "error", "status"), BAD_MESSAGES)
 def test_a_bad_message_is_refused_with_a_chinese_error(
-    assistant: RunningAssistant, body: dict, error: str
+    assistant: RunningAssistant, body: dict, error: str, status: int
 ) -> None:
     response = requests.post(f"{assistant.rasa_url}/chat/api/message", json=body, timeout=30)
-    assert response.status_code == 400
+    assert response.status_code == status
     assert error in response.json()["error"]
 
 
