@@ -624,7 +624,30 @@ EXTRACTORS = (
 )
 
 
+# A figure followed by 以下/以上/以内 is a threshold. It is a rule being quoted, not the user's
+# own figure, when the clause says so (「听说300人以下就能托管」「80分以上才算」) — unless the
+# user speaks of themselves (「我们公司100人以下」).
+_THRESHOLD_AFTER = re.compile(r"(?:人|名|个|家|件|起|分|%)?(?:及|或)?(?:以下|以上|以内|之内)")
+_RULE_CONSEQUENCE = re.compile(r"(?:就|才|的|都|算|即|也|可以|能|属于|符合)")
+_RULE_WORDS = re.compile(r"听说|规定|要求|条件|标准|只要|必须|需要|政策|办法|是不是|是否")
+_SPEAKER = re.compile(r"我们|我司|我们公司|本公司|我公司|咱们")
+_QUOTABLE = frozenset({"headcount", "count", "percent", "score"})
+
+
+def _quoted_rule(text: str, fact: Fact) -> bool:
+    """Whether this figure is a threshold quoted from a rule (「听说300人以下就能托管」)."""
+    threshold = _THRESHOLD_AFTER.match(text, fact.end)
+    if fact.entity not in _QUOTABLE or threshold is None:
+        return False
+    clause = _clause(text, fact.start, fact.end)
+    before = clause[: max(0, clause.find(text[fact.start : fact.end]))]
+    if _RULE_WORDS.search(clause):
+        return True
+    return bool(_RULE_CONSEQUENCE.match(text, threshold.end())) and not _SPEAKER.search(before)
+
+
 def extract_facts(text: str) -> list[Fact]:
-    """All facts in one message, in text order."""
+    """All facts in one message, in text order; thresholds quoted from a rule are not facts."""
     facts = [fact for extractor in EXTRACTORS for fact in extractor(text)]
+    facts = [fact for fact in facts if not _quoted_rule(text, fact)]
     return sorted(facts, key=lambda f: (f.start, f.entity))

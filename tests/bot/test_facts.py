@@ -379,3 +379,38 @@ ROLE_WORDS_IN_CONTEXT = [
 @pytest.mark.parametrize(("text", "expected"), ROLE_WORDS_IN_CONTEXT)
 def test_role_words_are_read_in_their_context(text: str, expected: set) -> None:
     assert {f for f in facts(text) if f[0] == "district"} == expected
+
+
+QUOTED_THRESHOLDS = [
+    pytest.param(
+        "公司150人，听说300人以下就能托管，能托管吗？",
+        {("headcount", "150", None)},
+        id="300人以下 quoted from the rule is not the headcount",
+    ),
+    pytest.param(
+        "听说80分以上才算合格，我们考了82和79.5",
+        {("score", "82", None), ("score", "79.5", None)},
+        id="80分以上 quoted from the rule is not a score",
+    ),
+    pytest.param(
+        "案件发生率1%以上就要退出吗，我们是0.5%",
+        {("percent", "0.5", None)},
+        id="1%以上 quoted from the rule is not the rate",
+    ),
+    pytest.param(
+        "听说100人以下的企业可以，我们120人",
+        {("headcount", "120", None)},
+        id="100人以下的企业 is the rule, 120人 the fact",
+    ),
+    pytest.param(
+        "我们公司100人以下能托管吗",
+        {("headcount", "100", None)},
+        id="the user's own 100人以下 stays a fact",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_THRESHOLDS)
+def test_figures_quoted_from_a_rule_are_not_the_users_facts(text: str, expected: set) -> None:
+    kinds = {"headcount", "score", "percent", "count"}
+    assert {f for f in facts(text) if f[0] in kinds} == expected
