@@ -23,6 +23,7 @@ from actions.base import latest_intent, send_answer, send_policy_answer, slot_va
 from bot.assistant.context import AnswerContext, answer_context
 from bot.assistant.registry import CHECKS, Check, Form
 from bot.assistant.slot_filling import (
+    ANSWER_INTENTS,
     answer_to_requested_slot,
     is_bare_answer,
     mapped_slot_values,
@@ -33,7 +34,13 @@ from bot.assistant.transcript import (
     slots_before_latest_message,
     slots_changed_by_latest_message,
 )
-from bot.assistant.vocabulary import COUNT_SLOTS, FACT_SLOTS, LAST_CHECK_SLOT
+from bot.assistant.vocabulary import (
+    COUNT_SLOTS,
+    FACT_SLOTS,
+    LAST_CHECK_SLOT,
+    REASK_SLOT,
+    UNANSWERED_SLOT,
+)
 
 
 def _form(check: Check) -> Form:
@@ -74,19 +81,38 @@ class CheckFormValidation(Action, abc.ABC):
         requested = None if activating else tracker.get_slot(REQUESTED_SLOT)
         slots = slot_values(tracker, self.check.reads)
         events: list[EventType] = []
+        missed = False
         if requested in self.check.slots and answers_the_question(tracker, form.name):
             answer = self.requested_answer(tracker, str(requested))
+            changed = slots_changed_by_latest_message(tracker.events) & set(self.check.reads)
             if answer is not None:
                 events += self.answer_events(tracker, str(requested), answer)
                 slots[str(requested)] = answer
-            elif not slots_changed_by_latest_message(tracker.events) & set(self.check.reads):
-                # nothing in the message answers this form (a side question, even one that
-                # repeats a known fact): let the rules answer it, then the form goes on
+            elif not changed and latest_intent(tracker) not in ANSWER_INTENTS:
+                # a side question (even one that repeats a known fact): let the rules answer
+                # it, then the form goes on
                 return [ActionExecutionRejected(form.name)]
+            else:  # an answer that does not answer this question: ask again, or explain
+                missed = True
         if activating:
             self.send_intro(dispatcher, slots, ctx)
-        events.append(SlotSet(REQUESTED_SLOT, self.next_slot(slots, ctx)))
-        return events
+        following = self.next_slot(slots, ctx)
+        return events + self.asking_events(tracker, str(requested), following, missed)
+
+    @staticmethod
+    def asking_events(
+        tracker: Tracker, requested: str, following: str | None, missed: bool
+    ) -> list[EventType]:
+        """The next question, and whether it is asked a third time: after two replies that did
+        not answer it, its ``utter_ask`` variation for ``reask`` explains what is needed and
+        offers the buttons and a person instead of asking the same words again."""
+        misses = int(tracker.get_slot(UNANSWERED_SLOT) or 0) + 1 if missed else 0
+        again = missed and following == requested
+        return [
+            SlotSet(UNANSWERED_SLOT, misses if again else 0),
+            SlotSet(REASK_SLOT, requested if again and misses >= 2 else None),
+            SlotSet(REQUESTED_SLOT, following),
+        ]
 
     def requested_answer(self, tracker: Tracker, requested: str) -> str | None:
         """The reply read as the answer to ``requested``, unless the message stated it already

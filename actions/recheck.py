@@ -15,11 +15,12 @@ from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import check_for_facts
 from bot.assistant.registry import CHECKS
-from bot.assistant.replies import RECHECK_LINE
+from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE
 from bot.assistant.slot_filling import message_slot_values
 from bot.assistant.vocabulary import FACT_SLOTS, LAST_CHECK_SLOT
 
 BUTTON_PREFIX = "/"  # a button's payload (/inform{…}) is sent as the message text
+DOUBT_INTENT = "doubt_verdict"
 
 
 class ActionRecheck(Action):
@@ -44,8 +45,15 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     belongs_to = CHECKS.get(check_for_facts(entities, text) or "")
     if belongs_to is not None and belongs_to is not last:
         return [FollowupAction(belongs_to.start_action)]
-    if last is None or not entities:
+    doubted = latest_intent(tracker) == DOUBT_INTENT
+    if last is None or not (entities or doubted):
         dispatcher.utter_message(response="utter_anything_else")
+        return []
+    if doubted and not entities:  # 「你确定吗？」: the same verdict, with its reasons
+        dispatcher.utter_message(text=REPEAT_LINE)
+        send_policy_answer(
+            dispatcher, tracker, last.answer(slot_values(tracker, FACT_SLOTS), answer_context())
+        )
         return []
     # A button of an earlier question (/inform{"firm_type":"labour_dispatch"}) skips the NLU
     # pipeline, so the Rasa server set no slot from it: its facts are read here.

@@ -43,3 +43,19 @@ class ActionYesOrNo(Action):
         else:
             return recheck(dispatcher, tracker)
         return []
+
+
+class ActionThanks(Action):
+    """「谢谢」「👍」: helpful feedback when it answers 「是否解决了您的问题？」, else 「不客气」."""
+
+    def name(self) -> str:
+        return "action_thanks"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if answers_feedback_prompt(tracker.events):
+            await record_feedback(dispatcher, tracker, helpful=True)
+        else:
+            dispatcher.utter_message(response="utter_you_are_welcome")
+        return []

@@ -145,13 +145,22 @@ def check_enterprise_exit(facts: EnterpriseExitFacts, as_of: dt.date) -> CheckRe
             + "；".join(details_of(conditions, Status.UNMET))
             + "）。"
         )
+    started = facts.service_started
+    subsidy_end_known = full_term.status is Status.UNMET and started is not None
+    if started is not None and subsidy_end_known and as_of >= started:
+        years = load_eligibility().exit_after_service_years
+        notes.append(
+            f"届满{years}年后（{chinese_date(add_years(started, years))}起）不再作为托管服务对象，"
+            "坪山区人力资源部门也不再给予服务补贴（第二十三条）。"
+        )
     figures["to_confirm"] = to_confirm_list(conditions)
+    cites_stop = verdict is Verdict.ENTERPRISE_EXIT or subsidy_end_known
     return CheckResult(
         check="enterprise_exit",
         verdict=verdict,
         conclusion=conclusion,
         conditions=conditions,
-        citations=(ARTICLE, STOP_ARTICLE) if verdict is Verdict.ENTERPRISE_EXIT else (ARTICLE,),
+        citations=(ARTICLE, STOP_ARTICLE) if cites_stop else (ARTICLE,),
         figures=figures,
         notes=tuple(notes),
     )

@@ -111,7 +111,13 @@ def enterprise_facts(slots: Mapping[str, Any]) -> tuple[EnterpriseFacts, list[st
         tech_sme_registered_last_year=condition("tech_sme"),
         key_industry_enterprise=condition("key_enterprise"),
     )
-    return facts, [n for n in [headcount.note] if n]
+    line = slots.get("business_line")
+    trade = (
+        f"您说企业做{line}，按不属于劳务派遣单位、人力资源服务机构判断；如果不对，请告诉我。"
+        if line and firm_type == "other"
+        else None
+    )
+    return facts, [n for n in [headcount.note, trade] if n]
 
 
 def agency_exit_facts(slots: Mapping[str, Any]) -> AgencyExitFacts:
@@ -172,6 +178,18 @@ def parse_month_or_date(value: Any) -> dt.date | None:
     if len(text) == 7:
         text += "-01"
     return parse_date(text)
+
+
+def month_only(value: Any) -> tuple[dt.date, dt.date] | None:
+    """``2021-05`` → (2021-05-01, 2021-05-31): the first and last day of a month given alone."""
+    text = str(value or "")
+    if len(text) != 7:
+        return None
+    first = parse_month_or_date(text)
+    if first is None:
+        return None
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
 
 
 def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:

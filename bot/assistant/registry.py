@@ -119,7 +119,8 @@ CHECKS: dict[str, Check] = {
             answer=eligibility.eligibility_answer,
             general_answer=eligibility.eligibility_conditions,
             has_facts=_any_known(ELIGIBILITY_SLOTS),
-            extra_slots=("pingshan_places",),  # which of the three places is where (第九条)
+            # which of the three places is where; the trade a 「都不是」 was read from (第九条)
+            extra_slots=("pingshan_places", "business_line"),
             form=Form(
                 name="eligibility_form",
                 start_intent=eligibility.QUESTION_INTENT,

@@ -19,6 +19,7 @@ from typing import Any
 from bot.assistant.fact_context import context_intent
 from bot.assistant.vocabulary import COUNT_SLOTS, DATE_SLOTS, NO, UNKNOWN, YES, YES_NO_SLOTS
 from bot.language.facts import NONE_AT_ALL
+from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal
 
 # Which date slot a bare date fills, by the question being asked.
@@ -164,9 +165,20 @@ def message_slot_values(
 
     A plain statement of facts (``inform``) is read in the context of the check its facts
     belong to: 「2021年5月签的」 is the subsidy's first signing date, 「机构自己有2起」 the
-    agency's own cases.
+    agency's own cases. A named line of business (「我们做注塑的」) is 「都不是」 to 第九条's
+    exclusions unless the message names one (:func:`with_business_line`).
     """
-    return slots_from_entities(entities, context_intent(intent, entities, text), None, None)
+    values = slots_from_entities(entities, context_intent(intent, entities, text), None, None)
+    return with_business_line(values, text)
+
+
+def with_business_line(values: dict[str, str], text: str) -> dict[str, str]:
+    """``values`` plus ``firm_type: other`` and ``business_line`` when the message names a line
+    of business (bot/language/industries.yml) and no firm type."""
+    line = business_line(text)
+    if line is None or "firm_type" in values:
+        return values
+    return {**values, "firm_type": "other", "business_line": line}
 
 
 def form_slot_values(entities: list[Mapping[str, Any]], intent: str) -> dict[str, str]:
@@ -198,7 +210,7 @@ def slot_entities(
 ) -> list[dict[str, str]]:
     """The ``fact_slot``, ``context_fact`` and ``form_fact`` entities of one message:
     ``{"entity": …, "role": <slot>, "value": <slot value>}``."""
-    plain = slots_from_entities(entities, intent, None, None)
+    plain = with_business_line(slots_from_entities(entities, intent, None, None), text)
     in_context = message_slot_values(entities, intent, text)
     added = {slot: v for slot, v in in_context.items() if plain.get(slot) != v}
     if not set(added) <= INTENT_CONTEXT_SLOTS:  # the domain maps context_fact for these only

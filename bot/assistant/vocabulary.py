@@ -37,7 +37,13 @@ QUALIFICATION_SLOTS = (
 ENTERPRISE_EXIT_SLOTS = ("service_started", "exit_event")
 FILING_SLOTS = ("signed_on",)
 # Facts a user may state that no form asks for.
-OPTIONAL_FACT_SLOTS = ("client_case_percent", "change_percent", "years_served", "pingshan_places")
+OPTIONAL_FACT_SLOTS = (
+    "client_case_percent",
+    "change_percent",
+    "years_served",
+    "pingshan_places",
+    "business_line",
+)
 
 YES_NO_SLOTS = frozenset(
     {"in_pingshan", "operating_normally", "other_violation", "business_scope", "premises_and_staff"}
@@ -65,3 +71,7 @@ FACT_SLOTS = frozenset(
 )
 # The slot that remembers which check answered last (「不对，是120人」 re-runs it).
 LAST_CHECK_SLOT = "last_check"
+# A form's question asked again without an answer: how many times, and (after the second) the
+# question whose asking explains it (bot/domain.yml's utter_ask_<slot> variations).
+UNANSWERED_SLOT = "unanswered"
+REASK_SLOT = "reask"

@@ -250,8 +250,8 @@ ENTERPRISE_EXIT_FIELDS = (
     Field(
         "service_started",
         "开始接受托管服务的日期",
-        pattern=re.compile(r"\d{4}-\d{2}-\d{2}"),
-        hint=DATE_HINT,
+        pattern=re.compile(r"\d{4}-\d{2}(-\d{2})?"),
+        hint=DATE_HINT + "只记得年月也可以（2021-05）。",
         is_date=True,
     ),
     Field(

@@ -3,6 +3,9 @@
 - A whole-message short reply (是的 / 没有 / 不清楚 / 没用 / 算了) is the intent the lexicon says
   (bot/language/short_replies.yml): these few characters mean one thing in Chinese, but the classifier's
   character n-grams confuse 没错 with 没有.
+- A message of emoji only is thanks (「👍」「🙏」) or 「未解决」 (「👎」); a short doubt about the last
+  verdict (「你确定吗？」) is ``doubt_verdict``, or ``inform`` when it brings a fact to re-check
+  (bot/language/reactions.py).
 - A message that states facts the checks need (the fact extractor found some) and neither asks
   nor requests anything (bot/language/statements.py) is ``inform``: 「公司停业了」 in reply to a
   question is a fact, not the exit question. Only the guesses a statement is mistaken for are
@@ -24,10 +27,15 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.normalizer import NORMALIZED_TEXT
+from bot.language.reactions import POSITIVE, emoji_reaction, is_doubt
 from bot.language.short_replies import short_reply_intent
 from bot.language.statements import asks_something
 
 INFORM = "inform"
+THANKS = "thanks"
+UNHELPFUL = "feedback_unhelpful"
+DOUBT = "doubt_verdict"
+DOUBT_MAX_CHARS = 25  # a doubt is short; a longer message with 确定吗 is a question of its own
 # The classifier's guesses that a plain statement of facts overrides: the checks whose questions share
 # their words with the facts (「停业」, 「出过仲裁」, 「专职人员」). Not the replies: 「不查了，我们在
 # 龙岗」 still stops the form, and 「没有，注册在龙岗」 still answers 否 (actions/forms.py).
@@ -71,6 +79,12 @@ class ReplyClassifier(GraphComponent):
 def rule_intent(message: Message) -> str | None:
     """The intent the rules give this message, or None to keep the classifier's."""
     text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
+    reaction = emoji_reaction(text)
+    if reaction is not None:  # 「👍」「🙏🙏🙏」 thank, 「👎」 says it did not help
+        return THANKS if reaction == POSITIVE else UNHELPFUL
+    if len(text) <= DOUBT_MAX_CHARS and is_doubt(text):
+        # 「你确定吗？」 repeats the last verdict; with a fact (「刚才是30人，你确定吗」) re-checks
+        return INFORM if message.get(ENTITIES) else DOUBT
     short = short_reply_intent(text)
     if short is not None:
         return short

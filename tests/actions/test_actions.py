@@ -128,6 +128,8 @@ def test_dont_know_answers_the_question_being_asked() -> None:
     _, events = run_action(ValidateEligibilityForm(), tracker)
     assert [(e["name"], e["value"]) for e in events] == [
         ("operating_normally", "unknown"),
+        ("unanswered", 0),
+        ("reask", None),
         ("requested_slot", "in_pingshan"),
     ]
 
@@ -406,3 +408,35 @@ def test_a_leftover_requested_slot_is_not_answered_when_the_form_starts() -> Non
     messages, events = run_action(ValidateEligibilityForm(), tracker)
     assert "headcount" not in [e.get("name") for e in events]
     assert "下面我逐项帮您核对" in messages[0]["text"]
+
+
+# the questions before 「是否属于劳务派遣…」, answered
+EARLIER = {"in_pingshan": "yes", "headcount": "45", "operating_normally": "yes"}
+
+
+def test_a_question_not_answered_twice_is_explained_the_third_time() -> None:
+    def turn(unanswered: int) -> list[dict]:
+        slots = {**EARLIER, "requested_slot": "firm_type", "unanswered": unanswered}
+        return run_action(ValidateEligibilityForm(), _form_turn("嗯……", "inform", slots))[1]
+
+    first, second = turn(0), turn(1)
+    values = lambda events: {e["name"]: e["value"] for e in events}  # noqa: E731
+    assert values(first) == {"unanswered": 1, "reask": None, "requested_slot": "firm_type"}
+    assert values(second) == {"unanswered": 2, "reask": "firm_type", "requested_slot": "firm_type"}
+
+
+def test_a_named_trade_answers_the_firm_type_question_as_neither() -> None:
+    from bot.assistant.slot_filling import slot_entities
+
+    text = "不是，我们做注塑的"
+    entities = slot_entities([], "deny", text)
+    tracker = _form_turn(
+        text,
+        "deny",
+        {**EARLIER, "requested_slot": "firm_type"},
+        entities,
+        after=[("firm_type", "other"), ("business_line", "注塑")],
+    )
+    tracker.slots.update(firm_type="other", business_line="注塑")  # as the server set them
+    _, events = run_action(ValidateEligibilityForm(), tracker)
+    assert {e["name"]: e["value"] for e in events}["requested_slot"] == "qualifying_condition"

@@ -174,3 +174,16 @@ def test_a_registration_elsewhere_is_named_in_the_eligibility_reasons() -> None:
     assert answer.text.startswith("【结论】不符合：注册地不在坪山区")
     assert "未说明是哪一处" not in answer.text
     assert "✔ 满足：经营地在坪山区" in answer.text
+
+
+def test_a_start_month_is_enough_to_say_when_three_years_end_and_that_the_subsidy_stops() -> None:
+    import datetime as dt
+
+    from bot.assistant.checks.enterprise_exit import enterprise_exit_answer
+    from bot.assistant.context import AnswerContext, knowledge_base
+
+    answer = enterprise_exit_answer(
+        {"service_started": "2021-05"}, AnswerContext(knowledge_base(), dt.date(2023, 6, 1))
+    )
+    assert "将于2024年4月30日届满" in answer.text and "不再给予服务补贴" in answer.text
+    assert "第二十三条" in answer.citations and "未提供：开始接受托管服务的日期" not in answer.text

@@ -182,3 +182,27 @@ def test_an_override_keeps_the_classifiers_other_guesses_below_the_ambiguity_ran
     # The classifier's own first guess is still listed next (the staff console shows it), scaled down.
     assert [r["name"] for r in ranking[1:]] == ["deny", "ask_filing"]
     assert ranking[1]["confidence"] == pytest.approx(OTHERS_AT_MOST)
+
+
+REACTIONS = [
+    pytest.param("🙏🙏🙏", [], "thanks", id="praying hands alone are thanks"),
+    pytest.param("👍", [], "thanks", id="a thumbs up alone is thanks"),
+    pytest.param("👍🏻👍🏻", [], "thanks", id="thumbs up with a skin tone are thanks"),
+    pytest.param("👎", [], "feedback_unhelpful", id="a thumbs down is an unhelpful answer"),
+    pytest.param("你确定吗？", [], "doubt_verdict", id="a bare doubt repeats the verdict"),
+    pytest.param("没算错吧", [], "doubt_verdict", id="没算错吧 is a doubt"),
+    pytest.param(
+        "刚才那个是30人哦，你确定吗？",
+        [{"entity": "headcount", "value": "30"}],
+        "inform",
+        id="a doubt with a fact re-checks with it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "intent"), REACTIONS)
+def test_emoji_and_doubts_are_read_by_rule(text: str, entities: list, intent: str) -> None:
+    from bot.components.reply_classifier import rule_intent
+
+    message = Message({TEXT: text, NORMALIZED_TEXT: normalize_text(text), ENTITIES: entities})
+    assert rule_intent(message) == intent

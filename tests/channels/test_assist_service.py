@@ -492,3 +492,12 @@ def test_the_agency_exit_calculator_can_conclude_either_way(
 ) -> None:
     result = service.calculate_agency_exit(fields, ctx)
     assert result["answer"]["text"].startswith(opening), result["answer"]["text"]
+
+
+def test_the_exit_calculator_takes_a_month_and_says_when_three_years_end(
+    ctx: AnswerContext,
+) -> None:
+    result = service.calculate_enterprise_exit({"service_started": "2021-05"}, ctx)
+    text = result["answer"]["text"]
+    assert "2024年4月30日至2024年5月30日之间届满" in text
+    assert "第二十三条" in result["answer"]["citations"]

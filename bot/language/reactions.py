@@ -1,0 +1,35 @@
+"""Messages that react to an answer rather than ask: emoji alone, and doubts about a verdict.
+
+- :func:`emoji_reaction`: a message of emoji only (「👍」「🙏🙏🙏」) is thanks, or 「👎」 an
+  unhelpful answer; it is never "not understood" (which would count towards a handoff).
+- :func:`is_doubt`: 「你确定吗？」「没算错吧」 doubts the last verdict: the answer is repeated with
+  its reasons, or re-checked when the message brings a fact (「刚才那个是30人哦，你确定吗？」).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+POSITIVE, NEGATIVE = "positive", "negative"
+_NEGATIVE = set("👎😞😡😠😢😭🙁☹😤😒💢")
+# joiners, variation selectors and skin tones that hold emoji sequences together
+_GLUE = {"\u200d", "\ufe0f", "\ufe0e", *(chr(c) for c in range(0x1F3FB, 0x1F400))}
+_PUNCTUATION = set("!！。.~，,、 ")
+_DOUBT = re.compile(
+    r"(?:你|您)?(?:确定|肯定)(?:吗|么|嘛|不)|真的(?:吗|么|假的)|(?:没|不会)(?:搞|算|弄)错吧|"
+    r"是不是(?:搞|算|弄)错|(?:搞|算|弄)错了吧|不对吧|有没有(?:搞|算)错|再(?:看|算|核对|确认)一下"
+)
+
+
+def emoji_reaction(text: str) -> str | None:
+    """:data:`POSITIVE` or :data:`NEGATIVE` for a message of emoji only, else ``None``."""
+    symbols = [c for c in text if c not in _GLUE and c not in _PUNCTUATION]
+    if not symbols or not all(unicodedata.category(c) in ("So", "Sk") for c in symbols):
+        return None
+    return NEGATIVE if any(c in _NEGATIVE for c in symbols) else POSITIVE
+
+
+def is_doubt(text: str) -> bool:
+    """Whether the message doubts an answer (「你确定吗？」「没算错吧」)."""
+    return bool(_DOUBT.search(text))
