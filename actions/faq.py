@@ -9,8 +9,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import latest_intent, send_policy_answer
+from bot.assistant.articles import article_text_answer
 from bot.assistant.context import answer_context
 from bot.assistant.faq import faq_answer
+from bot.assistant.replies import ARTICLE_RANGE_TEXT
+from bot.language.article_requests import requested_articles
 
 
 class ActionAnswerFaq(Action):
@@ -27,4 +30,24 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
         send_policy_answer(dispatcher, tracker, answer)
+        return []
+
+
+class ActionArticleText(Action):
+    """「第十五条原文」「第八条和第十一条的全文」: the articles' full text from the knowledge base."""
+
+    def name(self) -> str:
+        return "action_article_text"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        message = tracker.latest_message
+        numbers = requested_articles(
+            str(message.get("normalized_text") or message.get("text") or "")
+        )
+        if not numbers:
+            dispatcher.utter_message(text=ARTICLE_RANGE_TEXT)
+            return []
+        send_policy_answer(dispatcher, tracker, article_text_answer(numbers, answer_context()))
         return []

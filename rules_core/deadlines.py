@@ -3,8 +3,9 @@
 第十七条：服务机构自双方签订服务协议之日起15日内向坪山区人力资源部门备案。
 Counting (《民法典》第二百零一条): the day of signing is not counted, the period starts the next
 day, so an agreement signed on 2023-03-01 must be filed by 2023-03-16 (day 15 on time, day 16
-late). 《民法典》第二百零三条 moves a last day that is a statutory holiday to the day after the
-holiday; no holiday calendar is kept here, so answers say so instead of guessing.
+late). 《民法典》第二百零三条 moves a last day that is a rest day (weekend or statutory holiday,
+:mod:`rules_core.holidays`) to the day after the rest days; for a year the holiday calendar does
+not cover, answers say so instead of guessing.
 The 试行 version required filing within 10 days (《政策解读》七（二））; it is applied to agreements
 signed while the 试行 version was in force.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rules_core.holidays import CALENDAR_SOURCE, covered_years, first_working_day_from
 from rules_core.params_loader import load_agency, load_dates
 from rules_core.periods import chinese_date, last_day_within_days
 from rules_core.results import CheckResult, Condition, Status, Verdict
@@ -36,13 +38,30 @@ def _period_days(signed_on: dt.date) -> int | None:
     return None
 
 
-def _counting_notes(signed_on: dt.date, days: int, last_day: dt.date) -> list[str]:
-    return [
+def _counting_notes(
+    signed_on: dt.date, days: int, day_n: dt.date, last_day: dt.date | None
+) -> list[str]:
+    counting = (
         f"期间计算：签订当日不计入，自次日开始计算（《民法典》第二百零一条）；"
-        f"{chinese_date(signed_on)}签订，第{days}日为{chinese_date(last_day)}。",
-        "期间的最后一日是法定休假日的，以法定休假日结束的次日为最后一日（《民法典》第二百零三条）；"
-        "本助手没有节假日日历，如最后一日逢法定节假日，请向坪山区人力资源部门核实顺延后的日期。",
-    ]
+        f"{chinese_date(signed_on)}签订，第{days}日为{chinese_date(day_n)}。"
+    )
+    first, final = covered_years()
+    if last_day is None:
+        holiday = (
+            "期间的最后一日是法定休假日的，以法定休假日结束的次日为最后一日（《民法典》第二百零三条）；"
+            f"本助手的节假日日历只有{first}年至{final}年，{day_n.year}年的安排请向坪山区人力资源部门核实。"
+        )
+    elif last_day != day_n:
+        holiday = (
+            f"{chinese_date(day_n)}是法定休假日，以休假日结束的次日{chinese_date(last_day)}为最后一日"
+            f"（《民法典》第二百零三条；节假日依据{CALENDAR_SOURCE}，覆盖{first}年至{final}年）。"
+        )
+    else:
+        holiday = (
+            f"{chinese_date(day_n)}不是法定休假日，无需顺延（《民法典》第二百零三条；节假日依据"
+            f"{CALENDAR_SOURCE}，覆盖{first}年至{final}年）。"
+        )
+    return [counting, holiday]
 
 
 def _version_note(signed_on: dt.date) -> str:
@@ -84,9 +103,16 @@ def filing_deadline(
             notes=tuple(notes),
             cites_interpretation=True,
         )
-    last_day = last_day_within_days(signed_on, days)
-    figures.update(period_days=days, last_day=last_day.isoformat())
-    notes = [*_counting_notes(signed_on, days, last_day), _version_note(signed_on), *notes]
+    day_n = last_day_within_days(signed_on, days)
+    moved = first_working_day_from(day_n)
+    last_day = moved or day_n  # outside the calendar: day n, with a note to check it
+    figures.update(
+        period_days=days,
+        day_n=day_n.isoformat(),
+        last_day=last_day.isoformat(),
+        holiday_calendar_covers=moved is not None,
+    )
+    notes = [*_counting_notes(signed_on, days, day_n, moved), _version_note(signed_on), *notes]
     rule = f"服务机构应自双方签订服务协议之日起{days}日内向{FILE_WITH}备案"
     conditions: tuple[Condition, ...] = ()
     if filed_on is None:

@@ -221,6 +221,7 @@ INTERRUPTING_RESPONSES: dict[str, str] = {
     "bot_challenge": "utter_iamabot",
     "out_of_scope": "utter_out_of_scope",
     "request_human": "action_handoff",
+    "request_article_text": "action_article_text",
 }
 
 

@@ -19,3 +19,6 @@ HANDOFF_TEXT = (
 )
 HANDOFF_CITATIONS = ["第六条"]
 NEW_SESSION_TEXT = "距离上次咨询已经有一段时间了，我们重新开始，之前提供的情况不再沿用。"
+ARTICLE_RANGE_TEXT = (
+    "《管理办法》共二十七条（第一条至第二十七条），请告诉我要看第几条，例如“第十五条原文”。"
+)

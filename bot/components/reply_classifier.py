@@ -3,6 +3,8 @@
 - A whole-message short reply (是的 / 没有 / 不清楚 / 没用 / 算了) is the intent the lexicon says
   (bot/language/short_replies.yml): these few characters mean one thing in Chinese, but the classifier's
   character n-grams confuse 没错 with 没有.
+- A request for articles' own words (「第十五条原文」) is ``request_article_text``
+  (bot/language/article_requests.py).
 - A message of emoji only is thanks (「👍」「🙏」) or 「未解决」 (「👎」); a short doubt about the last
   verdict (「你确定吗？」) is ``doubt_verdict``, or ``inform`` when it brings a fact to re-check
   (bot/language/reactions.py).
@@ -27,6 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.normalizer import NORMALIZED_TEXT
+from bot.language.article_requests import requested_articles
 from bot.language.reactions import POSITIVE, emoji_reaction, is_doubt
 from bot.language.short_replies import short_reply_intent
 from bot.language.statements import asks_something
@@ -35,6 +38,7 @@ INFORM = "inform"
 THANKS = "thanks"
 UNHELPFUL = "feedback_unhelpful"
 DOUBT = "doubt_verdict"
+ARTICLE_TEXT = "request_article_text"
 DOUBT_MAX_CHARS = 25  # a doubt is short; a longer message with 确定吗 is a question of its own
 # The classifier's guesses that a plain statement of facts overrides: the checks whose questions share
 # their words with the facts (「停业」, 「出过仲裁」, 「专职人员」). Not the replies: 「不查了，我们在
@@ -79,6 +83,8 @@ class ReplyClassifier(GraphComponent):
 def rule_intent(message: Message) -> str | None:
     """The intent the rules give this message, or None to keep the classifier's."""
     text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
+    if requested_articles(text):  # 「第十五条原文」: the text of the articles, not a topic
+        return ARTICLE_TEXT
     reaction = emoji_reaction(text)
     if reaction is not None:  # 「👍」「🙏🙏🙏」 thank, 「👎」 says it did not help
         return THANKS if reaction == POSITIVE else UNHELPFUL

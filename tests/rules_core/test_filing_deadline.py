@@ -46,11 +46,41 @@ def test_on_time_or_late(filed_on: dt.date, on_time: bool, day: int) -> None:
     assert f"第{day}日" in result.conditions[0].detail
 
 
-def test_counting_and_holiday_are_explained_not_guessed() -> None:
+def test_counting_and_holiday_are_explained() -> None:
     notes = "".join(filing_deadline(D(2023, 3, 1), D(2023, 3, 2)).notes)
     assert "第二百零一条" in notes
-    assert "没有节假日日历" in notes
+    assert "2023年3月16日不是法定休假日，无需顺延" in notes and "第二百零三条" in notes
     assert "10日" in notes and "政策解读" in notes
+
+
+REST_DAYS = [
+    pytest.param(D(2023, 3, 3), D(2023, 3, 20), id="第15日是星期六，顺延到星期一"),
+    pytest.param(D(2024, 9, 16), D(2024, 10, 8), id="第15日是国庆节，顺延到假期结束的次日"),
+    pytest.param(D(2023, 9, 14), D(2023, 10, 7), id="假期后的调休上班日是最后一日"),
+]
+
+
+@pytest.mark.parametrize(("signed_on", "last_day"), REST_DAYS)
+def test_a_last_day_on_a_rest_day_moves_to_the_next_working_day(
+    signed_on: dt.date, last_day: dt.date
+) -> None:
+    result = filing_deadline(signed_on, signed_on)
+    assert result.figures["last_day"] == last_day.isoformat()
+    assert result.conclusion.startswith(
+        f"备案期限最后一日为{last_day.year}年{last_day.month}月{last_day.day}日"
+    )
+    assert any("法定休假日" in n and "第二百零三条" in n for n in result.notes)
+
+
+def test_a_filing_on_the_moved_last_day_is_on_time() -> None:
+    result = filing_deadline(D(2024, 9, 16), D(2024, 10, 9), D(2024, 10, 8))
+    assert result.figures["on_time"] is True
+
+
+def test_beyond_the_holiday_calendar_the_answer_says_which_years_it_covers() -> None:
+    result = filing_deadline(D(2027, 1, 10), D(2027, 1, 11))
+    assert result.figures["holiday_calendar_covers"] is False
+    assert any("节假日日历只有2004年至" in n and "2027年的安排" in n for n in result.notes)
 
 
 def test_filing_before_signing_is_rejected() -> None:

@@ -31,9 +31,7 @@ def enterprise_exit_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answ
     first, last = month
     early = check_enterprise_exit(replace(facts, service_started=first), ctx.as_of)
     late = check_enterprise_exit(replace(facts, service_started=last), ctx.as_of)
-    window = (
-        f"{chinese_date(three_years_complete_on(first))}至{chinese_date(three_years_complete_on(last))}"
-    )
+    window = f"{chinese_date(three_years_complete_on(first))}至{chinese_date(three_years_complete_on(last))}"
     said = f"您只提供了年月（{first.year}年{first.month}月）"
     if early.verdict is late.verdict:
         note = f"{said}，按当月1日计算；三年在{window}之间届满，具体以实际开始接受服务的日期为准。"
