@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components b
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 
-.PHONY: help setup browser-deps cluster-deps cluster bench-load kb migrate retention train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
+.PHONY: help setup browser-deps cluster-deps cluster bench-load eval-dialogue kb migrate retention train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -113,6 +113,10 @@ eval-heldout: $(MODEL) ## NLU evaluation on the five held-out sets only (about f
 	  $(RASA) test nlu --model $(MODEL) --nlu "$$heldout" --out "$$reports" --successes; \
 	done
 	$(PY) scripts/nlu_scores.py
+
+DIALOGUE_SETS ?= $(sort $(wildcard tests/dialogues/*.yml))
+eval-dialogue: $(KB_STAMP) $(MODEL) ## whole conversations against a live assistant: share right per category, every failure with its transcript
+	$(PY) scripts/eval_dialogue.py $(DIALOGUE_SETS)
 
 compare-entities: $(STAMP) ## regex fact extractor vs spaCy EntityRuler on the held-out sets
 	$(PY) scripts/compare_entity_extractors.py

@@ -9,11 +9,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import latest_intent, send_policy_answer
-from bot.assistant.articles import article_text_answer
+from bot.assistant.articles import requested_article_text
 from bot.assistant.context import answer_context
 from bot.assistant.faq import faq_answer
+from bot.assistant.registry import FAQ_OFFERS
 from bot.assistant.replies import ARTICLE_RANGE_TEXT
-from bot.language.article_requests import requested_articles
 
 
 class ActionAnswerFaq(Action):
@@ -25,11 +25,15 @@ class ActionAnswerFaq(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        answer = faq_answer(latest_intent(tracker), answer_context())
+        intent = latest_intent(tracker)
+        answer = faq_answer(intent, answer_context())
         if answer is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
-        send_policy_answer(dispatcher, tracker, answer)
+        offers = FAQ_OFFERS.get(intent, ())
+        send_policy_answer(
+            dispatcher, tracker, answer, **({"buttons": list(offers)} if offers else {})
+        )
         return []
 
 
@@ -43,11 +47,10 @@ class ActionArticleText(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         message = tracker.latest_message
-        numbers = requested_articles(
-            str(message.get("normalized_text") or message.get("text") or "")
-        )
-        if not numbers:
+        text = str(message.get("normalized_text") or message.get("text") or "")
+        answer = requested_article_text(text, answer_context())
+        if answer is None:
             dispatcher.utter_message(text=ARTICLE_RANGE_TEXT)
             return []
-        send_policy_answer(dispatcher, tracker, article_text_answer(numbers, answer_context()))
+        send_policy_answer(dispatcher, tracker, answer)
         return []

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from bot.assistant.context import AnswerContext
 from bot.assistant.faq import validity_notes
+from bot.language.article_requests import requested_articles
 from rules_core.answer import Answer, compose
+
+
+def requested_article_text(text: str, ctx: AnswerContext) -> Answer | None:
+    """The articles a message asks for (「第八条和第十一条的全文」), or ``None`` if it names none."""
+    numbers = requested_articles(text)
+    return article_text_answer(numbers, ctx) if numbers else None
 
 
 def article_text_answer(numbers: Sequence[int], ctx: AnswerContext) -> Answer:

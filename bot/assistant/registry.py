@@ -214,6 +214,16 @@ CHECKS: dict[str, Check] = {
 
 # The action answering every other policy question from its curated answer in kb/faq.yml.
 FAQ_ACTION = "action_answer_faq"
+# What a curated answer offers next when the question carries a second need: 「可不可以申请托管」
+# asks how to apply and whether one may at all, so the check is offered with the steps.
+FAQ_OFFERS: dict[str, tuple[Button, ...]] = {
+    "ask_how_to_apply": (
+        {"title": "逐项核对我们能否托管", "payload": "/ask_enterprise_eligibility"},
+    ),
+    "ask_what_is_custody": (
+        {"title": "逐项核对我们能否托管", "payload": "/ask_enterprise_eligibility"},
+    ),
+}
 # Conversation intents that may interrupt a form: answered, then the form goes on.
 INTERRUPTING_RESPONSES: dict[str, str] = {
     "greet": "utter_greet",

@@ -29,9 +29,32 @@ def _t2s() -> Any:
 
 
 @lru_cache(maxsize=1)
+def _tables() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(TYPOS_FILE.read_text(encoding="utf-8")) or {}
+    return data
+
+
 def typo_table() -> dict[str, str]:
-    data = yaml.safe_load(TYPOS_FILE.read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in (data.get("typos") or {}).items()}
+    return {str(k): str(v) for k, v in (_tables().get("typos") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _english() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    table = {str(k).lower(): str(v) for k, v in (_tables().get("english") or {}).items()}
+    if not table:
+        return None
+    words = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])({words})(?![A-Za-z])", re.IGNORECASE), table
+
+
+def english_words(text: str) -> str:
+    """「HR service 能帮我们做吗」 → 「人力资源服务能帮我们做吗」: English words among the Chinese."""
+    found = _english()
+    if found is None:
+        return text
+    pattern, table = found
+    replaced = pattern.sub(lambda m: table[m.group(1).lower()], text)
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", replaced)
 
 
 def normalize_text(text: str) -> str:
@@ -40,7 +63,7 @@ def normalize_text(text: str) -> str:
     simplified = str(_t2s().convert(unicodedata.normalize("NFKC", remove_spaces(text))))
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
-    return simplified
+    return english_words(simplified)
 
 
 _CLAUSE = re.compile(r"[^,，。;；!！?？\s]+[,，。;；!！?？]*")

@@ -87,7 +87,12 @@ def test_spaces_between_clauses_keep_them_apart() -> None:
 
 
 def test_a_space_between_latin_words_is_kept() -> None:
-    assert normalize_text("HR service 能做吗") == "HR service能做吗"
+    assert normalize_text("Windows 10 上能用吗") == "Windows 10上能用吗"
+
+
+def test_english_words_among_the_chinese_are_read_in_chinese() -> None:
+    assert normalize_text("我们公司的HR问能不能用app申请") == "我们公司的人事问能不能用小程序申请"
+    assert normalize_text("我们是HR公司") == "我们是人力资源公司"
 
 
 NOT_THE_ENTERPRISES_PLACE = [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
+
 from tests.e2e.servers import RunningAssistant
 
 
@@ -112,3 +114,130 @@ def test_a_full_shenzhen_address_in_pingshan_is_not_read_as_elsewhere(
     )
     assert "不符合" not in reply
     assert "企业目前生产经营是否正常" in reply
+
+
+# --- conversations that broke with real people (issue 11), one row per kind -------------------
+
+CONVERSATIONS = [
+    pytest.param(
+        ["坪山 的 公司 100 人 能 托管 吗", "是"],
+        ["企业目前生产经营是否正常"],
+        [],
+        id="spaces between words still give the headcount, so it is not asked",
+    ),
+    pytest.param(
+        ["我们公司有100\u00a0人，能托管吗", "是"],
+        ["企业目前生产经营是否正常"],
+        [],
+        id="a no-break space inside 100 人 still gives the headcount",
+    ),
+    pytest.param(
+        ["🙏🙏🙏"],
+        ["您好！我是坪山区小微企业劳动关系事务托管服务政策助手"],
+        [],
+        id="a first 🙏 is welcomed",
+    ),
+    pytest.param(
+        ["补贴多少？", "👍", "👍"],
+        ["不客气"],
+        ["转人工", "我不太确定"],
+        id="thumbs up after an answer are thanks, never a handoff",
+    ),
+    pytest.param(
+        [
+            "我们公司注册、纳税、经营都在坪山，45人，正常经营，不是劳务派遣，去年有仲裁，能托管吗",
+            "不对，我们其实有110人",
+        ],
+        ["已按您更正的情况重新核对", "【结论】不符合", "从业人员110人"],
+        [],
+        id="new facts after the verdict re-check it",
+    ),
+    pytest.param(
+        [
+            "我们公司注册、纳税、经营都在坪山，45人，正常经营，不是劳务派遣，去年有仲裁，能托管吗",
+            "你确定吗？",
+        ],
+        ["又核对了一遍", "【结论】符合", "依据：《管理办法》第九条"],
+        ["自动答复程序"],
+        id="a doubt about the verdict repeats it with its reasons",
+    ),
+    pytest.param(
+        ["我们公司能托管吗", "是", "45", "正常", "不是，我们做注塑的"],
+        ["企业是否符合以下情形之一"],
+        ["您还想了解"],
+        id="a named trade answers the dispatch question",
+    ),
+    pytest.param(
+        ["我们公司能托管吗", "是", "45", "正常", "嗯……", "这个嘛……"],
+        ["我还没能从您的回答里读出这一项", "转人工"],
+        [],
+        id="a question missed twice is explained, with a person offered",
+    ),
+    pytest.param(
+        ["公司150人，听说300人以下就能托管，能托管吗？"],
+        ["【结论】不符合", "150人"],
+        ["300人"],
+        id="a threshold quoted from the rule is not the headcount",
+    ),
+    pytest.param(
+        ["我们是肇庆的企业，50人，能托管吗"],
+        ["不符合"],
+        [],
+        id="an enterprise from another city is not all in 坪山",
+    ),
+    pytest.param(
+        ["我们2021年5月开始接受托管服务，满三年以后还能继续享受托管补贴吗？"],
+        ["2024年4月30日", "第二十三条"],
+        ["未提供：开始接受托管服务的日期"],
+        id="a start month is enough for when three years end",
+    ),
+    pytest.param(
+        ["第八条和第十一条的全文"],
+        ["第八条（托管服务机构）", "第十一条", "依据：《管理办法》第八条、第十一条"],
+        ["我不太确定"],
+        id="the text of two articles is given",
+    ),
+    pytest.param(
+        ["托管服务最长能享受多久"],
+        ["第十三条", "届满三年"],
+        ["我不太确定"],
+        id="how long the service lasts",
+    ),
+    pytest.param(
+        ["现在是按试行办法还是新的？"],
+        ["深坪府办规〔2021〕1号", "2024年3月30日"],
+        [],
+        id="which document applies names its number and validity",
+    ),
+    pytest.param(
+        ["员工调休怎么安排托管机构管吗"],
+        ["第（四）项", "第（八）项"],
+        [],
+        id="调休 cites attendance and workplace rules",
+    ),
+    pytest.param(
+        ["我们2024年9月16日签的托管协议，最晚哪天要备案"],
+        ["备案期限最后一日为2024年10月8日", "第二百零三条"],
+        [],
+        id="a 15th day in the National Day holiday moves to the day after it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "must", "must_not"), CONVERSATIONS)
+def test_a_conversation_with_real_peoples_words(
+    assistant: RunningAssistant, said: list[str], must: list[str], must_not: list[str]
+) -> None:
+    sender = _conversation()
+    replies = [_text(assistant.ask(sender, message)) for message in said]
+    last = replies[-1]
+    for fragment in must:
+        assert fragment in last, (said, replies)
+    for fragment in must_not:
+        assert fragment not in "\n".join(replies[1:] or replies), (said, replies)
+
+
+def test_applying_offers_the_eligibility_check_as_well(assistant: RunningAssistant) -> None:
+    messages = assistant.ask(_conversation(), "可不可以申请托管")
+    buttons = [b["title"] for m in messages for b in m.get("buttons") or []]
+    assert "逐项核对我们能否托管" in buttons
