@@ -14,10 +14,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import check_for_facts
-from bot.assistant.registry import CHECKS
+from bot.assistant.registry import CHECKS, Check
 from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE
-from bot.assistant.slot_filling import message_slot_values
-from bot.assistant.vocabulary import FACT_SLOTS, LAST_CHECK_SLOT
+from bot.assistant.slot_filling import answer_to_requested_slot, message_slot_values
+from bot.assistant.vocabulary import FACT_SLOTS, LAST_CHECK_SLOT, UNKNOWN, YES_NO_SLOTS
 
 BUTTON_PREFIX = "/"  # a button's payload (/inform{…}) is sent as the message text
 DOUBT_INTENT = "doubt_verdict"
@@ -46,6 +46,12 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     if belongs_to is not None and belongs_to is not last:
         return [FollowupAction(belongs_to.start_action)]
     doubted = latest_intent(tracker) == DOUBT_INTENT
+    replied = reply_to_last_check(last, tracker, text, entities) if not entities else {}
+    if replied and last is not None:  # 「85、74」 after a verdict that still needs the scores
+        slots = {**slot_values(tracker, FACT_SLOTS), **replied}
+        dispatcher.utter_message(text=RECHECK_LINE)
+        send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
+        return [SlotSet(name, value) for name, value in replied.items()]
     if last is None or not (entities or doubted):
         dispatcher.utter_message(response="utter_anything_else")
         return []
@@ -63,3 +69,24 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     dispatcher.utter_message(text=RECHECK_LINE)
     send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
     return [SlotSet(name, value) for name, value in from_button.items()]
+
+
+def reply_to_last_check(
+    last: Check | None, tracker: Tracker, text: str, entities: list[dict[str, Any]]
+) -> dict[str, str]:
+    """A bare figure after a verdict (「85、74」「6」「两个人都是八十八」) answers the first of the
+    check's facts it can answer: first those still missing (the verdict listed them under
+    还需确认), then one already given (「看错了，是82和78」 corrects the scores). Only figures:
+    a short 「有的」 after a verdict answers 「是否解决了您的问题？」."""
+    if last is None:
+        return {}
+    known = slot_values(tracker, last.slots)
+    missing = [s for s in last.slots if known.get(s) is None]
+    given = [s for s in last.slots if known.get(s) is not None]
+    for slot in [*missing, *given]:
+        if slot in YES_NO_SLOTS:
+            continue
+        value = answer_to_requested_slot(slot, latest_intent(tracker), text, entities)
+        if value is not None and value != UNKNOWN:
+            return {slot: value}
+    return {}

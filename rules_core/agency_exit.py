@@ -24,7 +24,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from rules_core.conditions import details_of, to_confirm_list
 from rules_core.params_loader import load_agency
-from rules_core.results import CheckResult, Condition, Status, Verdict, any_of
+from rules_core.results import CheckResult, Condition, FactsConflict, Status, Verdict, any_of
 from rules_core.validity import dated_notes
 
 ARTICLE = 11
@@ -63,7 +63,7 @@ class AgencyExitFacts:
         }
         for name, count in counts.items():
             if count is not None and count < 0:
-                raise ValueError(f"{name}不能为负数，收到{count}")
+                raise FactsConflict(f"{name}不能为负数，收到{count}")
         percents = {
             "案件发生率": self.own_case_rate_percent,
             "发生案件的服务对象比例": self.clients_with_cases_percent,
@@ -71,14 +71,14 @@ class AgencyExitFacts:
         }
         for name, percent in percents.items():
             if percent is not None and not Decimal(0) <= percent <= HUNDRED:
-                raise ValueError(f"{name}应在0%到100%之间，收到{percent}%")
+                raise FactsConflict(f"{name}应在0%到100%之间，收到{percent}%")
         if self.clients_served is not None:
             for name, part in (
                 ("发生案件的服务对象数量", self.clients_with_cases),
                 ("要求更换服务机构的服务对象数量", self.change_requests),
             ):
                 if part is not None and part > self.clients_served:
-                    raise ValueError(
+                    raise FactsConflict(
                         f"{name}（{part}家）不能超过托管服务对象数量（{self.clients_served}家）"
                     )
 

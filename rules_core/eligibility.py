@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from rules_core.conditions import details_of, fact_condition, to_confirm_list
 from rules_core.params_loader import load_eligibility
-from rules_core.results import CheckResult, Condition, Status, Verdict, any_of, combine
+from rules_core.results import (
+    CheckResult,
+    Condition,
+    FactsConflict,
+    Status,
+    Verdict,
+    any_of,
+    combine,
+)
 from rules_core.validity import dated_notes
 
 ARTICLE = 9
@@ -48,7 +56,7 @@ class EnterpriseFacts:
 
     def __post_init__(self) -> None:
         if self.headcount is not None and self.headcount < 0:
-            raise ValueError(f"从业人员人数不能为负数，收到{self.headcount}")
+            raise FactsConflict(f"从业人员人数不能为负数，收到{self.headcount}")
         allowed = {*load_eligibility().excluded_firm_types, OTHER_FIRM_TYPE}
         if self.firm_type is not None and self.firm_type not in allowed:
             raise ValueError(
@@ -66,7 +74,12 @@ def _location_conditions(facts: EnterpriseFacts) -> list[Condition]:
         ("tax_in_pingshan", "纳税地", facts.tax_in_pingshan),
         ("operating_in_pingshan", "经营地", facts.operating_in_pingshan),
     )
-    if whole is False and not any(value is False for _, _, value in specs):
+    # a later statement of each place (「经营地也是坪山」) outweighs an earlier 「不都在」
+    if (
+        whole is False
+        and not any(value is False for _, _, value in specs)
+        and not all(value is True for _, _, value in specs)
+    ):
         label = f"注册地、纳税地、经营地均在{place}"
         detail = f"注册地、纳税地、经营地不都在{place}（未说明是哪一处）"
         return [Condition("places_in_pingshan", label, Status.UNMET, detail, ARTICLE)]

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rules_core.results import FactsConflict
+
 
 def add_years(start: dt.date, years: int) -> dt.date:
     """The anniversary ``years`` after ``start``; 2月29日 without an anniversary → 3月1日.
@@ -47,7 +49,7 @@ def year_bounds(start: dt.date, n: int) -> tuple[dt.date, dt.date]:
 def year_index_on(start: dt.date, on: dt.date) -> int:
     """Which year (1-based) counted from ``start`` the day ``on`` falls in."""
     if on < start:
-        raise ValueError(f"日期{chinese_date(on)}早于起算日{chinese_date(start)}")
+        raise FactsConflict(f"日期{chinese_date(on)}早于起算日{chinese_date(start)}")
     n = on.year - start.year + 1
     # The estimate is off by at most one, in either direction, because of the anniversary day.
     while add_years(start, n - 1) > on:

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from rules_core.conditions import details_of, fact_condition, to_confirm_list
 from rules_core.params_loader import load_agency
-from rules_core.results import CheckResult, Condition, Status, Verdict, combine
+from rules_core.results import CheckResult, Condition, FactsConflict, Status, Verdict, combine
 from rules_core.validity import dated_notes
 
 ARTICLE = 8
@@ -57,18 +57,20 @@ class AgencyFacts:
                 f"机构类型应为 {', '.join(sorted(allowed))} 之一，收到{self.organisation_type!r}"
             )
         if self.certified_fulltime_staff is not None and self.certified_fulltime_staff < 0:
-            raise ValueError(f"持证专职服务人员人数不能为负数，收到{self.certified_fulltime_staff}")
+            raise FactsConflict(
+                f"持证专职服务人员人数不能为负数，收到{self.certified_fulltime_staff}"
+            )
         takers = load_agency().qualification.test_takers
         if self.test_scores is not None:
             if len(self.test_scores) != takers:
-                raise ValueError(
+                raise FactsConflict(
                     f"服务能力测试由{takers}名专职服务人员参加，"
                     f"应提供{takers}个成绩，收到{len(self.test_scores)}个"
                 )
             if any(score < 0 for score in self.test_scores):
-                raise ValueError("测试成绩不能为负数")
+                raise FactsConflict("测试成绩不能为负数")
         if self.test_average is not None and self.test_average < 0:
-            raise ValueError("测试平均分不能为负数")
+            raise FactsConflict("测试平均分不能为负数")
 
 
 def _organisation_condition(kind: str | None) -> Condition:

@@ -12,6 +12,12 @@ from enum import Enum
 from typing import Any
 
 
+class FactsConflict(ValueError):
+    """Facts that cannot all hold (a part larger than its whole, a negative count, a date before
+    the day it is counted from). The message is Chinese and says which figures disagree: it is
+    shown to the user, who can correct one of them."""
+
+
 class Status(str, Enum):
     """Whether one condition of a rule holds for the facts given."""
 

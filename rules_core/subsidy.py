@@ -28,7 +28,7 @@ from rules_core.citations import chinese_number
 from rules_core.money import format_yuan, to_yuan
 from rules_core.params_loader import Fraction, WageRow, load_dates, load_subsidy, load_wage_table
 from rules_core.periods import chinese_date, year_bounds, year_index_on
-from rules_core.results import CheckResult, Condition, Status, Verdict
+from rules_core.results import CheckResult, Condition, FactsConflict, Status, Verdict
 from rules_core.validity import Regime, dated_notes, regime_on
 
 SUBSIDY_ARTICLE = 19
@@ -65,7 +65,7 @@ def _base_text(row: WageRow) -> str:
 
 def _check_service_year(service_year: int) -> None:
     if service_year < 1:
-        raise ValueError(f"服务年度应从第1年开始，收到{service_year}")
+        raise FactsConflict(f"服务年度应从第1年开始，收到{service_year}")
 
 
 def _period_text(first_signing: dt.date, service_year: int) -> str:
@@ -296,7 +296,9 @@ def cap_schedule(first_signing: dt.date, as_of: dt.date) -> CheckResult:
     ]
     parts = [f"{_year_label(int(y['service_year']))}{y['cap_display']}" for y in years]
     figures = {k: v for k, v in first.figures.items() if k not in years[0]}
-    figures.update(years=years, no_subsidy_from_year=max_years + 1)
+    # the sum of the caps as shown (each rounded to the cent), so the figures add up on paper
+    total = sum((to_yuan(Decimal(str(y["cap"]))) for y in years), Decimal(0))
+    figures.update(years=years, no_subsidy_from_year=max_years + 1, total_cap=str(total))
     base_text = f"{first.figures['base_year']}年度{Decimal(str(first.figures['base'])):,}元"
     return CheckResult(
         check="cap_schedule",
@@ -305,6 +307,7 @@ def cap_schedule(first_signing: dt.date, as_of: dt.date) -> CheckResult:
             f"三年补贴上限分别为{'、'.join(parts)}：依次不超过首次签约时上年度"
             f"（{base_text}）{load_wage_table().series}的"
             f"{'、'.join(str(y['fraction']) for y in years)}，逐年递减；"
+            f"三年合计不超过{format_yuan(total)}；"
             f"第{chinese_number(max_years + 1)}年起不再给予服务补贴。补贴发给{PAID_TO}，"
             "实际金额由坪山区人力资源部门核定。"
         ),
@@ -330,17 +333,17 @@ def _validate_proration(
     if months_served is not None:
         months = load_subsidy().months_per_year
         if not 0 <= months_served <= months:
-            raise ValueError(f"实际服务月数应在0到{months}之间（含），收到{months_served}")
+            raise FactsConflict(f"实际服务月数应在0到{months}之间（含），收到{months_served}")
         return
     if served_from is None or served_to is None:
         raise ValueError("按日期折算需要同时提供服务开始日期和结束日期")
     if served_to < served_from:
-        raise ValueError(
+        raise FactsConflict(
             f"服务结束日期（{chinese_date(served_to)}）不能早于开始日期（{chinese_date(served_from)}）"
         )
     start, end = year_bounds(first_signing, service_year)
     if served_from < start or served_to > end:
-        raise ValueError(
+        raise FactsConflict(
             f"折算的服务时间段应在同一服务年度内：{_year_label(service_year)}为"
             f"{chinese_date(start)}至{chinese_date(end)}"
         )

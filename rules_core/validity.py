@@ -141,7 +141,10 @@ def validity_status(as_of: dt.date) -> CheckResult:
         ),
         article=27,
     )
-    notes: list[str] = []
+    # what comes after the term is not in the sources: say so, and who knows
+    notes: list[str] = [
+        f"有效期届满后是否延续或出台新的办法，《管理办法》及其《政策解读》没有说明，请关注坪山区人民政府网站或咨询{CONFIRM_WITH}。"
+    ]
     if status != "validity_ended":
         trial_note = fact_date_note("查询日期", as_of)
         if trial_note:

@@ -92,17 +92,14 @@ def enterprise_facts(slots: Mapping[str, Any]) -> tuple[EnterpriseFacts, list[st
     def condition(name: str) -> bool | None:
         if qualifying in (None, "unknown"):
             return None
+        if str(qualifying).startswith("not:"):  # these denied, the others not known
+            return False if name in str(qualifying)[4:].split(",") else None
         return qualifying == name
 
-    places = dict(
-        item.split(":", 1)
-        for item in str(slots.get("pingshan_places") or "").split(",")
-        if ":" in item
-    )
     facts = EnterpriseFacts(
-        registered_in_pingshan=yes_no(places.get("registered")),
-        tax_in_pingshan=yes_no(places.get("tax")),
-        operating_in_pingshan=yes_no(places.get("operating")),
+        registered_in_pingshan=yes_no(slots.get("registered_in_pingshan")),
+        tax_in_pingshan=yes_no(slots.get("tax_in_pingshan")),
+        operating_in_pingshan=yes_no(slots.get("operating_in_pingshan")),
         all_places_in_pingshan=in_pingshan,
         headcount=headcount.value,
         operating_normally=yes_no(slots.get("operating_normally")),

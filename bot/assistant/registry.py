@@ -34,15 +34,18 @@ from bot.assistant.checks import (
 from bot.assistant.context import AnswerContext
 from bot.assistant.fact_builders import has_known
 from bot.assistant.faq import faq_answer
+from bot.assistant.replies import CONFLICT_TEXT
 from bot.assistant.vocabulary import (
     AGENCY_EXIT_SLOTS,
     ELIGIBILITY_SLOTS,
     ENTERPRISE_EXIT_SLOTS,
     FILING_SLOTS,
+    PLACE_SLOTS,
     QUALIFICATION_SLOTS,
     SUBSIDY_SLOTS,
 )
 from rules_core.answer import Answer
+from rules_core.results import FactsConflict
 
 SlotValues = Mapping[str, Any]
 Button = dict[str, str]
@@ -105,6 +108,34 @@ class Check:
         return (self.question_intent, self.form.start_intent)
 
 
+def _guarded(answer: Callable[[SlotValues, AnswerContext], Answer]) -> Callable[..., Answer]:
+    """``answer``, except that facts which cannot all hold (「服务10家，其中12家有案件」) get a
+    reply saying which figures disagree instead of an error: the user can correct one, and
+    ``last_check`` then re-runs the check."""
+
+    def guarded(slots: SlotValues, ctx: AnswerContext) -> Answer:
+        try:
+            return answer(slots, ctx)
+        except FactsConflict as conflict:
+            return Answer(text=CONFLICT_TEXT.format(problem=conflict), citations=())
+
+    return guarded
+
+
+def _decided_or_conflicting(
+    decided: Callable[[SlotValues, date], bool],
+) -> Callable[[SlotValues, date], bool]:
+    """A form stops asking once its facts conflict: its answer then names the conflict."""
+
+    def guarded(slots: SlotValues, as_of: date) -> bool:
+        try:
+            return decided(slots, as_of)
+        except FactsConflict:
+            return True
+
+    return guarded
+
+
 def _any_known(names: tuple[str, ...]) -> Callable[[SlotValues], bool]:
     return lambda slots: has_known(slots, names)
 
@@ -116,16 +147,16 @@ CHECKS: dict[str, Check] = {
             name="eligibility",
             question_intent=eligibility.QUESTION_INTENT,
             slots=ELIGIBILITY_SLOTS,
-            answer=eligibility.eligibility_answer,
+            answer=_guarded(eligibility.eligibility_answer),
             general_answer=eligibility.eligibility_conditions,
             has_facts=_any_known(ELIGIBILITY_SLOTS),
             # which of the three places is where; the trade a 「都不是」 was read from (第九条)
-            extra_slots=("pingshan_places", "business_line"),
+            extra_slots=(*PLACE_SLOTS, "business_line"),
             form=Form(
                 name="eligibility_form",
                 start_intent=eligibility.QUESTION_INTENT,
                 result_action="action_check_eligibility",
-                is_decided=eligibility.eligibility_decided,
+                is_decided=_decided_or_conflicting(eligibility.eligibility_decided),
                 intro=eligibility.eligibility_intro,
             ),
         ),
@@ -133,7 +164,7 @@ CHECKS: dict[str, Check] = {
             name="subsidy",
             question_intent=subsidy.QUESTION_INTENT,
             slots=SUBSIDY_SLOTS,
-            answer=subsidy.subsidy_answer,
+            answer=_guarded(subsidy.subsidy_answer),
             general_answer=subsidy.general_subsidy_answer,
             has_facts=subsidy.has_signing_date,
             question_action="action_subsidy",
@@ -141,7 +172,7 @@ CHECKS: dict[str, Check] = {
                 name="subsidy_form",
                 start_intent="calculate_subsidy",
                 result_action="action_subsidy_result",
-                is_decided=subsidy.subsidy_decided,
+                is_decided=_decided_or_conflicting(subsidy.subsidy_decided),
             ),
             buttons=({"title": "帮我算一算", "payload": "/calculate_subsidy"},),
         ),
@@ -149,7 +180,7 @@ CHECKS: dict[str, Check] = {
             name="agency_exit",
             question_intent=agency_exit.QUESTION_INTENT,
             slots=AGENCY_EXIT_SLOTS,
-            answer=agency_exit.agency_exit_answer,
+            answer=_guarded(agency_exit.agency_exit_answer),
             general_answer=agency_exit.agency_exit_situations,
             has_facts=_any_known(agency_exit.AGENCY_EXIT_FIGURE_SLOTS),
             extra_slots=agency_exit.AGENCY_EXIT_SHARE_SLOTS,
@@ -158,7 +189,7 @@ CHECKS: dict[str, Check] = {
                 name="agency_exit_form",
                 start_intent="check_agency_exit",
                 result_action="action_agency_exit_result",
-                is_decided=agency_exit.agency_exit_decided,
+                is_decided=_decided_or_conflicting(agency_exit.agency_exit_decided),
             ),
             buttons=({"title": "逐项核对我们机构", "payload": "/check_agency_exit"},),
         ),
@@ -166,7 +197,7 @@ CHECKS: dict[str, Check] = {
             name="qualification",
             question_intent=qualification.QUESTION_INTENT,
             slots=QUALIFICATION_SLOTS,
-            answer=qualification.qualification_answer,
+            answer=_guarded(qualification.qualification_answer),
             general_answer=qualification.qualification_conditions,
             has_facts=_any_known(QUALIFICATION_SLOTS),
             question_action="action_agency_qualification",
@@ -174,7 +205,7 @@ CHECKS: dict[str, Check] = {
                 name="qualification_form",
                 start_intent="check_agency_qualification",
                 result_action="action_qualification_result",
-                is_decided=qualification.qualification_decided,
+                is_decided=_decided_or_conflicting(qualification.qualification_decided),
             ),
             buttons=(
                 {"title": "逐项核对我们机构的条件", "payload": "/check_agency_qualification"},
@@ -184,7 +215,7 @@ CHECKS: dict[str, Check] = {
             name="enterprise_exit",
             question_intent=enterprise_exit.QUESTION_INTENT,
             slots=ENTERPRISE_EXIT_SLOTS,
-            answer=enterprise_exit.enterprise_exit_answer,
+            answer=_guarded(enterprise_exit.enterprise_exit_answer),
             general_answer=enterprise_exit.enterprise_exit_rule,
             has_facts=_any_known(ENTERPRISE_EXIT_SLOTS),
             question_action="action_enterprise_exit",
@@ -193,7 +224,7 @@ CHECKS: dict[str, Check] = {
             name="filing",
             question_intent=filing.QUESTION_INTENT,
             slots=FILING_SLOTS,
-            answer=filing.filing_answer,
+            answer=_guarded(filing.filing_answer),
             general_answer=filing.filing_rule,
             has_facts=filing.has_signing_day,
             question_action="action_filing",

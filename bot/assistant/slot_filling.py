@@ -17,8 +17,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot.assistant.fact_context import context_intent
-from bot.assistant.vocabulary import COUNT_SLOTS, DATE_SLOTS, NO, UNKNOWN, YES, YES_NO_SLOTS
-from bot.language.facts import NONE_AT_ALL
+from bot.assistant.vocabulary import (
+    ALL_YEARS,
+    COUNT_SLOTS,
+    DATE_SLOTS,
+    NO,
+    UNKNOWN,
+    YES,
+    YES_NO_SLOTS,
+)
+from bot.language.facts import NONE_AT_ALL, headcount_range
 from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal
 
@@ -55,8 +63,10 @@ def _entity_values(
     ]
 
 
-def _places(entities: list[Mapping[str, Any]]) -> str | None:
-    """Which of the three places were named, and whether in 坪山区: ``registered:no,operating:yes``."""
+def _places(entities: list[Mapping[str, Any]]) -> dict[str, str]:
+    """Each of the three places the message names, and whether it is in 坪山区:
+    ``{"registered_in_pingshan": "no", "operating_in_pingshan": "yes"}``. One slot per place,
+    so that a later message about one place (「经营地也是坪山」) keeps what was said of the others."""
     roles = {
         "registered": ("registered",),
         "tax": ("tax",),
@@ -67,8 +77,8 @@ def _places(entities: list[Mapping[str, Any]]) -> str | None:
     for e in entities:
         if e.get("entity") == "district" and e.get("role") in roles:
             for place in roles[str(e["role"])]:
-                found[place] = YES if str(e.get("value")) == "坪山区" else NO
-    return ",".join(f"{k}:{v}" for k, v in sorted(found.items())) or None
+                found[f"{place}_in_pingshan"] = YES if str(e.get("value")) == "坪山区" else NO
+    return found
 
 
 def _location(entities: list[Mapping[str, Any]]) -> str | None:
@@ -87,6 +97,26 @@ def _location(entities: list[Mapping[str, Any]]) -> str | None:
     return YES if {"registered", "tax", "operating"} <= roles else None
 
 
+QUALIFYING_KINDS = ("labour_case", "tech_sme", "key_enterprise")
+
+
+def _qualifying(values: list[str]) -> str | None:
+    """第九条第（一）至（三）项 from what a message says of each: the first that holds
+    (``tech_sme``); ``none`` when all three are denied; ``not:labour_case,tech_sme`` when the
+    rest are said to be unknown (「不知道算不算重点企业」); nothing when some are not mentioned
+    (the question is asked as a whole)."""
+    positives = [v for v in values if v in QUALIFYING_KINDS]
+    if positives:
+        return positives[0]
+    denied = {v[3:] for v in values if v.startswith("no_")}
+    unsure = {v[8:] for v in values if v.startswith("unknown_")} - denied
+    if denied | unsure != set(QUALIFYING_KINDS):
+        return None
+    if not unsure:
+        return "none"
+    return "not:" + ",".join(k for k in QUALIFYING_KINDS if k in denied) if denied else UNKNOWN
+
+
 def slots_from_entities(
     entities: list[Mapping[str, Any]],
     intent: str,
@@ -98,8 +128,7 @@ def slots_from_entities(
     location = _location(entities)
     if location:
         slots["in_pingshan"] = location
-    if places := _places(entities):
-        slots["pingshan_places"] = places
+    slots.update(_places(entities))
     if values := _entity_values(entities, "headcount"):
         slots["headcount"] = values[-1]
     for status in _entity_values(entities, "operating_status"):
@@ -113,13 +142,11 @@ def slots_from_entities(
     if values := _entity_values(entities, "firm_type"):
         excluded = [v for v in values if v != "other"]
         slots["firm_type"] = excluded[-1] if excluded else "other"
-    positives = [
-        v for v in _entity_values(entities, "qualifying_condition") if not v.startswith("no_")
-    ]
-    if positives:
-        slots["qualifying_condition"] = positives[0]
+    if (qualifying := _qualifying(_entity_values(entities, "qualifying_condition"))) is not None:
+        slots["qualifying_condition"] = qualifying
     if values := _entity_values(entities, "service_year"):
-        slots["service_year"] = values[-1]
+        # 「第一年和第二年分别多少」: every year's cap (the schedule), not the last one named
+        slots["service_year"] = ALL_YEARS if len(set(values)) > 1 else values[-1]
     if values := _entity_values(entities, "months"):
         slots["months_served"] = values[-1]
     if values := _entity_values(entities, "years"):
@@ -153,6 +180,9 @@ def slots_from_entities(
         slots["certified_staff"] = values[-1]
     if values := _entity_values(entities, "organisation_type"):
         slots["organisation_type"] = values[-1]
+    for slot in ("business_scope", "premises_and_staff", "other_violation"):
+        if values := _entity_values(entities, "agency_condition", slot):
+            slots[slot] = YES if values[-1] == "yes" else NO
     if scores := _entity_values(entities, "score"):
         slots["test_scores"] = ",".join(scores[:2])
     return slots
@@ -306,6 +336,10 @@ def _numbers(text: str, entities: Iterable[Mapping[str, Any]], skip: frozenset[s
     ]
 
 
+_TWO_TAKERS = re.compile(r"(?:两|二|2)\s*(?:个|名|位)?\s*(?:人|专职人员|人员)|俩人?")
+_BOTH = re.compile(r"都|均|一样|同样")
+
+
 def answer_to_requested_slot(
     requested_slot: str | None,
     intent: str,
@@ -336,6 +370,8 @@ def answer_to_requested_slot(
         return "none"
     if intent not in ANSWER_INTENTS and not is_bare_answer(text):
         return None
+    if requested_slot == "headcount" and (people := headcount_range(text)) is not None:
+        return people[0]  # 「七八十个」 to 「多少人？」
     if requested_slot in COUNT_SLOTS and NONE_AT_ALL.search(text):
         return "0"  # 「一件都没有」
     if requested_slot in COUNT_SLOTS or requested_slot == "headcount":
@@ -349,8 +385,12 @@ def answer_to_requested_slot(
         if rate is not None and 0 <= rate <= 100:
             return format(rate.normalize(), "f")
     if requested_slot == "test_scores":
-        scores = _numbers(text, entities, _NOT_A_COUNT - {"score"})
+        # 「两个人都是八十八」: the two takers are not a score, and 都 gives both the same
+        said = _TWO_TAKERS.sub("", text)
+        scores = _numbers(said, [] if said != text else entities, _NOT_A_COUNT - {"score"})
         found = [format(s.normalize(), "f") for s in scores if s is not None and 0 <= s <= 100]
+        if len(found) == 1 and _BOTH.search(said):
+            found *= 2
         if found:
             return ",".join(found[:2])
     return None

@@ -36,12 +36,16 @@ QUALIFICATION_SLOTS = (
 )
 ENTERPRISE_EXIT_SLOTS = ("service_started", "exit_event")
 FILING_SLOTS = ("signed_on",)
+ALL_YEARS = "all"  # the service_year of a question about several years at once
+# Each of 第九条's three places on its own (「经营地也是坪山」 changes one, keeps the others);
+# ``in_pingshan`` is the answer to the form's question about all three.
+PLACE_SLOTS = ("registered_in_pingshan", "tax_in_pingshan", "operating_in_pingshan")
 # Facts a user may state that no form asks for.
 OPTIONAL_FACT_SLOTS = (
     "client_case_percent",
     "change_percent",
     "years_served",
-    "pingshan_places",
+    *PLACE_SLOTS,
     "business_line",
 )
 

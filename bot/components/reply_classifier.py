@@ -30,7 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.normalizer import NORMALIZED_TEXT
 from bot.language.article_requests import requested_articles
-from bot.language.reactions import POSITIVE, emoji_reaction, is_doubt
+from bot.language.reactions import POSITIVE, emoji_reaction, is_correction, is_doubt
 from bot.language.short_replies import short_reply_intent
 from bot.language.statements import asks_something
 
@@ -95,6 +95,8 @@ def rule_intent(message: Message) -> str | None:
     if short is not None:
         return short
     predicted = (message.get(INTENT) or {}).get("name")
+    if is_correction(text) and message.get(ENTITIES) and not asks_something(text):
+        return INFORM  # 「看错了，社保名单上是109人」 corrects a fact whatever its words look like
     if predicted not in STATEMENT_MISREADS or not message.get(ENTITIES):
         return None
     return None if asks_something(text) else INFORM

@@ -25,7 +25,7 @@ score               ``79.5`` (capability test score)                            
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.language.gazetteer import Place, all_words, find_places, role_words
@@ -74,7 +74,9 @@ def _negated(text: str, start: int, window: int = 6) -> bool:
     before = text[max(0, start - window) : start]
     before = CLAUSE_BREAK.split(before)[-1]
     before = re.sub(
-        r"(也|都|还|就|可|是|属于|做|有|发生过|发生|过|曾|在|去年|上一年|上年度|上年)+$", "", before
+        r"(也|都|还|就|可|是|属于|做|有|发生过|发生|过|曾|在|去年|上一年|上年度|上年|什么|任何)+$",
+        "",
+        before,
     )
     return bool(NEGATION.search(before)) or before.endswith(
         ("不是", "没有", "没", "未", "无", "非")
@@ -123,9 +125,43 @@ def headcount_value(n: int, approx: str | None) -> str:
     return str(n)
 
 
+# 「七八十个人」「70到80人」: a range, read as ``70-80`` (all of it ≤ 100 decides 第九条 alike)
+_RANGE = re.compile(
+    r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])十(?P<more>多|来|几)?"
+    r"|(?P<lo>\d+)\s*(?:到|至|-|~|～)\s*(?P<hi>\d+)"
+)
+_PERSON_UNIT = re.compile(r"\s*(?:个|名|位)?(?:人|员工|职工|工人)|\s*个?\s*$")
+
+
+def headcount_range(text: str, start: int = 0) -> tuple[str, int, int] | None:
+    """The first range of people from ``start``: (``"70-80"``, span start, span end), or None."""
+    for m in _RANGE.finditer(text, start):
+        unit = _PERSON_UNIT.match(text, m.end())
+        if unit is None:
+            continue
+        if m.group("a"):
+            low, high = to_int(m.group("a")), to_int(m.group("b"))
+            if low is None or high is None or high != low + 1:
+                continue
+            low, high = low * 10, high * 10 + (9 if m.group("more") else 0)
+        else:
+            low, high = int(m.group("lo")), int(m.group("hi"))
+            if not 0 < low < high:
+                continue
+        return f"{low}-{high}", m.start(), unit.end()
+    return None
+
+
 def headcounts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     taken: list[range] = []
+    position = 0
+    while (found := headcount_range(text, position)) is not None:
+        value, start, end = found
+        if end > start and not text[start:end].rstrip().endswith(("个", *"0123456789十")):
+            facts.append(Fact("headcount", value, start, end))
+            taken.append(range(start, end))
+        position = end if end > start else start + 1
     for pattern in _HEADCOUNT_PATTERNS:
         for m in pattern.finditer(text):
             span = range(m.start("n"), m.end("n"))
@@ -230,6 +266,9 @@ def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[st
     return roles
 
 
+_PAST = re.compile(r"以前|之前|原来|过去|曾经|早先|旧厂|老厂|旧址")
+
+
 def districts(text: str) -> list[Fact]:
     """Where the enterprise is registered, pays tax and operates: every place the gazetteer
     finds (bot/language/gazetteer.py), with the role its clause gives it."""
@@ -237,6 +276,8 @@ def districts(text: str) -> list[Fact]:
     for place in find_places(text):
         if re.search(r"(搬|迁)", text[max(0, place.start - 4) : place.start]):
             continue  # 搬到龙岗 is a relocation, reported as operating_status
+        if _PAST.search(_clause(text, place.start, place.end)):
+            continue  # 「龙岗那是以前的旧厂」: where it was, not where it is
         left = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, place.start)), default=0)
         right_match = CLAUSE_BREAK.search(text, place.end)
         right = right_match.start() if right_match else len(text)
@@ -263,7 +304,20 @@ def districts(text: str) -> list[Fact]:
             if role is None and not place.in_pingshan and not _enterprise_place(text, place):
                 continue  # 「员工大多是湖南的」 says nothing about where the enterprise is
             facts.append(Fact("district", place.value, place.start, place.end, role))
-    return facts
+    return _third_place(facts)
+
+
+_PLACE_ROLES = ("registered", "tax", "operating")
+
+
+def _third_place(facts: list[Fact]) -> list[Fact]:
+    """「我们公司在坪山碧岭，注册纳税也在坪山」: where two of the three places are named, the
+    enterprise's place said without a role is the third (here 经营地)."""
+    named = {f.role for f in facts if f.role in _PLACE_ROLES}
+    if len(named) != 2 or any(f.role == "all" for f in facts):
+        return facts
+    missing = next(r for r in _PLACE_ROLES if r not in named)
+    return [replace(f, role=missing) if f.role is None else f for f in facts]
 
 
 # 「我们是肇庆的企业」「公司在惠阳」「东莞的厂」: the place of the enterprise itself.
@@ -305,7 +359,10 @@ def firm_types(text: str) -> list[Fact]:
 
 # ---------------------------------------------------------------- qualifying conditions (第九条)
 _QUALIFYING = [
-    ("labour_case", re.compile(r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)案件")),
+    (
+        "labour_case",
+        re.compile(r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)?案件"),
+    ),
     ("tech_sme", re.compile(r"科技型中小企业|科技型企业|科技型小微企业")),
     ("key_enterprise", re.compile(r"重点企业|产业导向")),
 ]
@@ -355,10 +412,26 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 and not _CASE_HAPPENED.search(_clause(text, m.start(), m.end()))
             ):
                 continue
-            facts.append(
-                Fact("qualifying_condition", ("no_" if negated else "") + value, m.start(), m.end())
-            )
+            # 「不知道算不算重点企业」: neither yes nor no
+            unsure = bool(_UNSURE_BEFORE.search(before))
+            prefix = "unknown_" if unsure else "no_" if negated else ""
+            facts.append(Fact("qualifying_condition", prefix + value, m.start(), m.end()))
+    none = _NO_CASE_AT_ALL.search(text)
+    if none and _CASE_WORD.search(text) and not any(f.value.endswith("labour_case") for f in facts):
+        facts.append(Fact("qualifying_condition", "no_labour_case", none.start(), none.end()))
     return facts
+
+
+# 「不知道算不算重点企业」「是不是科技型中小企业不清楚」 (before the condition)
+_UNSURE_BEFORE = re.compile(
+    r"(?:不知道|不清楚|不确定|不晓得|说不准|搞不清)[^,，。;；]{0,4}$|(?:算不算|是不是|属不属于|是否)$"
+)
+_CASE_WORD = re.compile(r"信访|监察|仲裁|案件|案子")
+# 「去年一件都没有」 after a case was named in the message (「那个仲裁是2021年的，去年一件都没有」)
+_NO_CASE_AT_ALL = re.compile(
+    r"(?:去年|上一?年|上年度)[^,，。;；]{0,4}"
+    r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}" + NOTHING_HAPPENED
+)
 
 
 # ---------------------------------------------------------------- operating status (第九条、第十三条)
@@ -496,6 +569,19 @@ def percents(text: str) -> list[Fact]:
 NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}" + NOTHING_HAPPENED)
 
 
+# The words before a number that say what it counts (「有案件的企业4家」「要求更换的3家」).
+_CHANGE_LEAD = re.compile(r"(?:更换|换机构|换服务机构|要求换|申请换|提出换|换掉)[^,，。;；]{0,8}$")
+_CASES_LEAD = re.compile(
+    r"(?:案件|案子|信访|监察|仲裁|投诉|出事|出过事)(?:的|了)?(?:企业|客户|服务对象)?(?:有|是|共)?$"
+)
+
+
+def _lead(text: str, start: int) -> str:
+    """The clause before ``start``, from its last punctuation mark or number."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    return re.split(rf"{N}", text[left:start])[-1]
+
+
 def counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in re.finditer(
@@ -537,6 +623,10 @@ def counts(text: str) -> list[Fact]:
             role = "change_requests"
         elif re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after):
             role = "clients_with_cases"
+        elif unit == "家" and _CHANGE_LEAD.search(_lead(text, m.start())):
+            role = "change_requests"  # 「要求换机构的3家」
+        elif unit == "家" and _CASES_LEAD.search(_lead(text, m.start())):
+            role = "clients_with_cases"  # 「有案件的企业4家」
         elif (
             unit == "家"
             and re.search(r"(里|中|其中)[^,，。]{0,3}$", before)
@@ -588,12 +678,14 @@ def scores(text: str) -> list[Fact]:
 _ORGANISATION_TYPES = [
     (
         "social_organisation",
-        re.compile(r"民政(?:部门|局)?(?:登记|注册)(?:成立)?的?社会组织|社会组织"),
+        re.compile(r"民政(?:部门|局)?(?:登记|注册|批准)(?:成立)?的?(?:社会组织)?|社会组织"),
     ),
     (
+        # 第二条第二款: 工商管理 or 行业主管部门 (a 律所 registers with 司法行政, its 行业主管部门)
         "enterprise_or_institution",
         re.compile(
-            r"(?:工商|市场监管)(?:部门|局)?(?:登记|注册)(?:成立)?的?[^,，。;；]{0,6}?(?:公司|企业|机构)"
+            r"(?:工商|市场监管|司法行政|司法|行业主管)(?:管理)?(?:部门|局|所)?(?:登记|注册)(?:成立)?的?"
+            r"(?:[^,，。;；]{0,6}?(?:公司|企业|机构))?"
         ),
     ),
 ]
@@ -609,6 +701,60 @@ def organisation_types(text: str) -> list[Fact]:
     return facts
 
 
+# ---------------------------------------------------------------- agency conditions (第八条、第十一条)
+# 「业务范围有人力资源服务」「经营范围包括法律服务」: 第八条第（一）项's business scope
+_SCOPE = re.compile(
+    r"(?:业务|经营)范围(?P<verb>[^,，。;；]{0,8}?)"
+    r"(?P<what>劳动关系|人力资源|法律|劳动争议|劳动保障|劳务|咨询)"
+)
+_SCOPE_NO = re.compile(r"没有|没|不含|不包括|不包含|无|未")
+# 「有专门场所、工作人员和办公条件」「专门场所、工作人员、办公条件都有」
+_PREMISES = re.compile(r"(?:服务)?场所|办公(?:场地|条件|地点)|工作人员")
+_PREMISES_NO = re.compile(r"(?:没有|没|无|不具备|缺)[^,，。;；、和]{0,4}$")
+# 「没有违法违规」「无违规行为」 (第十一条第（四）项); 「如果有违规」 is a question, not a fact
+_VIOLATION = re.compile(r"违法违规|违规|违法")
+_VIOLATION_NO = re.compile(r"(?:没有|没|无|未|不存在|从未|从没)(?:任何|其他|出现|发生|过)*$")
+_VIOLATION_YES = re.compile(r"(?:有|存在|出现了?|发生了?)(?:过)?$")
+_HYPOTHETICAL = re.compile(r"如果|假如|要是|万一|若|是否|会不会|有没有")
+
+
+def agency_conditions(text: str) -> list[Fact]:
+    """An agency's yes/no facts: business scope (第八条第一项), premises, staff and office
+    (第八条第一项), other violations (第十一条第四项). Role = the slot, value = yes/no."""
+    facts: list[Fact] = []
+    for m in _SCOPE.finditer(text):
+        value = "no" if _SCOPE_NO.search(m.group("verb")) else "yes"
+        facts.append(Fact("agency_condition", value, m.start(), m.end(), "business_scope"))
+    premises = [m for m in _PREMISES.finditer(text)]
+    if premises:
+        first, last = premises[0], premises[-1]
+        clause = _clause(text, first.start(), last.end())
+        denied = any(_PREMISES_NO.search(text[max(0, m.start() - 6) : m.start()]) for m in premises)
+        after = text[last.end() : last.end() + 6]
+        denied = denied or bool(re.match(r"(?:都|也|还)?(?:没有|没|不具备|不够|缺)", after))
+        kinds = {m.group(0)[-2:] for m in premises}
+        if (len(kinds) >= 2 or "场所" in clause) and not _HYPOTHETICAL.search(clause):
+            value = "no" if denied else "yes"
+            facts.append(
+                Fact("agency_condition", value, first.start(), last.end(), "premises_and_staff")
+            )
+    for m in _VIOLATION.finditer(text):
+        if any(f.start <= m.start() < f.end for f in facts):
+            continue
+        before = _clause(text, m.start(), m.end())
+        before = before[: before.find(m.group(0))]
+        if _HYPOTHETICAL.search(before):
+            continue
+        if _VIOLATION_NO.search(before):
+            value = "no"
+        elif _VIOLATION_YES.search(before):
+            value = "yes"
+        else:
+            continue
+        facts.append(Fact("agency_condition", value, m.start(), m.end(), "other_violation"))
+    return facts
+
+
 EXTRACTORS = (
     headcounts,
     districts,
@@ -621,6 +767,7 @@ EXTRACTORS = (
     counts,
     scores,
     organisation_types,
+    agency_conditions,
 )
 
 

@@ -1,8 +1,9 @@
 """Normalise what users type before classification, without changing what they see.
 
 Traditional → simplified (OpenCC t2s), full-width → half-width (Unicode NFKC), whitespace
-removed between Chinese words (「100 人」 is 「100人」), and a short table of common typos
-(bot/language/typos.yml). Chinese numerals are *not* rewritten in the text (that
+removed between Chinese words (「100 人」 is 「100人」), Cantonese function words read as
+Mandarin (唔係 → 不是), a short table of common typos (bot/language/typos.yml), and homophone
+typos of the service's own words (bot/language/homophones.py: 劳动仲才 → 劳动仲裁). Chinese numerals are *not* rewritten in the text (that
 would turn 统一 into 统1); numbers are converted where a fact is extracted (bot/language/numbers).
 """
 
@@ -16,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from bot.language.homophones import correct_homophones
+from bot.language.reactions import without_emoji
 from bot.language.tokens import remove_spaces
 
 TYPOS_FILE = Path(__file__).with_name("typos.yml")
@@ -36,6 +39,21 @@ def _tables() -> dict[str, Any]:
 
 def typo_table() -> dict[str, str]:
     return {str(k): str(v) for k, v in (_tables().get("typos") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _cantonese() -> tuple[tuple[str, str], ...]:
+    """Cantonese → Mandarin, longest first (唔系 before 唔)."""
+    table = {str(k): str(v) for k, v in (_tables().get("cantonese") or {}).items()}
+    return tuple(sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+def cantonese_words(text: str) -> str:
+    """「我哋公司喺坪山，唔系派遣」 → 「我们公司在坪山，不是派遣」 (after t2s: 係 is 系 there)."""
+    for cantonese, mandarin in _cantonese():
+        if cantonese in text:
+            text = text.replace(cantonese, mandarin)
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +78,12 @@ def english_words(text: str) -> str:
 def normalize_text(text: str) -> str:
     """我們公司註冊在坪山區，１２０人 → 我们公司注册在坪山区,120人 (typos fixed too); 「坪山 的 公司
     100 人」 → 坪山的公司100人 (bot/language/tokens.py: spaces only stay between Latin words)."""
+    text = without_emoji(text)
     simplified = str(_t2s().convert(unicodedata.normalize("NFKC", remove_spaces(text))))
+    simplified = cantonese_words(simplified)
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
-    return english_words(simplified)
+    return correct_homophones(english_words(simplified))
 
 
 _CLAUSE = re.compile(r"[^,，。;；!！?？\s]+[,，。;；!！?？]*")

@@ -30,6 +30,26 @@ def emoji_reaction(text: str) -> str | None:
     return NEGATIVE if any(c in _NEGATIVE for c in symbols) else POSITIVE
 
 
+def without_emoji(text: str) -> str:
+    """「👌正常」 → 「正常」: emoji beside words go (they carry no fact and hide short replies);
+    a message of emoji only is kept whole for :func:`emoji_reaction`."""
+    kept = "".join(
+        c for c in text if c not in _GLUE and unicodedata.category(c) not in ("So", "Sk")
+    )
+    return kept if kept.strip(" ".join(_PUNCTUATION)) else text
+
+
+_CORRECTION = re.compile(
+    r"^(?:[哦噢啊呃嗯]|不好意思|抱歉|sorry)?[,，]?(?:我)?(?:说错了?|看错了?|搞错了?|弄错了?|写错了?|打错了?|"
+    r"记错了?|算错了?|不对|更正一下|更正|纠正一下|纠正|改一下|修改一下)"
+)
+
+
+def is_correction(text: str) -> bool:
+    """Whether the message opens as a correction (「不好意思我看错了，…」「更正一下，…」)."""
+    return bool(_CORRECTION.search(text.strip()))
+
+
 def is_doubt(text: str) -> bool:
     """Whether the message doubts an answer (「你确定吗？」「没算错吧」)."""
     return bool(_DOUBT.search(text))

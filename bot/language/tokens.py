@@ -23,13 +23,19 @@ _LATIN = re.compile(r"[A-Za-z0-9]")
 # pieces on both sides are clauses (「我们在坪山 45人 能托管吗」).
 _WORD_CHARS = 2
 _CLAUSE_END = re.compile(r"[,，。;；!！?？、:：]$")
+# A message typed with a space after every word (「我们 公司 在 坪山 注册 … 不是 派遣 也不是
+# 人力资源 公司」): with this many gaps and pieces this short on average, every space is
+# between words, even beside a longer word.
+_WORD_SPACED_GAPS = 4
+_WORD_SPACED_MEAN = 3.0
 
 
 def remove_spaces(text: str) -> str:
     """Whitespace between Chinese words goes; between clauses it becomes 「，」.
 
     - a line break, or a space between two pieces of three characters or more, separates
-      clauses: 「注册在龙岗 经营在坪山」 → 「注册在龙岗，经营在坪山」;
+      clauses: 「注册在龙岗 经营在坪山」 → 「注册在龙岗，经营在坪山」, unless the whole message is
+      typed word by word (many spaces, short pieces: 「不是 派遣 也不是 人力资源 公司」);
     - any other whitespace (ASCII, no-break, full-width, tabs, zero-width) goes:
       「坪山 的 公司 100 人」 → 「坪山的公司100人」, 「100\u00a0人」 → 「100人」;
     - a single space stays between two Latin words or numbers (「HR service」, 「82 79.5」); a
@@ -39,6 +45,10 @@ def remove_spaces(text: str) -> str:
     gaps = [m.group(0) for m in _SPACES.finditer(text.strip())]
     if not pieces:
         return ""
+    word_spaced = (
+        len(gaps) >= _WORD_SPACED_GAPS
+        and sum(len(p) for p in pieces) / len(pieces) <= _WORD_SPACED_MEAN
+    )
     out = [pieces[0]]
     for gap, piece in zip(gaps, pieces[1:], strict=False):
         before = out[-1]
@@ -48,7 +58,9 @@ def remove_spaces(text: str) -> str:
         elif _CLAUSE_END.search(before):
             pass
         elif _LINE_BREAK.search(gap) or (
-            min(len(before), len(piece)) > _WORD_CHARS and not (latin_before or latin_after)
+            not word_spaced
+            and min(len(before), len(piece)) > _WORD_CHARS
+            and not (latin_before or latin_after)
         ):
             out.append("，")
         out.append(piece)
@@ -70,3 +82,10 @@ def token_boundaries(text: str) -> frozenset[int]:
     for _, start, end in _tokenizer().tokenize(text, HMM=False):
         bounds.update((start, end))
     return frozenset(bounds)
+
+
+def word_frequency(word: str) -> int:
+    """jieba's frequency of ``word`` (0 for a word it does not know)."""
+    tokenizer = _tokenizer()
+    tokenizer.check_initialized()
+    return int(tokenizer.FREQ.get(word) or 0)

@@ -315,7 +315,12 @@ def test_a_yes_that_answers_nothing_gets_a_prompt_and_stores_nothing() -> None:
 
 
 def test_eligibility_facts_given_earlier_do_not_run_the_agency_exit_check() -> None:
-    slots = {"pingshan_places": "operating:yes,registered:yes,tax:yes", "in_pingshan": "yes"}
+    slots = {
+        "registered_in_pingshan": "yes",
+        "tax_in_pingshan": "yes",
+        "operating_in_pingshan": "yes",
+        "in_pingshan": "yes",
+    }
     messages, events = run_action(
         ActionAgencyExit(), make_tracker("机构什么情况会被取消资格", "ask_agency_exit", slots=slots)
     )

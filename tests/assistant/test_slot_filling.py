@@ -167,7 +167,8 @@ def test_a_registration_elsewhere_is_named_in_the_eligibility_reasons() -> None:
     text = "注册在龙岗经营在坪山，45人"
     slots = message_slot_values(entities(text), "inform", normalize_text(text))
     assert slots["in_pingshan"] == "no"
-    assert slots["pingshan_places"] == "operating:yes,registered:no"
+    assert (slots["registered_in_pingshan"], slots["operating_in_pingshan"]) == ("no", "yes")
+    assert "tax_in_pingshan" not in slots
     answer = CHECKS["eligibility"].answer(
         slots, AnswerContext(knowledge_base(), dt.date(2023, 6, 1))
     )

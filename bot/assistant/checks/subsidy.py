@@ -13,6 +13,7 @@ from typing import Any
 from bot.assistant.context import AnswerContext
 from bot.assistant.fact_builders import parse_month_or_date, to_int
 from bot.assistant.faq import faq_answer
+from bot.assistant.vocabulary import ALL_YEARS
 from rules_core.answer import Answer, compose, render_check
 from rules_core.params_loader import load_dates
 from rules_core.periods import chinese_date
@@ -126,7 +127,7 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
             articles=[19],
         )
     year = to_int(slots.get("service_year"))
-    if year is None:
+    if year is None:  # not said, or several years asked at once (「第一年和第二年分别多少」)
         return render_check(cap_schedule(signing, as_of), notes)
     months = to_int(slots.get("months_served"))
     if months is not None and 0 <= months < FULL_YEAR_MONTHS and year <= LAST_SUBSIDISED_YEAR:
@@ -136,7 +137,7 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
 
 def subsidy_decided(slots: Mapping[str, Any], as_of: dt.date) -> bool:
     """No signing date at all (「不清楚」), or a fourth year (第二十三条), ends the questions."""
-    if slots.get("first_signing_date") == "unknown":
+    if slots.get("first_signing_date") == "unknown" or slots.get("service_year") == ALL_YEARS:
         return True
     year = to_int(slots.get("service_year"))
     return year is not None and year > LAST_SUBSIDISED_YEAR
