@@ -7,13 +7,19 @@ import abc
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_policy_answer, slot_values
+from actions.base import send_answer, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
 from bot.assistant.registry import CHECKS, Check
 from bot.assistant.vocabulary import LAST_CHECK_SLOT
+from rules_core.results import Verdict
+
+UNDECIDED = Verdict.NEEDS_CONFIRMATION.value
+# The most facts still missing for which the form asks right after the verdict; with more, the
+# verdict's list of them and the 「逐项核对」 button serve better than a string of questions.
+ASKED_AFTER = 2
 
 
 class CheckQuestionAction(Action, abc.ABC):
@@ -33,14 +39,26 @@ class CheckQuestionAction(Action, abc.ABC):
         check, ctx = self.check, answer_context()
         slots = slot_values(tracker, check.reads)
         if check.has_facts(slots):
-            send_policy_answer(dispatcher, tracker, check.answer(slots, ctx))
-            return [SlotSet(LAST_CHECK_SLOT, check.name)] if check.remembered else []
-        answer = check.general_answer(ctx)
-        if answer is None:
+            answer = check.answer(slots, ctx)
+            remembered = [SlotSet(LAST_CHECK_SLOT, check.name)] if check.remembered else []
+            missing = [s for s in check.slots if slots.get(s) is None]
+            if (
+                check.form is not None
+                and answer.verdict == UNDECIDED
+                and len(missing) <= ASKED_AFTER
+            ):
+                # 「还需确认：…」 with one or two facts left: ask them instead of 「是否解决了」, whose
+                # 「没有」 would be read as the answer to a question never asked
+                send_answer(dispatcher, answer)
+                return [*remembered, FollowupAction(check.form.name)]
+            send_policy_answer(dispatcher, tracker, answer)
+            return remembered
+        rule = check.general_answer(ctx)
+        if rule is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
         extra = {"buttons": list(check.buttons)} if check.buttons else {}
-        send_policy_answer(dispatcher, tracker, answer, **extra)
+        send_policy_answer(dispatcher, tracker, rule, **extra)
         return []
 
 

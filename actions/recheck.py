@@ -16,7 +16,11 @@ from bot.assistant.context import answer_context
 from bot.assistant.fact_context import check_for_facts
 from bot.assistant.registry import CHECKS, Check
 from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE
-from bot.assistant.slot_filling import answer_to_requested_slot, message_slot_values
+from bot.assistant.slot_filling import (
+    answer_to_requested_slot,
+    figure_count,
+    message_slot_values,
+)
 from bot.assistant.vocabulary import FACT_SLOTS, LAST_CHECK_SLOT, UNKNOWN, YES_NO_SLOTS
 
 BUTTON_PREFIX = "/"  # a button's payload (/inform{…}) is sent as the message text
@@ -81,12 +85,17 @@ def reply_to_last_check(
     if last is None:
         return {}
     known = slot_values(tracker, last.slots)
-    missing = [s for s in last.slots if known.get(s) is None]
-    given = [s for s in last.slots if known.get(s) is not None]
-    for slot in [*missing, *given]:
+    figures = figure_count(text)
+    candidates = [(s, True) for s in last.slots if known.get(s) is None] + [
+        (s, False) for s in last.slots if known.get(s) is not None
+    ]
+    for slot, missing in candidates:
         if slot in YES_NO_SLOTS:
             continue
         value = answer_to_requested_slot(slot, latest_intent(tracker), text, entities)
-        if value is not None and value != UNKNOWN:
+        if value is None or value == UNKNOWN:
+            continue
+        # a fact already given is corrected only by a reply of its shape (two scores, one count)
+        if missing or len(value.split(",")) == figures:
             return {slot: value}
     return {}

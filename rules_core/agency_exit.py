@@ -83,6 +83,11 @@ class AgencyExitFacts:
                     )
 
 
+def _inclusive(value: Decimal | int | None, threshold: Decimal | int) -> str:
+    """「（“以上”包括本数）」 for a figure exactly on the line (1%, 10件, 20%, 10%)."""
+    return "（“以上”包括本数）" if value is not None and value == threshold else ""
+
+
 def _pct(value: Decimal) -> str:
     """Show a percentage without ever rounding it up past a threshold (19.999 → 19.99%)."""
     shown = value.quantize(SHOWN, rounding=ROUND_DOWN).normalize()
@@ -111,13 +116,16 @@ def _own_cases_condition(facts: AgencyExitFacts) -> Condition:
     if rate is None:
         rate_text = "案件发生率未提供"
     elif statuses[0] is Status.MET:
-        rate_text = f"案件发生率{_pct(rate)}，达到{rate_limit}以上"
+        rate_text = f"案件发生率{_pct(rate)}，达到{rate_limit}以上{_inclusive(rate, limits.own_case_rate_percent)}"
     else:
         rate_text = f"案件发生率{_pct(rate)}，低于{rate_limit}"
     if count is None:
         count_text = "年度案件量未提供"
     elif statuses[1] is Status.MET:
-        count_text = f"年度案件量{count}件，达到{limits.own_case_count}件以上"
+        count_text = (
+            f"年度案件量{count}件，达到{limits.own_case_count}件以上"
+            f"{_inclusive(count, limits.own_case_count)}"
+        )
     else:
         count_text = f"年度案件量{count}件，少于{limits.own_case_count}件"
     label = (
@@ -159,11 +167,13 @@ def _share_condition(
         figures = f"{what}{part}家 / 托管服务对象{whole}家 = {_pct(share)}"
     elif given_percent is not None:
         met = given_percent >= threshold
+        share = given_percent
         figures = f"{what}比例{_pct(given_percent)}"
     else:
         return Condition(key, label, Status.UNKNOWN, f"未提供：{to_confirm}", ARTICLE, to_confirm)
     if met:
-        return Condition(key, label, Status.MET, f"{figures}，达到{_pct(threshold)}以上", ARTICLE)
+        detail = f"{figures}，达到{_pct(threshold)}以上{_inclusive(share, threshold)}"
+        return Condition(key, label, Status.MET, detail, ARTICLE)
     return Condition(key, label, Status.UNMET, f"{figures}，低于{_pct(threshold)}", ARTICLE)
 
 

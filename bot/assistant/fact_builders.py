@@ -192,7 +192,8 @@ def month_only(value: Any) -> tuple[dt.date, dt.date] | None:
 def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
     """第十三条 facts: when the service started, and 停业 / 注销 / 搬迁出坪山区.
 
-    ``exit_event`` names the event that happened, or ``none`` for 「都没有」 (none of the three).
+    ``exit_event`` names the event that happened, ``none`` for 「都没有」 (none of the three), or
+    ``moved_within`` for a move inside 坪山区 (「搬到坪山龙田了」: not 搬迁出坪山区).
     """
     event = slots.get("exit_event")
 
@@ -203,5 +204,5 @@ def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
         service_started=parse_date(slots.get("service_started")),
         closed_down=happened("suspended"),
         deregistered=happened("deregistered"),
-        moved_out_of_pingshan=happened("relocated"),
+        moved_out_of_pingshan=False if event == "moved_within" else happened("relocated"),
     )

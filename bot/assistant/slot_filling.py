@@ -137,7 +137,7 @@ def slots_from_entities(
         elif status in ("abnormal", "suspended", "deregistered"):
             slots["operating_normally"] = NO
         # 搬迁 is about where the firm is (第九条 location, 第十三条 exit), not how it operates
-        if status in ("suspended", "deregistered", "relocated"):
+        if status in ("suspended", "deregistered", "relocated", "moved_within"):
             slots["exit_event"] = status
     if values := _entity_values(entities, "firm_type"):
         excluded = [v for v in values if v != "other"]
@@ -315,6 +315,11 @@ _BARE_ANSWER = re.compile(
 ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "dont_know", "nlu_fallback", ""})
 # Entities whose numbers are something else than a count (「2021年5月10日」「第二年」「80分」).
 _NOT_A_COUNT = frozenset({"date", "percent", "score", "service_year", "months", "years"})
+
+
+def figure_count(text: str) -> int:
+    """How many numbers the text holds (「82和78」 → 2)."""
+    return len(_NUMBER.findall(text))
 
 
 def is_bare_answer(text: str) -> bool:

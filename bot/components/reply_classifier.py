@@ -19,6 +19,7 @@ Runs after the intent classifier and the fact extractor, before the fallback cla
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -56,6 +57,8 @@ STATEMENT_MISREADS = frozenset(
 # The rule is certain; the classifier's other guesses stay in the ranking (for the staff console's
 # interpretations) but below this, so the fallback classifier's ambiguity test does not fire.
 OTHERS_AT_MOST = 0.5
+# Below this confidence the classifier's guess for a plain statement of facts is not trusted.
+UNSURE_BELOW = 0.5
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -97,9 +100,29 @@ def rule_intent(message: Message) -> str | None:
     predicted = (message.get(INTENT) or {}).get("name")
     if is_correction(text) and message.get(ENTITIES) and not asks_something(text):
         return INFORM  # 「看错了，社保名单上是109人」 corrects a fact whatever its words look like
-    if predicted not in STATEMENT_MISREADS or not message.get(ENTITIES):
+    if not message.get(ENTITIES) or asks_something(text):
         return None
-    return None if asks_something(text) else INFORM
+    # a plain statement of facts is inform when the classifier took it for a check's question,
+    # or was unsure what it is (「60人，正常生产，去年入库科技型中小企业…」 after a verdict)
+    if predicted in STATEMENT_MISREADS:
+        return INFORM
+    confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
+    unsure = confidence < UNSURE_BELOW and every_clause_states_a_fact(text, message.get(ENTITIES))
+    return INFORM if unsure else None
+
+
+_CLAUSES = re.compile(r"[^,，。;；!！?？\n]+")
+
+
+def every_clause_states_a_fact(text: str, entities: list[dict[str, Any]]) -> bool:
+    """「60人，正常生产，去年入库科技型中小企业」: each clause holds a fact; 「我们律所在坪山，备案期限」
+    does not (备案期限 is a topic asked about)."""
+    spans = [(int(e.get("start") or 0), int(e.get("end") or 0)) for e in entities]
+    return all(
+        any(start < m.end() and m.start() < end for start, end in spans)
+        for m in _CLAUSES.finditer(text)
+        if m.group(0).strip()
+    )
 
 
 def _set_intent(message: Message, name: str) -> None:

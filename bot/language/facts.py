@@ -266,6 +266,9 @@ def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[st
     return roles
 
 
+# 「纳税地不在坪山」: the place named is where it is not
+_NOT_IN = re.compile(r"(?:不在|不是在|没在|并不在|不属于)$")
+NOT_PINGSHAN = "坪山区以外"
 _PAST = re.compile(r"以前|之前|原来|过去|曾经|早先|旧厂|老厂|旧址")
 
 
@@ -278,6 +281,8 @@ def districts(text: str) -> list[Fact]:
             continue  # 搬到龙岗 is a relocation, reported as operating_status
         if _PAST.search(_clause(text, place.start, place.end)):
             continue  # 「龙岗那是以前的旧厂」: where it was, not where it is
+        if place.in_pingshan and _NOT_IN.search(text[max(0, place.start - 4) : place.start]):
+            place = replace(place, value=NOT_PINGSHAN)  # 「纳税地不在坪山」
         left = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, place.start)), default=0)
         right_match = CLAUSE_BREAK.search(text, place.end)
         right = right_match.start() if right_match else len(text)
@@ -439,7 +444,11 @@ _STATUS = [
     ("abnormal_words", re.compile(r"(?:经营|生产|运营)(?:不正常|不太正常|异常)")),
     (
         "normal",
-        re.compile(r"正常(?:经营|生产|运营|营业|开工)|(?:经营|生产|运营)(?:都|一直|还|也)?正常"),
+        re.compile(
+            r"正常(?:经营|生产|运营|营业|开工)|(?:经营|生产|运营)(?:都|一直|还|也)?正常"
+            # 「…，40人，正常，不是派遣…」: 正常 as a clause of its own among the facts
+            r"|(?<=[,，])(?:一切|都|也)?正常(?:的)?(?=[,，。;；]|$)"
+        ),
     ),
     ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
     ("deregistered", re.compile(r"注销|倒闭|黄了|破产|吊销")),
@@ -448,6 +457,16 @@ _STATUS = [
         re.compile(r"(?:搬迁|搬走|搬出|迁出|搬到|迁到|迁走|搬去)(?:了)?(?:出)?(?:坪山区?)?"),
     ),
 ]
+
+
+def _moved_within_pingshan(text: str, start: int) -> bool:
+    """Whether the move at ``start`` goes to a place in 坪山区 (「搬到坪山龙田」「迁到坑梓」)."""
+    verb = re.match(r"(?:搬到|迁到|搬去|搬回|迁回)(?:了)?", text[start:])
+    if verb is None:
+        return False
+    after = text[start + verb.end() : start + verb.end() + 10]
+    places = find_places(after)
+    return bool(places) and places[0].start == 0 and places[0].in_pingshan
 
 
 def operating_statuses(text: str) -> list[Fact]:
@@ -476,6 +495,8 @@ def operating_statuses(text: str) -> list[Fact]:
                 negated = True
             if negated and value != "normal":
                 continue  # 没有停业 says nothing decisive
+            if value == "relocated" and _moved_within_pingshan(text, m.start()):
+                value = "moved_within"  # 「工厂是搬到坪山龙田了」: not 搬迁出坪山区 (第十三条)
             facts.append(
                 Fact("operating_status", "abnormal" if negated else value, m.start(), m.end())
             )
@@ -691,6 +712,19 @@ _ORGANISATION_TYPES = [
 ]
 
 
+# 「我们是人力资源公司」「我们律所」: a company registers with 市场监管 (工商), a law firm with
+# 司法行政, its 行业主管部门 — both 第二条第二款's 企业、机构
+_SPEAKER_FIRM = re.compile(
+    r"(?:我们|我司|本)(?:是|这家|这个)?(?:一家|一个)?[^,，。;；]{0,8}?"
+    r"(?:公司|律师事务所|律所|法律服务所|事务所)"
+)
+
+
+# An enterprise says 「我们公司」 too: a company is an agency's only when it speaks as one
+_WOULD_BE_AGENCY = re.compile(r"托管(?:服务)?机构|服务机构|(?:做|当|申请|成为)托管")
+_LAW_FIRM = re.compile(r"律师事务所|律所|法律服务所")
+
+
 def organisation_types(text: str) -> list[Fact]:
     """第二条第二款: who may be a 社会力量 (民政 social organisation, or 工商-registered body)."""
     facts: list[Fact] = []
@@ -698,13 +732,18 @@ def organisation_types(text: str) -> list[Fact]:
         for m in pattern.finditer(text):
             if not any(f.start <= m.start() < f.end for f in facts):
                 facts.append(Fact("organisation_type", value, m.start(), m.end()))
+    firm = _SPEAKER_FIRM.search(text)
+    if not facts and firm and (_WOULD_BE_AGENCY.search(text) or _LAW_FIRM.search(firm.group(0))):
+        facts.append(
+            Fact("organisation_type", "enterprise_or_institution", firm.start(), firm.end())
+        )
     return facts
 
 
 # ---------------------------------------------------------------- agency conditions (第八条、第十一条)
 # 「业务范围有人力资源服务」「经营范围包括法律服务」: 第八条第（一）项's business scope
 _SCOPE = re.compile(
-    r"(?:业务|经营)范围(?P<verb>[^,，。;；]{0,8}?)"
+    r"(?:业务|经营)范围[,，]?(?P<verb>[^,，。;；]{0,8}?)"
     r"(?P<what>劳动关系|人力资源|法律|劳动争议|劳动保障|劳务|咨询)"
 )
 _SCOPE_NO = re.compile(r"没有|没|不含|不包括|不包含|无|未")

@@ -445,3 +445,36 @@ def test_a_named_trade_answers_the_firm_type_question_as_neither() -> None:
     tracker.slots.update(firm_type="other", business_line="注塑")  # as the server set them
     _, events = run_action(ValidateEligibilityForm(), tracker)
     assert {e["name"]: e["value"] for e in events}["requested_slot"] == "qualifying_condition"
+
+
+AFTER_AN_UNDECIDED_VERDICT = [
+    pytest.param(
+        {
+            "clients_served": "60",
+            "clients_with_cases": "4",
+            "change_requests": "3",
+            "own_case_count": "3",
+            "own_case_rate": "0.2",
+        },
+        ["agency_exit_form"],
+        id="one fact left: the verdict, then its question instead of 是否解决",
+    ),
+    pytest.param(
+        {"clients_served": "60", "own_case_rate": "0.2"},
+        [],
+        id="many facts left: the verdict lists them and asks whether it helped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("slots", "followups"), AFTER_AN_UNDECIDED_VERDICT)
+def test_an_undecided_verdict_asks_for_the_one_or_two_facts_it_still_needs(
+    slots: dict, followups: list[str]
+) -> None:
+    messages, events = run_action(
+        ActionAgencyExit(), make_tracker("会触发退出吗", "ask_agency_exit", slots=slots)
+    )
+    texts = [str(m.get("text") or "") for m in messages]
+    assert texts[0].startswith("【结论】尚需确认")
+    assert [e["name"] for e in events if e.get("event") == "followup"] == followups
+    assert ("是否解决了您的问题？" in texts) is (not followups)

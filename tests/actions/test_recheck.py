@@ -167,3 +167,78 @@ def test_an_earlier_questions_button_pressed_after_the_verdict_rechecks_with_it(
     messages, events = run_action(ActionRecheck(), tracker)
     assert messages[1]["text"].startswith("【结论】不符合")
     assert [(e["name"], e["value"]) for e in events] == [("firm_type", "labour_dispatch")]
+
+
+BARE_REPLIES_AFTER_A_VERDICT = [
+    pytest.param(
+        {
+            "last_check": "qualification",
+            "organisation_type": "enterprise_or_institution",
+            "business_scope": "yes",
+            "premises_and_staff": "yes",
+            "certified_staff": "2",
+        },
+        "85、74",
+        "test_scores",
+        "85,74",
+        "【结论】不符合",
+        id="two bare scores answer the scores the verdict still needed",
+    ),
+    pytest.param(
+        {
+            "last_check": "qualification",
+            "organisation_type": "enterprise_or_institution",
+            "business_scope": "yes",
+            "premises_and_staff": "yes",
+            "certified_staff": "2",
+            "test_scores": "82,76",
+        },
+        "是82和78",
+        "test_scores",
+        "82,78",
+        "【结论】符合",
+        id="a pair of scores corrects the scores given",
+    ),
+    pytest.param(
+        {
+            "last_check": "agency_exit",
+            "clients_served": "60",
+            "clients_with_cases": "5",
+            "own_case_count": "4",
+            "own_case_rate": "0.5",
+            "other_violation": "no",
+        },
+        "6",
+        "change_requests",
+        "6",
+        "【结论】触发退出情形",
+        id="a bare count answers the one count still missing",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("slots", "text", "slot", "value", "verdict"), BARE_REPLIES_AFTER_A_VERDICT
+)
+def test_a_bare_figure_after_a_verdict_answers_what_it_still_needed(
+    slots: dict, text: str, slot: str, value: str, verdict: str
+) -> None:
+    messages, events = run_action(ActionRecheck(), make_tracker(text, "inform", slots=slots))
+    assert {"event": "slot", "name": slot, "value": value} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
+    assert any(str(m.get("text") or "").startswith(verdict) for m in messages)
+
+
+def test_facts_that_cannot_all_hold_get_a_reply_that_names_them() -> None:
+    slots = {"last_check": "agency_exit", "clients_served": "3"}
+    text = "更正一下，有案件的企业是10家"
+    messages, _ = run_action(
+        ActionRecheck(),
+        make_tracker(
+            text, "inform", entities=_entities(text), slots={**slots, "clients_with_cases": "10"}
+        ),
+    )
+    shown = "\n".join(str(m.get("text") or "") for m in messages)
+    assert "不能超过托管服务对象数量（3家）" in shown
+    assert "【结论】" not in shown

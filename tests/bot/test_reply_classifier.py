@@ -206,3 +206,36 @@ def test_emoji_and_doubts_are_read_by_rule(text: str, entities: list, intent: st
 
     message = Message({TEXT: text, NORMALIZED_TEXT: normalize_text(text), ENTITIES: entities})
     assert rule_intent(message) == intent
+
+
+UNSURE = [
+    pytest.param(
+        "60人，正常生产，去年入库科技型中小企业，不是派遣也不是人力资源公司",
+        "ask_published_lists",
+        0.3,
+        "inform",
+        id="facts the classifier was unsure about are a statement of facts",
+    ),
+    pytest.param(
+        "不好意思我看错了，社保名单上是109人",
+        "ask_published_lists",
+        0.9,
+        "inform",
+        id="a correction with a fact is a fact whatever its words look like",
+    ),
+    pytest.param(
+        "我们律所在坪山，备案期限",
+        "ask_filing",
+        0.3,
+        "ask_filing",
+        id="an unsure guess still stays when the message names no fact the checks read",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "classified_as", "confidence", "expected"), UNSURE)
+def test_statements_of_fact_are_inform_when_the_classifier_is_unsure_or_they_correct(
+    text: str, classified_as: str, confidence: float, expected: str
+) -> None:
+    (message,) = ReplyClassifier().process([_message(text, classified_as, confidence)])
+    assert message.get(INTENT)["name"] == expected

@@ -13,7 +13,7 @@ from rules_core.agency_exit import (
     check_agency_exit,
     enterprise_options_after_agency_exit,
 )
-from rules_core.results import Status, Verdict
+from rules_core.results import FactsConflict, Status, Verdict
 
 AS_OF = dt.date(2023, 2, 1)
 
@@ -175,7 +175,8 @@ def test_unknowns_are_listed() -> None:
     ],
 )
 def test_bad_facts_are_rejected(changes: dict[str, object]) -> None:
-    with pytest.raises(ValueError):
+    # FactsConflict: the message names the figures, for the user to correct one of them
+    with pytest.raises(FactsConflict):
         with_(**changes)
 
 

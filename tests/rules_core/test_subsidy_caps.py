@@ -145,7 +145,13 @@ def test_cap_schedule_lists_all_three_years() -> None:
     result = cap_schedule(D(2021, 5, 10), D(2022, 1, 1))
     assert result.verdict is Verdict.CALCULATED
     assert [y["cap"] for y in result.figures["years"]] == ["27887.20", "23239.33", "19919.43"]
-    for shown in ("27,887.20元", "23,239.33元", "19,919.43元", "第四年起不再给予服务补贴"):
+    for shown in (
+        "27,887.20元",
+        "23,239.33元",
+        "19,919.43元",
+        "三年合计不超过71,045.96元",  # the sum of the caps as shown, to the cent
+        "第四年起不再给予服务补贴",
+    ):
         assert shown in result.conclusion
     assert result.figures["years"][1]["year_from"] == "2022-05-10"
     assert result.conclusion.startswith("三年补贴上限")

@@ -75,3 +75,8 @@ def test_every_dated_check_appends_the_validity_note(
 ) -> None:
     note = validity_note(D(2024, 3, 31))
     assert (note in check(as_of).notes) is noted
+
+
+def test_what_follows_the_term_is_not_guessed() -> None:
+    result = validity_status(dt.date(2023, 6, 1))
+    assert any("没有说明" in note and "坪山区人力资源局" in note for note in result.notes)

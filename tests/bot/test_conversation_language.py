@@ -1,0 +1,198 @@
+"""What whole conversations brought to light (issue 11): how people type, and the facts they give
+in their own words. Each table holds the kind of failure, with the blind set's example and its
+siblings."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant.slot_filling import answer_to_requested_slot, message_slot_values
+from bot.language.facts import extract_facts
+from bot.language.homophones import correct_homophones
+from bot.language.normalize import normalize_text
+from bot.language.reactions import is_correction, is_doubt
+
+
+def facts_of(text: str, entity: str) -> set[tuple[str, str | None]]:
+    return {(f.value, f.role) for f in extract_facts(normalize_text(text)) if f.entity == entity}
+
+
+def slots_of(text: str, intent: str = "inform") -> dict[str, str]:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized)]
+    return message_slot_values(entities, intent, normalized)
+
+
+HOMOPHONES = [
+    pytest.param("去年有劳动仲才案件", "去年有劳动仲裁案件", id="劳动仲才 is 劳动仲裁"),
+    pytest.param("能脱管吗", "能托管吗", id="脱管 is 托管"),
+    pytest.param("我们是人力资原公司", "我们是人力资源公司", id="人力资原 is 人力资源"),
+    pytest.param("能力测式两人平均81分", "能力测试两人平均81分", id="测式 is 测试"),
+    pytest.param("托管期间公司主销了", "托管期间公司注销了", id="主销 is 注销"),
+    pytest.param("33人，生产正长", "33人，生产正常", id="正长 is 正常"),
+    pytest.param("我们在坑子街道", "我们在坑梓街道", id="坑子 is 坑梓"),
+    pytest.param("石进街道的厂", "石井街道的厂", id="石进 is 石井, said the southern way"),
+    pytest.param("去年有劳动检查案件", "去年有劳动监察案件", id="劳动检查 is 劳动监察"),
+    pytest.param("这是行业惯例", "这是行业惯例", id="a sound across two words is left alone"),
+    pytest.param("我们是精英团队", "我们是精英团队", id="a common word of the same sound is left"),
+    pytest.param("补贴多少", "补贴多少", id="the right word stays"),
+]
+
+
+@pytest.mark.parametrize(("typed", "read"), HOMOPHONES)
+def test_homophone_typos_of_the_services_words_are_read_as_the_words(typed: str, read: str) -> None:
+    assert correct_homophones(typed) == read
+
+
+TYPED = [
+    pytest.param(
+        "我们 公司 在 坪山 注册 纳税 经营 ， 45 人 ， 不是 派遣 也不是 人力资源 公司",
+        {"firm_type": "other", "headcount": "45", "in_pingshan": "yes"},
+        id="a message typed word by word keeps 也不是 with its noun",
+    ),
+    pytest.param(
+        "我哋公司喺坪山註冊、納稅同經營，有45個人，唔係勞務派遣亦唔係人力資源公司",
+        {"firm_type": "other", "headcount": "45", "in_pingshan": "yes"},
+        id="Cantonese 唔係 and 亦 are 不是 and 也",
+    ),
+    pytest.param(
+        "我們公司在坪山碧嶺，註冊納稅也在坪山，30人",
+        {"operating_in_pingshan": "yes", "registered_in_pingshan": "yes", "headcount": "30"},
+        id="the enterprise's place beside the other two named is where it operates",
+    ),
+    pytest.param(
+        "哦说错了，经营地也是坪山，龙岗那是以前的旧厂",
+        {"operating_in_pingshan": "yes"},
+        id="a place it used to be is not where it is",
+    ),
+    pytest.param("七八十个人", {"headcount": "70-80"}, id="七八十个人 is 70 to 80"),
+    pytest.param(
+        "去年没有劳动案件，也没入库科技型中小企业，不知道算不算重点企业",
+        {"qualifying_condition": "not:labour_case,tech_sme"},
+        id="not knowing one condition leaves it unknown, not yes",
+    ),
+    pytest.param(
+        "搞错了，那个仲裁是2021年的，去年一件都没有，我们也不是科技型中小企业，也不是什么重点企业",
+        {"qualifying_condition": "none"},
+        id="all three conditions denied is none",
+    ),
+    pytest.param(
+        "我们机构去年服务70家，有案件的企业6家，要求更换的3家，没有违法违规",
+        {
+            "clients_served": "70",
+            "clients_with_cases": "6",
+            "change_requests": "3",
+            "other_violation": "no",
+        },
+        id="what a count counts may come before it",
+    ),
+    pytest.param(
+        "律所，司法局登记的，有专门的服务场所、工作人员和办公条件，业务范围就是法律服务",
+        {
+            "organisation_type": "enterprise_or_institution",
+            "premises_and_staff": "yes",
+            "business_scope": "yes",
+        },
+        id="an agency's conditions are read from its own words",
+    ),
+    pytest.param(
+        "民政局登記，業務範圍有勞動關係服務，專門場所、工作人員、辦公條件都有",
+        {
+            "organisation_type": "social_organisation",
+            "premises_and_staff": "yes",
+            "business_scope": "yes",
+        },
+        id="民政局登记 is a social organisation, in traditional characters too",
+    ),
+    pytest.param(
+        "我们没有专门场所，业务范围不含劳动关系服务",
+        {"premises_and_staff": "no", "business_scope": "no"},
+        id="conditions denied are no",
+    ),
+    pytest.param(
+        "哦不对，坪地那边只是仓库，工厂是搬到坪山龙田了",
+        {"exit_event": "moved_within"},
+        id="a move to a place in 坪山 is not moving out",
+    ),
+    pytest.param("从坑梓搬到了龙岗坪地", {"exit_event": "relocated"}, id="a move to 龙岗 is"),
+    pytest.param(
+        "就纳税地不在坪山也不行吗", {"tax_in_pingshan": "no"}, id="不在坪山 is not in 坪山"
+    ),
+    pytest.param(
+        "我们坪山注册纳税经营，40人，正常，不是派遣",
+        {"operating_normally": "yes"},
+        id="正常 as a clause among facts is normal operation",
+    ),
+    pytest.param(
+        "我们是人力资源公司，想当托管服务机构",
+        {"organisation_type": "enterprise_or_institution"},
+        id="a company that would be an agency is registered as an enterprise",
+    ),
+    pytest.param(
+        "我们是律师事务所，2名专职律师",
+        {"organisation_type": "enterprise_or_institution"},
+        id="a law firm is an institution of its 行业主管部门",
+    ),
+    pytest.param("我们公司在坪山，45人", {"organisation_type": None}, id="an enterprise is not"),
+    pytest.param("我们厂在大鹏新区葵涌", {"in_pingshan": "no"}, id="大鹏新区 is outside 坪山"),
+    pytest.param(
+        "第一年和第二年的补贴上限分别多少",
+        {"service_year": "all"},
+        id="several service years ask for every year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPED)
+def test_facts_typed_as_people_type_them_fill_their_slots(
+    text: str, expected: dict[str, str]
+) -> None:
+    slots = slots_of(text)
+    assert {k: slots.get(k) for k in expected} == expected
+
+
+def test_a_hypothetical_violation_is_not_a_fact() -> None:
+    assert facts_of("如果有违规会怎样", "agency_condition") == set()
+
+
+REPLIES = [
+    pytest.param("headcount", "七八十个", "70-80", id="a range of people answers how many"),
+    pytest.param("test_scores", "85、74", "85,74", id="two bare scores"),
+    pytest.param("test_scores", "两个人都是八十八", "88,88", id="both the same score"),
+    pytest.param("test_scores", "是82和78", "82,78", id="a corrected pair of scores"),
+]
+
+
+@pytest.mark.parametrize(("slot", "text", "value"), REPLIES)
+def test_short_replies_answer_the_question_asked(slot: str, text: str, value: str) -> None:
+    assert answer_to_requested_slot(slot, "inform", normalize_text(text)) == value
+
+
+def test_emoji_beside_words_go_but_emoji_alone_stay() -> None:
+    assert (normalize_text("👌正常"), normalize_text("👍")) == ("正常", "👍")
+
+
+@pytest.mark.parametrize(
+    ("text", "correcting"),
+    [
+        ("不好意思我看错了，社保名单上是109人", True),
+        ("更正一下，要求换机构的是10家", True),
+        ("哦说错了，经营地也是坪山", True),
+        ("我们说错了吗", False),
+    ],
+)
+def test_a_correction_is_known_by_how_it_opens(text: str, correcting: bool) -> None:
+    assert is_correction(normalize_text(text)) is correcting
+
+
+@pytest.mark.parametrize(
+    ("text", "doubt"),
+    [
+        ("1%也算？不是超过1%才算吗", True),
+        ("正好80分也行吗", True),
+        ("你确定吗", True),
+        ("我们也算小微企业吗", False),
+    ],
+)
+def test_a_figure_on_the_line_doubted_is_a_doubt_of_the_verdict(text: str, doubt: bool) -> None:
+    assert is_doubt(normalize_text(text)) is doubt
