@@ -10,16 +10,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer, send_policy_answer, slot_values
+from actions.base import send_policy_answer, slot_values
 from bot.assistant.context import answer_context
-from bot.assistant.registry import CHECKS, Check
+from bot.assistant.registry import ASKED_AFTER_VERDICT, CHECKS, Check
 from bot.assistant.vocabulary import LAST_CHECK_SLOT
 from rules_core.results import Verdict
 
 UNDECIDED = Verdict.NEEDS_CONFIRMATION.value
-# The most facts still missing for which the form asks right after the verdict; with more, the
-# verdict's list of them and the 「逐项核对」 button serve better than a string of questions.
-ASKED_AFTER = 2
 
 
 class CheckQuestionAction(Action, abc.ABC):
@@ -45,11 +42,10 @@ class CheckQuestionAction(Action, abc.ABC):
             if (
                 check.form is not None
                 and answer.verdict == UNDECIDED
-                and len(missing) <= ASKED_AFTER
+                and len(missing) <= ASKED_AFTER_VERDICT
             ):
-                # 「还需确认：…」 with one or two facts left: ask them instead of 「是否解决了」, whose
-                # 「没有」 would be read as the answer to a question never asked
-                send_answer(dispatcher, answer)
+                # 「还需确认：…」 with one or two facts left: the form shows this verdict and asks
+                # them, instead of 「是否解决了」, whose 「没有」 would answer a question never asked
                 return [*remembered, FollowupAction(check.form.name)]
             send_policy_answer(dispatcher, tracker, answer)
             return remembered

@@ -21,7 +21,7 @@ from rasa_sdk.forms import REQUESTED_SLOT
 
 from actions.base import latest_intent, send_answer, send_policy_answer, slot_values
 from bot.assistant.context import AnswerContext, answer_context
-from bot.assistant.registry import CHECKS, Check, Form
+from bot.assistant.registry import ASKED_AFTER_VERDICT, CHECKS, Check, Form, check_for_intent
 from bot.assistant.slot_filling import (
     ANSWER_INTENTS,
     answer_to_requested_slot,
@@ -82,6 +82,11 @@ class CheckFormValidation(Action, abc.ABC):
         slots = slot_values(tracker, self.check.reads)
         events: list[EventType] = []
         missed = False
+        asked_about = check_for_intent(latest_intent(tracker))
+        if requested and asked_about is not None and asked_about is not self.check:
+            # 「公司注销了，托管还能继续吗？」 during the eligibility questions asks the exit
+            # check's question (第十三条): the rules answer it, then the form goes on
+            return [ActionExecutionRejected(form.name)]
         if requested in self.check.slots and answers_the_question(tracker, form.name):
             answer = self.requested_answer(tracker, str(requested))
             changed = slots_changed_by_latest_message(tracker.events) & set(self.check.reads)
@@ -94,9 +99,9 @@ class CheckFormValidation(Action, abc.ABC):
                 return [ActionExecutionRejected(form.name)]
             else:  # an answer that does not answer this question: ask again, or explain
                 missed = True
-        if activating:
-            self.send_intro(dispatcher, slots, ctx)
         following = self.next_slot(slots, ctx)
+        if activating:
+            self.send_intro(dispatcher, slots, ctx, following)
         return events + self.asking_events(tracker, str(requested), following, missed)
 
     @staticmethod
@@ -149,15 +154,25 @@ class CheckFormValidation(Action, abc.ABC):
         return events
 
     def send_intro(
-        self, dispatcher: CollectingDispatcher, slots: Mapping[str, Any], ctx: AnswerContext
+        self,
+        dispatcher: CollectingDispatcher,
+        slots: Mapping[str, Any],
+        ctx: AnswerContext,
+        following: str | None,
     ) -> None:
-        """The form's intro before its first question, when none of its facts is known yet."""
-        intro = _form(self.check).intro
-        if intro is None or any(slots.get(s) is not None for s in self.check.slots):
+        """Before the first question: the form's intro when none of its facts is known yet; the
+        verdict so far (【结论】尚需确认 with what is met) when only one or two are missing, so the
+        user sees where they stand and why the question comes."""
+        known = [s for s in self.check.slots if slots.get(s) is not None]
+        if not known:
+            intro = _form(self.check).intro
+            answer = intro(ctx) if intro is not None else None
+            if answer is not None:
+                send_answer(dispatcher, answer)
             return
-        answer = intro(ctx)
-        if answer is not None:
-            send_answer(dispatcher, answer)
+        missing = len(self.check.slots) - len(known)
+        if following is not None and missing <= ASKED_AFTER_VERDICT:
+            send_answer(dispatcher, self.check.answer(slots, ctx))
 
     def next_slot(self, slots: Mapping[str, Any], ctx: AnswerContext) -> str | None:
         """The first unanswered question, or ``None`` (the form ends) once the facts decide."""

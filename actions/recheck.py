@@ -19,8 +19,10 @@ from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE
 from bot.assistant.slot_filling import (
     answer_to_requested_slot,
     figure_count,
+    is_bare_answer,
     message_slot_values,
 )
+from bot.assistant.transcript import slots_before_latest_message, slots_changed_by_latest_message
 from bot.assistant.vocabulary import FACT_SLOTS, LAST_CHECK_SLOT, UNKNOWN, YES_NO_SLOTS
 
 BUTTON_PREFIX = "/"  # a button's payload (/inform{…}) is sent as the message text
@@ -50,12 +52,20 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     if belongs_to is not None and belongs_to is not last:
         return [FollowupAction(belongs_to.start_action)]
     doubted = latest_intent(tracker) == DOUBT_INTENT
-    replied = reply_to_last_check(last, tracker, text, entities) if not entities else {}
+    bare = not entities or is_bare_answer(text)
+    replied = reply_to_last_check(last, tracker, text, entities) if bare else {}
     if replied and last is not None:  # 「85、74」 after a verdict that still needs the scores
-        slots = {**slot_values(tracker, FACT_SLOTS), **replied}
+        # 「9家」 alone was also read as a number of clients: only the answer stands
+        before = slots_before_latest_message(tracker.events)
+        undone = {
+            name: before.get(name)
+            for name in slots_changed_by_latest_message(tracker.events) - set(replied)
+            if name in FACT_SLOTS
+        }
+        slots = {**slot_values(tracker, FACT_SLOTS), **undone, **replied}
         dispatcher.utter_message(text=RECHECK_LINE)
         send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
-        return [SlotSet(name, value) for name, value in replied.items()]
+        return [SlotSet(name, value) for name, value in {**undone, **replied}.items()]
     if last is None or not (entities or doubted):
         dispatcher.utter_message(response="utter_anything_else")
         return []

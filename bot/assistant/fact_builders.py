@@ -118,10 +118,13 @@ def enterprise_facts(slots: Mapping[str, Any]) -> tuple[EnterpriseFacts, list[st
 
 
 def agency_exit_facts(slots: Mapping[str, Any]) -> AgencyExitFacts:
-    """第十一条 facts from the agency-exit slots."""
+    """第十一条 facts from the agency-exit slots. No case of its own is a rate of 0%, whatever the
+    base the rate would be computed on (which the regulation does not define)."""
+    count = to_int(slots.get("own_case_count"))
+    rate = to_decimal(slots.get("own_case_rate"))
     return AgencyExitFacts(
-        own_case_rate_percent=to_decimal(slots.get("own_case_rate")),
-        own_case_count=to_int(slots.get("own_case_count")),
+        own_case_rate_percent=Decimal(0) if rate is None and count == 0 else rate,
+        own_case_count=count,
         clients_served=to_int(slots.get("clients_served")),
         clients_with_cases=to_int(slots.get("clients_with_cases")),
         change_requests=to_int(slots.get("change_requests")),
@@ -168,10 +171,12 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 def parse_month_or_date(value: Any) -> dt.date | None:
-    """For the subsidy base only the year matters: ``2021-05`` → 2021-05-01."""
+    """For the subsidy base only the year matters: ``2021-05`` → 2021-05-01, ``2021`` → 2021-01-01."""
     if not value:
         return None
     text = str(value)
+    if len(text) == 4:  # a year alone: 「2022年首次签约」
+        text += "-01"
     if len(text) == 7:
         text += "-01"
     return parse_date(text)

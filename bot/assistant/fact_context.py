@@ -16,7 +16,7 @@ from typing import Any
 from bot.assistant.registry import CHECKS
 
 _AGENCY_ONLY_ROLES = frozenset({"clients", "clients_with_cases", "change_requests"})
-_EXIT_EVENTS = frozenset({"suspended", "deregistered", "relocated"})
+_EXIT_EVENTS = frozenset({"suspended", "deregistered", "relocated", "moved", "moved_within"})
 _ELIGIBILITY_ENTITIES = frozenset(
     {"headcount", "district", "firm_type", "qualifying_condition", "operating_status"}
 )
@@ -46,10 +46,14 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         _has(entities, "count", frozenset({"cases"})) and _AGENCY_SPEAKING.search(text)
     ):
         return "agency_exit"
-    if _has(entities, "count", frozenset({"staff"})) or any(
-        e.get("entity") in _QUALIFICATION_ENTITIES for e in entities
+    if (
+        _has(entities, "count", frozenset({"staff"}))
+        or _has(entities, "agency_condition", frozenset({"business_scope", "premises_and_staff"}))
+        or any(e.get("entity") in _QUALIFICATION_ENTITIES for e in entities)
     ):
         return "qualification"
+    if _has(entities, "agency_condition", frozenset({"other_violation"})):
+        return "agency_exit"
     if any(
         e.get("entity") == "operating_status" and e.get("value") in _EXIT_EVENTS for e in entities
     ):

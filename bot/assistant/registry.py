@@ -48,6 +48,9 @@ from rules_core.answer import Answer
 from rules_core.results import FactsConflict
 
 SlotValues = Mapping[str, Any]
+# The most facts still missing for which a check shows its verdict so far (【结论】尚需确认) and
+# then asks them; with more, its form just asks (the verdict would be a list of unknowns).
+ASKED_AFTER_VERDICT = 2
 Button = dict[str, str]
 
 

@@ -48,7 +48,7 @@ _DATE_SLOT_BY_FORM = {"subsidy_form": "first_signing_date"}
 # Rasa allows such a condition only for the form's own questions).
 FORM_CONTEXT_SLOTS: dict[str, tuple[str, ...]] = {
     "subsidy_form": ("first_signing_date",),
-    "agency_exit_form": ("own_case_count",),
+    "agency_exit_form": ("own_case_count", "own_case_rate"),
     "qualification_form": ("certified_staff",),
 }
 
@@ -137,7 +137,7 @@ def slots_from_entities(
         elif status in ("abnormal", "suspended", "deregistered"):
             slots["operating_normally"] = NO
         # 搬迁 is about where the firm is (第九条 location, 第十三条 exit), not how it operates
-        if status in ("suspended", "deregistered", "relocated", "moved_within"):
+        if status in ("suspended", "deregistered", "relocated", "moved_within", "moved"):
             slots["exit_event"] = status
     if values := _entity_values(entities, "firm_type"):
         excluded = [v for v in values if v != "other"]
@@ -165,6 +165,10 @@ def slots_from_entities(
     ):
         if values := _entity_values(entities, "percent", role):
             slots[slot] = values[-1]
+    # 「更正，是0.15%」 in the agency check: a rate without its name is the agency's own rate
+    unnamed = _entity_values(entities, "percent", None)
+    if agency_context and unnamed and "own_case_rate" not in slots:
+        slots["own_case_rate"] = unnamed[-1]
     for role, slot in (
         ("clients", "clients_served"),
         ("clients_with_cases", "clients_with_cases"),
@@ -174,6 +178,8 @@ def slots_from_entities(
             slots[slot] = values[-1]
     if agency_context and (values := _entity_values(entities, "count", "cases")):
         slots["own_case_count"] = values[-1]
+        if values[-1] == "0":
+            slots.setdefault("own_case_rate", "0")  # no case of its own: a rate of 0%
     if (intent == "ask_agency_conditions" or active_form == "qualification_form") and (
         values := _entity_values(entities, "count", "staff")
     ):
@@ -232,7 +238,7 @@ CONTEXT_FACT_ENTITY = "context_fact"
 FORM_FACT_ENTITY = "form_fact"
 # The slots whose value depends on the intent a message is read in (dates; an agency's cases
 # and staff): the only ones a ``context_fact`` can carry.
-INTENT_CONTEXT_SLOTS = DATE_SLOTS | {"own_case_count", "certified_staff"}
+INTENT_CONTEXT_SLOTS = DATE_SLOTS | {"own_case_count", "own_case_rate", "certified_staff"}
 
 
 def slot_entities(

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.language.gazetteer import Place, all_words, find_places, role_words
+from bot.language.gazetteer import Place, find_places, role_words
 from bot.language.numbers import NUMBER, to_decimal, to_int
 
 N = NUMBER
@@ -198,7 +198,6 @@ def headcounts(text: str) -> list[Fact]:
 
 # ---------------------------------------------------------------- district and its role (第九条)
 _ROLE_WORDS = role_words()  # bot/language/places.yml
-_ALL_IN = re.compile("(" + "|".join(all_words()) + ")在")
 
 
 # 「在坪山开了六七年」: where it has been in business (not 开了个会 / 开了发票)
@@ -300,8 +299,8 @@ def districts(text: str) -> list[Fact]:
         for place, roles in zip(in_clause, per_place, strict=True):
             if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
                 roles = [*roles, "operating"]
-            together = _ALL_IN.search(clause) and len(roles) >= 2
-            role = "all" if len(roles) == 3 or together else (roles[0] if len(roles) == 1 else None)
+            # 「注册地和经营地都在坪山」 is those two; 纳税地 is still to be asked
+            role = "all" if len(roles) == 3 else (roles[0] if len(roles) == 1 else None)
             if role is None and len(roles) == 2:
                 for r in roles:
                     facts.append(Fact("district", place.value, place.start, place.end, r))
@@ -397,8 +396,17 @@ def qualifying_conditions(text: str) -> list[Fact]:
     for value, pattern in _QUALIFYING:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 12) : m.start()]
+            # 「没有发生劳动信访、监察、仲裁案件」: the negation before the list covers each kind
+            listed = _CASE_LIST_BEFORE.search(text[: m.start()]) if value == "labour_case" else None
+            head = listed.start() if listed else m.start()
             negated = (
-                _negated(text, m.start(), window=10)
+                _negated(text, head, window=10)
+                or bool(
+                    re.search(
+                        r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$",
+                        text[max(0, head - 12) : head],
+                    )
+                )
                 or bool(re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before))
                 or value == "labour_case"
                 and bool(re.search(rf"{N}\s*(?:起|件|宗|个)$", before))
@@ -427,6 +435,10 @@ def qualifying_conditions(text: str) -> list[Fact]:
     return facts
 
 
+# The case kinds listed before one (「信访、监察、」 before 仲裁)
+_CASE_LIST_BEFORE = re.compile(
+    r"(?:(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?\s*[、,，和及与或/]\s*)+$"
+)
 # 「不知道算不算重点企业」「是不是科技型中小企业不清楚」 (before the condition)
 _UNSURE_BEFORE = re.compile(
     r"(?:不知道|不清楚|不确定|不晓得|说不准|搞不清)[^,，。;；]{0,4}$|(?:算不算|是不是|属不属于|是否)$"
@@ -459,14 +471,15 @@ _STATUS = [
 ]
 
 
-def _moved_within_pingshan(text: str, start: int) -> bool:
-    """Whether the move at ``start`` goes to a place in 坪山区 (「搬到坪山龙田」「迁到坑梓」)."""
-    verb = re.match(r"(?:搬到|迁到|搬去|搬回|迁回)(?:了)?", text[start:])
-    if verb is None:
-        return False
-    after = text[start + verb.end() : start + verb.end() + 10]
-    places = find_places(after)
-    return bool(places) and places[0].start == 0 and places[0].in_pingshan
+def _where_moved(text: str, start: int, said: str) -> str:
+    """第十三条 counts moving *out of* 坪山区: ``relocated`` (搬出坪山, 搬到惠州), ``moved_within``
+    (搬到坪山龙田), or ``moved`` when the message does not say where (「公司最近搬迁了」)."""
+    if re.match(r"(?:搬出|迁出|搬离|迁离|搬走|迁走)", said):
+        return "relocated"
+    near = [p for p in find_places(text) if start < p.start <= start + len(said) + 3]
+    if not near:
+        return "moved"
+    return "moved_within" if near[0].in_pingshan else "relocated"
 
 
 def operating_statuses(text: str) -> list[Fact]:
@@ -495,8 +508,8 @@ def operating_statuses(text: str) -> list[Fact]:
                 negated = True
             if negated and value != "normal":
                 continue  # 没有停业 says nothing decisive
-            if value == "relocated" and _moved_within_pingshan(text, m.start()):
-                value = "moved_within"  # 「工厂是搬到坪山龙田了」: not 搬迁出坪山区 (第十三条)
+            if value == "relocated":
+                value = _where_moved(text, m.start(), m.group(0))
             facts.append(
                 Fact("operating_status", "abnormal" if negated else value, m.start(), m.end())
             )
@@ -535,7 +548,20 @@ def dates(text: str) -> list[Fact]:
             if value is None or any(f.start <= m.start() < f.end for f in facts):
                 continue
             facts.append(Fact("date", value, m.start(), m.end()))
+    # 「首次签约是2021年」: a year alone, said of a signing (the subsidy base needs only the year)
+    for m in _YEAR_ONLY.finditer(text):
+        year = to_int(m.group("y"))
+        signed = _SIGNED.search(_clause(text, m.start(), m.end()))
+        if year is None or not signed or any(f.start <= m.start() < f.end for f in facts):
+            continue
+        facts.append(Fact("date", f"{year:04d}", m.start(), m.end()))
     return facts
+
+
+_YEAR_ONLY = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年(?!\s*(?:度|[0-9零〇一二三四五六七八九十]+\s*月))"
+)
+_SIGNED = re.compile(r"签")
 
 
 # ---------------------------------------------------------------- periods (第十三条、十九条、二十三条)
@@ -575,12 +601,17 @@ def _percent_role(clause: str) -> str | None:
     return None
 
 
+_BELOW_BEFORE = re.compile(r"(?:不到|低于|少于|没到|未到|不足|不超过|没超过|小于)$")
+
+
 def percents(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in re.finditer(rf"(?P<n>{N})\s*%|百分之\s*(?P<p>{N})", text):
         value = to_decimal(m.group("n") or m.group("p"))
         if value is None:
             continue
+        if _BELOW_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            continue  # 「发生率不到1%」 names the threshold, not the rate
         role = _percent_role(_clause(text, m.start(), m.end()))
         facts.append(Fact("percent", format(value.normalize(), "f"), m.start(), m.end(), role))
     return facts
@@ -603,8 +634,17 @@ def _lead(text: str, start: int) -> str:
     return re.split(rf"{N}", text[left:start])[-1]
 
 
+# 「机构自身全年零案件」「机构自己2022年没有案件」: none of its own (an agency speaking)
+_NO_OWN_CASES = re.compile(
+    r"(?:机构)?(?:自身|自己|本身)[^,，。;；]{0,8}?(?:零|没有|无|没)(?:任何|发生)?(?:过)?"
+    r"(?:劳动)?(?:信访、?|监察、?|仲裁)*案件"
+)
+
+
 def counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
+    for m in _NO_OWN_CASES.finditer(text):
+        facts.append(Fact("count", "0", m.start(), m.end(), "cases"))
     for m in re.finditer(
         rf"(?P<n>{N})\s*(?P<unit>件|起|宗|家|个|名|位)(?=(?P<what>[^,，。;；]{{0,12}}))", text
     ):
@@ -628,7 +668,14 @@ def counts(text: str) -> list[Fact]:
             and re.search(r"派(了|去|出)?$", before)
             and re.search(r"考|测试|测评", before + text[m.end() : m.end() + 12])
         )
-        staff_after = sent or unit == "个" and re.match(r"(人)?(专职|持证)", after)
+        staff_after = (
+            sent
+            or unit == "个"
+            and re.match(r"(人)?(专职|持证)", after)
+            # 「专职人员只有1个」「持证的就一个」
+            or unit in ("个", "名", "位")
+            and re.search(r"(?:专职|持证)[^,，。;；]{0,6}(?:只有|就|仅|才|共|有)$", before)
+        )
         if unit == "个" and not staff_after and re.match(r"(工人|员工|职工|人)", after):
             continue  # 「三个工人申请了仲裁」 counts workers, not client enterprises
         if n == 1 and unit in ("家", "个") and m.group("n") in ("一", "1") and not staff_after:
@@ -670,11 +717,15 @@ def counts(text: str) -> list[Fact]:
 
 # 「分数分别是82和79.5」「成绩：85、78」: numbers listed after a word for the test result
 _SCORE_LIST = re.compile(
-    rf"(?:分数|得分|成绩|考了|考试结果)(?:分别)?(?:是|为|:|：)?\s*"
+    rf"(?:分数|得分|成绩|考了|考试结果|(?:专职|两名|两位|两个|两)(?:人员|人|律师)?(?:分别)?(?:是|考了|得了))"
+    rf"(?:分别)?(?:是|为|:|：)?\s*"
     rf"(?P<list>{N}(?:\s*(?:和|跟|与|、|,|，|及)\s*{N})*)"
     # not 「考了2次」「考了两门」, nor a number cut short (「考了12次」 read as 1)
     r"(?![0-9.零〇一二两三四五六七八九十百千万])(?!\s*(?:人|名|位|家|件|年|月|%|次|遍|门|科|个|天|周))"
 )
+
+
+_OTHERS_AFTER = re.compile(r"(?:是|为)?(?:另一家|另外一家|别的|别家|其他|别人)")
 
 
 def scores(text: str) -> list[Fact]:
@@ -683,6 +734,8 @@ def scores(text: str) -> list[Fact]:
         value = to_decimal(m.group("n"))
         if value is None or not 0 <= value <= 100:
             continue
+        if _OTHERS_AFTER.match(text, m.end()):
+            continue  # 「78分是另一家机构的」
         facts.append(Fact("score", format(value.normalize(), "f"), m.start(), m.end()))
     for listed in _SCORE_LIST.finditer(text):
         for m in re.finditer(N, listed.group("list")):
@@ -705,7 +758,8 @@ _ORGANISATION_TYPES = [
         # 第二条第二款: 工商管理 or 行业主管部门 (a 律所 registers with 司法行政, its 行业主管部门)
         "enterprise_or_institution",
         re.compile(
-            r"(?:工商|市场监管|司法行政|司法|行业主管)(?:管理)?(?:部门|局|所)?(?:登记|注册)(?:成立)?的?"
+            r"(?:工商|市场监(?:督)?管(?:理)?|司法行政|司法|行业主管)(?:管理)?(?:部门|局|所)?"
+            r"(?:登记|注册)(?:成立)?的?"
             r"(?:[^,，。;；]{0,6}?(?:公司|企业|机构))?"
         ),
     ),
@@ -748,7 +802,9 @@ _SCOPE = re.compile(
 )
 _SCOPE_NO = re.compile(r"没有|没|不含|不包括|不包含|无|未")
 # 「有专门场所、工作人员和办公条件」「专门场所、工作人员、办公条件都有」
-_PREMISES = re.compile(r"(?:服务)?场所|办公(?:场地|条件|地点)|工作人员")
+_PREMISES = re.compile(
+    r"(?:服务)?场所|办公(?:场地|条件|地点|室|设备|用房)|工作人员|办公室|(?:电脑|打印机)(?:等)?设备?"
+)
 _PREMISES_NO = re.compile(r"(?:没有|没|无|不具备|缺)[^,，。;；、和]{0,4}$")
 # 「没有违法违规」「无违规行为」 (第十一条第（四）项); 「如果有违规」 is a question, not a fact
 _VIOLATION = re.compile(r"违法违规|违规|违法")
@@ -764,6 +820,9 @@ def agency_conditions(text: str) -> list[Fact]:
     for m in _SCOPE.finditer(text):
         value = "no" if _SCOPE_NO.search(m.group("verb")) else "yes"
         facts.append(Fact("agency_condition", value, m.start(), m.end(), "business_scope"))
+    firm = _LAW_FIRM.search(text)
+    if firm and not facts:  # a law firm's business is legal services (法律服务, 第八条第一项)
+        facts.append(Fact("agency_condition", "yes", firm.start(), firm.end(), "business_scope"))
     premises = [m for m in _PREMISES.finditer(text)]
     if premises:
         first, last = premises[0], premises[-1]
@@ -772,7 +831,8 @@ def agency_conditions(text: str) -> list[Fact]:
         after = text[last.end() : last.end() + 6]
         denied = denied or bool(re.match(r"(?:都|也|还)?(?:没有|没|不具备|不够|缺)", after))
         kinds = {m.group(0)[-2:] for m in premises}
-        if (len(kinds) >= 2 or "场所" in clause) and not _HYPOTHETICAL.search(clause):
+        place = any(re.search(r"场所|办公室|场地|用房", m.group(0)) for m in premises)
+        if (len(kinds) >= 2 or place) and not _HYPOTHETICAL.search(clause):
             value = "no" if denied else "yes"
             facts.append(
                 Fact("agency_condition", value, first.start(), last.end(), "premises_and_staff")

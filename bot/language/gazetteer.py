@@ -112,11 +112,6 @@ def role_words() -> dict[str, tuple[str, ...]]:
     return {str(role): tuple(words) for role, words in _data()["role_words"].items()}
 
 
-def all_words() -> tuple[str, ...]:
-    """The words that, beside two roles, mean all three places (「都在」)."""
-    return tuple(_data()["all_words"])
-
-
 def bare_place_names() -> dict[str, str]:
     """Names found on their own (Shenzhen's districts, 坪山's 街道) → their official name."""
     return dict(_names().bare)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from bot.language.facts import ABOUT, MORE_THAN, Fact, headcount_value, iso_date
-from bot.language.gazetteer import all_words, bare_place_names, role_words
+from bot.language.gazetteer import bare_place_names, role_words
 from bot.language.numbers import NUMBER, to_decimal, to_int
 
 if TYPE_CHECKING:
@@ -66,7 +66,6 @@ class PatternSet:
     patterns: list[dict[str, Any]]
     districts: dict[str, str]
     district_roles: dict[str, list[str]]
-    all_words: list[str]
 
 
 def _fill(value: Any, substitutions: dict[str, str]) -> Any:
@@ -102,7 +101,6 @@ def load_patterns(path: Path = PATTERNS_FILE) -> PatternSet:
         patterns=patterns,
         districts=districts,
         district_roles={role: list(words) for role, words in role_words().items()},
-        all_words=list(all_words()),
     )
 
 
@@ -197,14 +195,14 @@ def _district_value(span: Span, pattern_set: PatternSet) -> str | None:
 
 
 def _district_roles(span: Span, pattern_set: PatternSet) -> list[str | None]:
-    """The roles named in the span: none → [None]; all three (or two and 都) → ["all"]."""
+    """The roles named in the span: none → [None]; all three → ["all"] (「注册和经营都在坪山」
+    names two: 纳税地 is still unknown)."""
     roles: list[str] = []
     for token in span:
         for role, words in pattern_set.district_roles.items():
             if token.text.startswith(tuple(words)) and role not in roles:
                 roles.append(role)
-    says_all = any(token.text.rstrip("在") in pattern_set.all_words for token in span)
-    if len(roles) == 3 or (len(roles) == 2 and says_all):
+    if len(roles) == 3:
         return ["all"]
     return list(roles) or [None]
 

@@ -8,7 +8,12 @@ from actions.checks import ActionAgencyExit, ActionSubsidy, ActionValidity
 from actions.fallback import ActionFallbackSearch
 from actions.faq import ActionAnswerFaq
 from actions.feedback import ActionRecordFeedback
-from actions.forms import ActionCheckEligibility, ActionSubsidyResult, ValidateEligibilityForm
+from actions.forms import (
+    ActionCheckEligibility,
+    ActionSubsidyResult,
+    ValidateAgencyExitForm,
+    ValidateEligibilityForm,
+)
 from actions.handoff import ActionHandoff
 from actions.yes_no import ActionYesOrNo
 from bot.storage.store import conversation_store
@@ -456,25 +461,32 @@ AFTER_AN_UNDECIDED_VERDICT = [
             "own_case_count": "3",
             "own_case_rate": "0.2",
         },
-        ["agency_exit_form"],
-        id="one fact left: the verdict, then its question instead of 是否解决",
+        True,
+        id="one fact left: the form shows the verdict so far, then asks it",
     ),
     pytest.param(
         {"clients_served": "60", "own_case_rate": "0.2"},
-        [],
+        False,
         id="many facts left: the verdict lists them and asks whether it helped",
     ),
 ]
 
 
-@pytest.mark.parametrize(("slots", "followups"), AFTER_AN_UNDECIDED_VERDICT)
+@pytest.mark.parametrize(("slots", "asks"), AFTER_AN_UNDECIDED_VERDICT)
 def test_an_undecided_verdict_asks_for_the_one_or_two_facts_it_still_needs(
-    slots: dict, followups: list[str]
+    slots: dict, asks: bool
 ) -> None:
-    messages, events = run_action(
-        ActionAgencyExit(), make_tracker("会触发退出吗", "ask_agency_exit", slots=slots)
-    )
-    texts = [str(m.get("text") or "") for m in messages]
-    assert texts[0].startswith("【结论】尚需确认")
-    assert [e["name"] for e in events if e.get("event") == "followup"] == followups
-    assert ("是否解决了您的问题？" in texts) is (not followups)
+    tracker = make_tracker("会触发退出吗", "ask_agency_exit", slots=slots)
+    messages, events = run_action(ActionAgencyExit(), tracker)
+    followups = [e["name"] for e in events if e.get("event") == "followup"]
+    if not asks:
+        texts = [str(m.get("text") or "") for m in messages]
+        assert texts[0].startswith("【结论】尚需确认") and "是否解决了您的问题？" in texts
+        assert followups == []
+        return
+    assert messages == [] and followups == ["agency_exit_form"]
+    shown, asked = run_action(ValidateAgencyExitForm(), tracker)
+    assert str(shown[0].get("text") or "").startswith("【结论】尚需确认")
+    assert {"event": "slot", "name": "requested_slot", "value": "other_violation"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in asked
+    ]

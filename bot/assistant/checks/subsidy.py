@@ -89,7 +89,19 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     said = str(slots.get("first_signing_date") or "")
     signing = parse_month_or_date(said)
     month_only = signing is not None and len(said) == 7
+    year_only = signing is not None and len(said) == 4
     dates = load_dates()
+    boundary_years = {dates.in_force_from.year, dates.valid_through.year}
+    if signing is not None and year_only and signing.year in boundary_years:
+        return compose(
+            conclusion=f"尚需确认：{signing.year}年首次签约，需要签约日期才能判断是否在《管理办法》有效期内。",
+            verdict="尚需确认",
+            body=[
+                f"《管理办法》自{chinese_date(dates.in_force_from)}起施行，有效期至{chinese_date(dates.valid_through)}；"
+                "请提供首次签约的月份或具体日期。"
+            ],
+            articles=[19, 27],
+        )
     if (
         month_only
         and signing is not None
@@ -114,6 +126,11 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
             "不受具体日期影响；各服务年度的起止日期以实际签约日为准。"
         ]
         if month_only and signing is not None
+        else [
+            f"您只提供了年份（{signing.year}年），补贴基数只取决于首次签约的年份；"
+            "各服务年度的起止日期以实际签约日为准。"
+        ]
+        if year_only and signing is not None
         else []
     )
     if signing is None:
