@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from actions.checks import ActionAgencyExit, ActionSubsidy, ActionValidity
@@ -490,3 +492,31 @@ def test_an_undecided_verdict_asks_for_the_one_or_two_facts_it_still_needs(
     assert {"event": "slot", "name": "requested_slot", "value": "other_violation"} in [
         {k: e.get(k) for k in ("event", "name", "value")} for e in asked
     ]
+
+
+def test_another_checks_question_inside_a_form_is_answered_as_a_side_question() -> None:
+    history = [
+        user_event("我们公司在马峦街道", "inform"),
+        {"event": "active_loop", "name": "eligibility_form"},
+        {"event": "slot", "name": "requested_slot", "value": "in_pingshan"},
+    ]
+    tracker = make_tracker(
+        "今年4月份公司已经办完注销了，那托管还能继续吗？",
+        "ask_enterprise_exit",
+        slots={"requested_slot": "in_pingshan", "exit_event": "deregistered"},
+        history=history,
+        active_loop="eligibility_form",
+    )
+    _, events = run_action(ValidateEligibilityForm(), tracker)
+    assert [e.get("event") for e in events] == ["action_execution_rejected"]
+
+
+def test_a_year_alone_gives_the_subsidy_caps_of_its_base() -> None:
+    from bot.assistant.context import AnswerContext, knowledge_base
+    from bot.assistant.registry import CHECKS
+
+    ctx = AnswerContext(knowledge_base(), dt.date(2023, 6, 1))
+    text = CHECKS["subsidy"].answer({"first_signing_date": "2022"}, ctx).text
+    assert "31,112.60元" in text and "只提供了年份" in text
+    boundary = CHECKS["subsidy"].answer({"first_signing_date": "2021"}, ctx).text
+    assert boundary.startswith("【结论】尚需确认") and "签约日期" in boundary

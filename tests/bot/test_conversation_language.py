@@ -136,6 +136,49 @@ TYPED = [
     pytest.param("我们公司在坪山，45人", {"organisation_type": None}, id="an enterprise is not"),
     pytest.param("我们厂在大鹏新区葵涌", {"in_pingshan": "no"}, id="大鹏新区 is outside 坪山"),
     pytest.param(
+        "去年没有发生劳动信访、监察、仲裁案件",
+        {"qualifying_condition": None},
+        id="a negation before a list of case kinds covers each kind",
+    ),
+    pytest.param(
+        "注册地和经营地都在坪山",
+        {"registered_in_pingshan": "yes", "operating_in_pingshan": "yes", "in_pingshan": None},
+        id="two places said to be in 坪山 are those two, not all three",
+    ),
+    pytest.param("公司最近搬迁了", {"exit_event": "moved"}, id="a move that does not say where"),
+    pytest.param("已经般到惠州了", {"exit_event": "relocated"}, id="a move to 惠州, typed 般到"),
+    pytest.param(
+        "公司是在市场监督管理局登记的有限公司，经营范围有人力资源服务",
+        {"organisation_type": "enterprise_or_institution", "business_scope": "yes"},
+        id="市场监督管理局登记 is an enterprise",
+    ),
+    pytest.param(
+        "我们律所在坪山有办公室和办公设备，专职律师3名都有法律职业资格证",
+        {"business_scope": "yes", "premises_and_staff": "yes"},
+        id="a law firm with an office and equipment",
+    ),
+    pytest.param(
+        "我们机构专职人员只有1个，持劳动争议调解员证",
+        {"certified_staff": "1"},
+        id="专职人员只有1个 is one certified staff member",
+    ),
+    pytest.param(
+        "不对，78分是另一家机构的，我们的两名专职人员是83和81",
+        {"test_scores": "83,81"},
+        id="a score said to be another's is not ours",
+    ),
+    pytest.param("我们机构的案件发生率不到1%", {"own_case_rate": None}, id="不到1% is no rate"),
+    pytest.param(
+        "我们机构自身全年零案件",
+        {"own_case_count": "0", "own_case_rate": "0"},
+        id="no case of its own is a count and a rate of 0",
+    ),
+    pytest.param(
+        "我们机构首次签约是2022年",
+        {"first_signing_date": "2022"},
+        id="a year alone dates a signing",
+    ),
+    pytest.param(
         "第一年和第二年的补贴上限分别多少",
         {"service_year": "all"},
         id="several service years ask for every year",
