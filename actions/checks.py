@@ -38,7 +38,7 @@ class CheckQuestionAction(Action, abc.ABC):
         if check.has_facts(slots):
             answer = check.answer(slots, ctx)
             remembered = [SlotSet(LAST_CHECK_SLOT, check.name)] if check.remembered else []
-            missing = [s for s in check.slots if slots.get(s) is None]
+            missing = check.missing(slots)
             if (
                 check.form is not None
                 and answer.verdict == UNDECIDED

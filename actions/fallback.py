@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import send_answer
 from actions.handoff import hand_off
 from bot.assistant.context import knowledge_base
+from bot.assistant.replies import CLARIFY_TEXT
 from bot.assistant.transcript import consecutive_fallbacks
 from kb.repository import SearchKind
 from rules_core.answer import compose
@@ -49,9 +50,7 @@ class ActionFallbackSearch(Action):
         if misses < 2:
             buttons = likeliest_topics(list(tracker.latest_message.get("intent_ranking") or []))
             if buttons:
-                dispatcher.utter_message(
-                    text="我不太确定您想问的是哪一项，您是想了解：", buttons=buttons
-                )
+                dispatcher.utter_message(text=CLARIFY_TEXT, buttons=buttons)
                 return []
         message = tracker.latest_message
         text = str(message.get("normalized_text") or message.get("text") or "")

@@ -170,15 +170,14 @@ class CheckFormValidation(Action, abc.ABC):
             if answer is not None:
                 send_answer(dispatcher, answer)
             return
-        missing = len(self.check.slots) - len(known)
-        if following is not None and missing <= ASKED_AFTER_VERDICT:
+        if following is not None and len(self.check.missing(slots)) <= ASKED_AFTER_VERDICT:
             send_answer(dispatcher, self.check.answer(slots, ctx))
 
     def next_slot(self, slots: Mapping[str, Any], ctx: AnswerContext) -> str | None:
         """The first unanswered question, or ``None`` (the form ends) once the facts decide."""
         if _form(self.check).is_decided(slots, ctx.as_of):
             return None
-        return next((s for s in self.check.slots if slots.get(s) is None), None)
+        return next(iter(self.check.missing(slots)), None)
 
 
 class CheckResultAction(Action, abc.ABC):

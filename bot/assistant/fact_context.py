@@ -16,7 +16,8 @@ from typing import Any
 from bot.assistant.registry import CHECKS
 
 _AGENCY_ONLY_ROLES = frozenset({"clients", "clients_with_cases", "change_requests"})
-_EXIT_EVENTS = frozenset({"suspended", "deregistered", "relocated", "moved", "moved_within"})
+# a move inside 坪山区 (moved_within) is no 第十三条 event: it does not start the exit check
+_EXIT_EVENTS = frozenset({"suspended", "deregistered", "relocated", "moved"})
 _ELIGIBILITY_ENTITIES = frozenset(
     {"headcount", "district", "firm_type", "qualifying_condition", "operating_status"}
 )

@@ -42,6 +42,7 @@ from bot.assistant.vocabulary import (
     FILING_SLOTS,
     PLACE_SLOTS,
     QUALIFICATION_SLOTS,
+    SUBSIDY_EXTRA_SLOTS,
     SUBSIDY_SLOTS,
 )
 from rules_core.answer import Answer
@@ -89,6 +90,13 @@ class Check:
     buttons: tuple[Button, ...] = ()  # offered with the general answer
     remembered: bool = True  # sets ``last_check`` so that a correction re-runs it
     extra_slots: tuple[str, ...] = ()  # facts it also reads that no question asks for
+    # questions made needless by other facts (a share given makes its counts needless)
+    covered: Callable[[SlotValues], frozenset[str]] = lambda slots: frozenset()
+
+    def missing(self, slots: SlotValues) -> list[str]:
+        """The questions still to ask, in order: not known and not made needless."""
+        needless = self.covered(slots)
+        return [s for s in self.slots if slots.get(s) is None and s not in needless]
 
     @property
     def reads(self) -> tuple[str, ...]:
@@ -167,6 +175,7 @@ CHECKS: dict[str, Check] = {
             name="subsidy",
             question_intent=subsidy.QUESTION_INTENT,
             slots=SUBSIDY_SLOTS,
+            extra_slots=SUBSIDY_EXTRA_SLOTS,
             answer=_guarded(subsidy.subsidy_answer),
             general_answer=subsidy.general_subsidy_answer,
             has_facts=subsidy.has_signing_date,
@@ -187,6 +196,7 @@ CHECKS: dict[str, Check] = {
             general_answer=agency_exit.agency_exit_situations,
             has_facts=_any_known(agency_exit.AGENCY_EXIT_FIGURE_SLOTS),
             extra_slots=agency_exit.AGENCY_EXIT_SHARE_SLOTS,
+            covered=agency_exit.needless_questions,
             question_action="action_agency_exit",
             form=Form(
                 name="agency_exit_form",

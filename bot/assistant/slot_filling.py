@@ -349,6 +349,7 @@ def _numbers(text: str, entities: Iterable[Mapping[str, Any]], skip: frozenset[s
 
 _TWO_TAKERS = re.compile(r"(?:两|二|2)\s*(?:个|名|位)?\s*(?:人|专职人员|人员)|俩人?")
 _BOTH = re.compile(r"都|均|一样|同样")
+_COUNTED = re.compile(rf"(?:{NUMBER})\s*(?:个|名|位|人|家|件)")
 
 
 def answer_to_requested_slot(
@@ -383,8 +384,8 @@ def answer_to_requested_slot(
         return None
     if requested_slot == "headcount" and (people := headcount_range(text)) is not None:
         return people[0]  # 「七八十个」 to 「多少人？」
-    if requested_slot in COUNT_SLOTS and NONE_AT_ALL.search(text):
-        return "0"  # 「一件都没有」
+    if requested_slot in COUNT_SLOTS and (NONE_AT_ALL.search(text) or answer == NO):
+        return "0"  # 「一件都没有」, or 「没有」 to 「有多少家…？」
     if requested_slot in COUNT_SLOTS or requested_slot == "headcount":
         values = _numbers(text, entities, _NOT_A_COUNT)
         value = values[0] if values else None
@@ -397,7 +398,7 @@ def answer_to_requested_slot(
             return format(rate.normalize(), "f")
     if requested_slot == "test_scores":
         # 「两个人都是八十八」: the two takers are not a score, and 都 gives both the same
-        said = _TWO_TAKERS.sub("", text)
+        said = _COUNTED.sub("", _TWO_TAKERS.sub("", text))  # 「专职的只有1个」 is no score
         scores = _numbers(said, [] if said != text else entities, _NOT_A_COUNT - {"score"})
         found = [format(s.normalize(), "f") for s in scores if s is not None and 0 <= s <= 100]
         if len(found) == 1 and _BOTH.search(said):

@@ -18,7 +18,10 @@ ELIGIBILITY_SLOTS = (
     "firm_type",
     "qualifying_condition",
 )
-SUBSIDY_SLOTS = ("first_signing_date", "service_year", "months_served")
+# asked by the subsidy form; the months served (for a year cut short, 第二十三条) are read when
+# given and offered in the answer, not asked: most people want the cap of a whole year
+SUBSIDY_SLOTS = ("first_signing_date", "service_year")
+SUBSIDY_EXTRA_SLOTS = ("months_served",)
 AGENCY_EXIT_SLOTS = (
     "clients_served",
     "clients_with_cases",
@@ -67,6 +70,7 @@ DATE_SLOTS = frozenset({"first_signing_date", "service_started", "signed_on"})
 FACT_SLOTS = frozenset(
     ELIGIBILITY_SLOTS
     + SUBSIDY_SLOTS
+    + SUBSIDY_EXTRA_SLOTS
     + AGENCY_EXIT_SLOTS
     + QUALIFICATION_SLOTS
     + ENTERPRISE_EXIT_SLOTS

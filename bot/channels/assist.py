@@ -26,6 +26,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -35,6 +36,7 @@ from sanic.response import HTTPResponse
 from bot.assistant.context import answer_context, as_of_date
 from bot.assistant.transcript import transcript_until
 from bot.channels import assist_service as service
+from bot.channels.intake import prepare
 from bot.channels.page_assets import PAGE_HEADERS, static_asset
 from bot.secrets import read_secret
 from bot.storage.store import HandoffRecord, conversation_store
@@ -42,6 +44,8 @@ from bot.storage.store import HandoffRecord, conversation_store
 logger = logging.getLogger(__name__)
 
 TOKEN_ENV = "ASSIST_TOKEN"
+OPERATOR_HEADER = "X-Operator"  # the name given at login, URL-encoded (who handled a handoff)
+MAX_NAME = 64
 DEV_TOKEN = "pingshan-assist-dev"  # development only: set ASSIST_TOKEN on any shared server
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "assist"
 _API_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
@@ -73,6 +77,23 @@ def configured_token(environ: dict[str, str] | None = None) -> str:
         TOKEN_ENV,
     )
     return DEV_TOKEN
+
+
+def staff_name(request: Request) -> str:
+    """The name staff gave at login (``X-Operator``, URL-encoded UTF-8), for the audit log."""
+    return unquote(request.headers.get(OPERATOR_HEADER) or "").strip()[:MAX_NAME]
+
+
+async def log_lookup(agent: Any, request: Request, question: str, parsed: dict[str, Any]) -> None:
+    """Count the lookup in the operators' report (channel 「坐席台」); never fails the answer."""
+    log = getattr(agent.tracker_store, "log_console_lookup", None)
+    if log is None:
+        return
+    intent = (parsed.get("intent") or {}).get("name")
+    try:
+        await asyncio.to_thread(log, staff_name(request) or "坐席", prepare(question), intent)
+    except Exception:  # the report is secondary to the caller waiting on the phone
+        logger.exception("the console lookup could not be logged")
 
 
 def bearer_matches(header: str | None, token: str) -> bool:
@@ -155,6 +176,7 @@ class AssistInput(InputChannel):
             if agent is None or not agent.is_ready():
                 return _error(503, ERROR_NOT_READY)
             parsed = await agent.parse_message(question)
+            await log_lookup(agent, request, question, parsed)
             return _json(service.suggest(question, parsed, answer_context()))
 
         async def calculate(request: Request, calculator: str) -> HTTPResponse:
@@ -187,7 +209,9 @@ class AssistInput(InputChannel):
             return _json({"handoffs": queue})
 
         async def handled(request: Request, handoff_id: int) -> HTTPResponse:
-            if not await asyncio.to_thread(conversation_store().mark_handled, handoff_id):
+            actor = staff_name(request)
+            store = conversation_store()
+            if not await asyncio.to_thread(store.mark_handled, handoff_id, actor, "staff"):
                 return _error(404, ERROR_NO_HANDOFF)
             return _json({"id": handoff_id, "handled": True})
 

@@ -27,6 +27,7 @@ from bot.assistant.checks.enterprise_exit import enterprise_exit_answer
 from bot.assistant.checks.subsidy import subsidy_answer
 from bot.assistant.context import AnswerContext
 from bot.assistant.fact_builders import parse_date
+from bot.assistant.intent_titles import intent_title
 from bot.assistant.registry import answer_for
 from bot.assistant.slot_filling import mapped_slot_values
 from bot.assistant.vocabulary import NO, UNKNOWN, YES
@@ -42,26 +43,6 @@ FALLBACK_INTENT = "nlu_fallback"
 ERROR_EMPTY_QUESTION = "请输入或粘贴来电人的原话（q 不能为空）。"
 ERROR_LONG_QUESTION = f"来电人的原话过长，请控制在 {MAX_QUESTION_CHARS} 字以内。"
 
-# Chinese titles for the intents that have no curated FAQ entry (ask_* intents use its question).
-INTENT_TITLES: dict[str, str] = {
-    "greet": "打招呼",
-    "goodbye": "道别",
-    "thanks": "表示感谢",
-    "affirm": "肯定回答（是/对）",
-    "deny": "否定回答（不是/没有）",
-    "dont_know": "不清楚",
-    "request_human": "要求转人工",
-    "out_of_scope": "超出本政策范围的问题",
-    "bot_challenge": "问是不是机器人",
-    "inform": "提供情况（人数、地点、日期等）",
-    "feedback_helpful": "反馈：问题已解决",
-    "feedback_unhelpful": "反馈：问题未解决",
-    "stop_form": "不想继续回答问题",
-    "calculate_subsidy": "帮我算一算托管补贴",
-    "check_agency_exit": "逐项核对机构是否触发退出情形",
-    "check_agency_qualification": "逐项核对机构能否成为托管服务机构",
-}
-
 HANDOFF_REASONS = {
     "requested": "用户要求转人工",
     "repeated_fallback": "连续两次未能理解",
@@ -73,14 +54,6 @@ class FieldError(ValueError):
 
 
 # --- interpretations and the suggested answer --------------------------------------------------
-
-
-def intent_title(intent: str, kb: KnowledgeBase) -> str:
-    """``ask_enterprise_exit`` → 「公司注销了，托管还继续吗？」; others from :data:`INTENT_TITLES`."""
-    entry = kb.faq_for_intent(intent) if intent.startswith("ask_") else None
-    if entry is not None:
-        return entry.question
-    return INTENT_TITLES.get(intent, intent)
 
 
 def interpretations(
@@ -338,5 +311,6 @@ def handoff_json(record: HandoffRecord, transcript: list[dict[str, str]]) -> dic
         "reason_title": HANDOFF_REASONS.get(record.reason, record.reason),
         "created_at": record.created_at.isoformat(timespec="seconds") + "Z",
         "handled": record.handled,
+        "handled_by": record.handled_by,
         "transcript": transcript,
     }

@@ -315,13 +315,14 @@ _PLACE_ROLES = ("registered", "tax", "operating")
 
 
 def _third_place(facts: list[Fact]) -> list[Fact]:
-    """「我们公司在坪山碧岭，注册纳税也在坪山」: where two of the three places are named, the
-    enterprise's place said without a role is the third (here 经营地)."""
+    """「我们公司在坪山碧岭，注册纳税也在坪山」: where 注册地 and 纳税地 are named, the enterprise's
+    place said without a role is where it operates."""
     named = {f.role for f in facts if f.role in _PLACE_ROLES}
-    if len(named) != 2 or any(f.role == "all" for f in facts):
+    # only where it operates: a firm said to be somewhere is there; where it is registered or
+    # pays tax is not seen from the street (「公司在坑梓，注册地和经营地都在坪山」: 纳税地 unknown)
+    if named != {"registered", "tax"} or any(f.role == "all" for f in facts):
         return facts
-    missing = next(r for r in _PLACE_ROLES if r not in named)
-    return [replace(f, role=missing) if f.role is None else f for f in facts]
+    return [replace(f, role="operating") if f.role is None else f for f in facts]
 
 
 # 「我们是肇庆的企业」「公司在惠阳」「东莞的厂」: the place of the enterprise itself.
@@ -509,6 +510,11 @@ def operating_statuses(text: str) -> list[Fact]:
             if negated and value != "normal":
                 continue  # 没有停业 says nothing decisive
             if value == "relocated":
+                if re.search(
+                    r"注册(?:地址|地|的地址)?[^,，。;；]{0,6}$",
+                    text[max(0, m.start() - 10) : m.start()],
+                ):
+                    continue  # 「注册地址迁到坑梓了」 moves the registration, not the business
                 value = _where_moved(text, m.start(), m.group(0))
             facts.append(
                 Fact("operating_status", "abnormal" if negated else value, m.start(), m.end())

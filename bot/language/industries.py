@@ -22,7 +22,25 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+# 「做LED灯具」「做软硬件开发」「从事生物试剂」: a trade outside the list, said the usual way
+_DOING = re.compile(
+    r"(?:做|搞|从事)(?P<c>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+    r"(?:的|生意|行业|加工|研发|开发|设计|生产|运营|[,，。;；!！?？、]|$)"
+)
+# what follows 做 that is no trade: the excluded firm types themselves, the service, questions
+_NOT_A_TRADE = re.compile(
+    r"派遣|人力|劳务|猎头|托管|机构|补贴|备案|申请|什么|哪些|不了|不到|不好|完|核对|测试|登记|"
+    r"正常|好的|得到|准备|一下|出来|这个|那个|多少|怎么|手续|材料|工作"
+)
+
+
 def business_line(text: str) -> str | None:
     """The first line of business the enterprise names as its own, or ``None``."""
     found = _pattern().search(text)
-    return (found.group("a") or found.group("b")) if found else None
+    if found:
+        return found.group("a") or found.group("b")
+    for doing in _DOING.finditer(text):
+        trade = doing.group("c")
+        if not _NOT_A_TRADE.search(trade):
+            return trade
+    return None

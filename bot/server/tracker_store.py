@@ -31,7 +31,9 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
+from bot.report.message_log import console_row, ensure_table, message_log, message_rows
 from bot.storage.settings import tracker_store_url
+from bot.storage.store import utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -119,6 +121,7 @@ class ConversationTrackerStore(SQLTrackerStore):
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
             self.engine.dispose()  # connections opened from now on get the pragmas
+        ensure_table(self.engine)  # the report's index of messages (bot/report/message_log.py)
         # What a windowed read looks up besides the newest rows: the session's start and the
         # latest value of each slot. Without it both scan every event of the conversation.
         with self.engine.begin() as connection:
@@ -182,16 +185,29 @@ class ConversationTrackerStore(SQLTrackerStore):
         by one); the rows are the ones Rasa's own ``save`` writes."""
         await self.stream_events(tracker)
         with self.session_scope() as session:
-            rows = [_row(tracker.sender_id, e) for e in self._additional_events(session, tracker)]
-            if rows:
+            events = list(self._additional_events(session, tracker))
+            dumps = [e.as_dict() for e in events]
+            if dumps:
+                rows = [_row(tracker.sender_id, e, d) for e, d in zip(events, dumps, strict=True)]
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)
+                # the report's index, in the same transaction (bot/report/message_log.py)
+                logged = message_rows(tracker.sender_id, dumps)
+                if logged:
+                    session.execute(sa.insert(message_log), logged)
                 session.commit()
         setattr(tracker, _STORED, len(tracker.events))
 
+    def log_console_lookup(self, operator: str, text: str, intent: str | None) -> None:
+        """Count a staff console lookup in the report (channel ``console``)."""
+        with self.engine.begin() as connection:
+            connection.execute(
+                sa.insert(message_log), [console_row(operator, text, intent, utc_now())]
+            )
 
-def _row(sender_id: str, event: Event) -> dict[str, Any]:
-    """The ``events`` row of one event, as ``SQLTrackerStore.save`` writes it."""
-    data = event.as_dict()
+
+def _row(sender_id: str, event: Event, data: dict[str, Any]) -> dict[str, Any]:
+    """The ``events`` row of one event (``data`` its ``as_dict()``), as
+    ``SQLTrackerStore.save`` writes it."""
     return {
         "sender_id": sender_id,
         "type_name": event.type_name,

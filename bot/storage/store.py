@@ -1,4 +1,5 @@
-"""Write and read handoffs and feedback (SQLAlchemy; schema by :mod:`bot.storage.migrate`).
+"""Write and read handoffs, feedback, operators' labels and the audit log (SQLAlchemy; schema
+by :mod:`bot.storage.migrate`).
 
 The action server writes here; the hotline staff console reads the handoff queue. Methods are
 synchronous: call them from async code with ``await asyncio.to_thread(...)``.
@@ -17,8 +18,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.storage.migrate import current_revision, head_revision
-from bot.storage.models import Feedback, Handoff
+from bot.storage.models import AuditEntry, Feedback, Handoff, Label
 from bot.storage.settings import store_url
+
+UNNAMED = "（未署名）"  # a console user who gave no name at login
 
 
 class StoreNotMigrated(RuntimeError):
@@ -35,6 +38,7 @@ class HandoffRecord:
     created_at: dt.datetime  # UTC, naive
     handled: bool
     handled_at: dt.datetime | None
+    handled_by: str | None = None
     # what was said, as copied before migration 0002 (later handoffs read the tracker store)
     legacy_transcript: list[dict[str, str]] = field(default_factory=list)
 
@@ -85,19 +89,94 @@ class ConversationStore:
                     r.created_at,
                     r.handled,
                     r.handled_at,
+                    r.handled_by,
                     json.loads(r.legacy_transcript) if r.legacy_transcript else [],
                 )
                 for r in session.execute(query).scalars()
             ]
 
-    def mark_handled(self, handoff_id: int) -> bool:
-        """Mark one handoff handled; ``False`` when there is no such handoff."""
+    def mark_handled(self, handoff_id: int, actor: str = "", role: str = "staff") -> bool:
+        """Mark one handoff handled by ``actor`` (recorded in the audit log); ``False`` when
+        there is no such handoff."""
         with Session(self.engine, future=True) as session, session.begin():
             row = session.get(Handoff, handoff_id)
             if row is None:
                 return False
-            row.handled, row.handled_at = True, utc_now()
+            now = utc_now()
+            row.handled, row.handled_at, row.handled_by = True, now, actor or None
+            session.add(
+                AuditEntry(
+                    at=now,
+                    actor=actor or UNNAMED,
+                    role=role,
+                    action="handoff_handled",
+                    target=f"handoff {handoff_id} ({row.sender_id})",
+                )
+            )
             return True
+
+    def record_label(
+        self, sender_id: str, message_id: str | None, text: str, intent: str, actor: str
+    ) -> int:
+        """Keep the intent an operator gave a message (and audit it); returns the label id."""
+        with Session(self.engine, future=True) as session, session.begin():
+            now = utc_now()
+            row = Label(
+                sender_id=sender_id,
+                message_id=message_id,
+                text=text,
+                intent=intent,
+                labelled_by=actor or UNNAMED,
+                labelled_at=now,
+            )
+            session.add(row)
+            session.add(
+                AuditEntry(
+                    at=now,
+                    actor=actor or UNNAMED,
+                    role="operator",
+                    action="label",
+                    target=f"{sender_id} {message_id or ''}".strip(),
+                    detail=f"{intent}: {text[:100]}",
+                )
+            )
+            session.flush()
+            return int(row.id)
+
+    def labels(self) -> list[dict[str, Any]]:
+        """Every label, oldest first: sender, message id, text, intent, who, when."""
+        with Session(self.engine, future=True) as session:
+            rows = session.execute(select(Label).order_by(Label.id)).scalars()
+            return [
+                {
+                    "id": r.id,
+                    "sender_id": r.sender_id,
+                    "message_id": r.message_id,
+                    "text": r.text,
+                    "intent": r.intent,
+                    "labelled_by": r.labelled_by,
+                    "labelled_at": r.labelled_at,
+                }
+                for r in rows
+            ]
+
+    def audit(self, since: dt.datetime | None = None) -> list[dict[str, Any]]:
+        """The audit log, newest first (from ``since`` when given)."""
+        query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        if since is not None:
+            query = query.where(AuditEntry.at >= since)
+        with Session(self.engine, future=True) as session:
+            return [
+                {
+                    "at": r.at,
+                    "actor": r.actor,
+                    "role": r.role,
+                    "action": r.action,
+                    "target": r.target,
+                    "detail": r.detail,
+                }
+                for r in session.execute(query).scalars()
+            ]
 
     def record_feedback(
         self, sender_id: str, question: str, intent: str, citations: list[str], helpful: bool

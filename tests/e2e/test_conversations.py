@@ -69,10 +69,13 @@ def test_the_subsidy_calculator_computes_the_cap_for_the_case(assistant: Running
     sender = _conversation()
     assistant.ask(sender, "/calculate_subsidy")
     assistant.ask(sender, "2021年5月10日")
-    assistant.ask(sender, '/inform{"service_year":"2"}')
-    result = _text(assistant.ask(sender, '/inform{"months":"12"}'))
+    result = _text(assistant.ask(sender, '/inform{"service_year":"2"}'))
     assert "【结论】第二年补贴上限为23,239.33元" in result
     assert "依据：《管理办法》第十九条" in result
+    # a year cut short is offered, not asked: 「服务了8个月」 then prorates it (第二十三条)
+    assert "告诉我实际服务了几个月" in result
+    prorated = _text(assistant.ask(sender, "实际只服务了8个月"))
+    assert "第二十三条" in prorated and "15,492.89" in prorated
 
 
 def test_facts_stated_as_a_first_message_start_the_questions_they_belong_to(

@@ -37,3 +37,19 @@ def agency_exit_decided(slots: Mapping[str, Any], as_of: date) -> bool:
 def agency_exit_situations(ctx: AnswerContext) -> Answer | None:
     """The four situations of 第十一条 (the curated answer)."""
     return faq_answer(QUESTION_INTENT, ctx)
+
+
+def needless_questions(slots: Mapping[str, Any]) -> frozenset[str]:
+    """The agency exit questions other facts answer: a share of clients with cases (20%) makes
+    their count needless, a share of change requests (10%) theirs, both the number of clients;
+    no case of its own (0件) makes the rate 0%."""
+    needless = set()
+    if slots.get("client_case_percent") is not None:
+        needless.add("clients_with_cases")
+    if slots.get("change_percent") is not None:
+        needless.add("change_requests")
+    if {"clients_with_cases", "change_requests"} <= needless:
+        needless.add("clients_served")
+    if str(slots.get("own_case_count")) == "0":
+        needless.add("own_case_rate")
+    return frozenset(needless)

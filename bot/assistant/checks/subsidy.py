@@ -149,7 +149,15 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     months = to_int(slots.get("months_served"))
     if months is not None and 0 <= months < FULL_YEAR_MONTHS and year <= LAST_SUBSIDISED_YEAR:
         return render_check(prorated_subsidy_cap(signing, year, as_of, months_served=months), notes)
+    if months is None and year <= LAST_SUBSIDISED_YEAR:
+        notes = [*notes, PRORATION_OFFER]
     return render_check(subsidy_cap(signing, year, as_of), notes)
+
+
+PRORATION_OFFER = (
+    "以上是服务满一整年的上限；这一服务年度如中途停止服务，补贴按实际服务时间折算（第二十三条），"
+    "告诉我实际服务了几个月，我可以算出折算后的上限。"
+)
 
 
 def subsidy_decided(slots: Mapping[str, Any], as_of: dt.date) -> bool:

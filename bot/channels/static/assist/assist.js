@@ -4,6 +4,7 @@
 
 (function () {
   const TOKEN_KEY = "assist-token";
+  const NAME_KEY = "assist-operator";
   const QUEUE_REFRESH_MS = 30000;
   const SPEAKERS = { user: "用户", bot: "助手" };
   // Facts the forms do not show, in words staff understand.
@@ -32,6 +33,8 @@
   async function api(path, options) {
     const opts = options || {};
     const headers = { Authorization: "Bearer " + (opts.token || token()) };
+    const name = sessionStorage.getItem(NAME_KEY);
+    if (name) headers["X-Operator"] = encodeURIComponent(name);
     const init = { method: opts.method || "GET", headers: headers };
     if (opts.body !== undefined) {
       headers["Content-Type"] = "application/json";
@@ -106,6 +109,7 @@
     event.preventDefault();
     const candidate = $("token").value.trim();
     if (!candidate) return;
+    sessionStorage.setItem(NAME_KEY, $("operator").value.trim());
     try {
       const session = await api("session", { token: candidate });
       sessionStorage.setItem(TOKEN_KEY, candidate);

@@ -1,0 +1,68 @@
+"""Unanswered questions grouped by similarity, so an operator sees 「试用期多长」 asked 40 times as
+one line, not 40.
+
+Words come from the knowledge base's own analyzer (:class:`kb.analyzer.TextAnalyzer`: jieba with
+the domain dictionary, stop words dropped, colloquial words mapped to the regulation's, 社保 →
+社会保险), the same one the search fallback uses; two messages are alike when the Jaccard
+similarity of their word sets reaches :data:`SIMILAR`. Leader clustering, newest first: a message
+joins the first group whose leader it resembles, found through an inverted index of words, so the
+cost grows with the number of messages, not with messages × groups.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SIMILAR = 0.5  # Jaccard similarity of word sets from which two questions are the same question
+EXAMPLES = 3  # the latest examples shown per group
+
+
+@dataclass
+class Group:
+    """Similar messages: the newest is the leader, ``count`` all of them, ``latest`` the newest few."""
+
+    leader: Mapping[str, Any]
+    words: frozenset[str]
+    count: int = 0
+    latest: list[Mapping[str, Any]] = field(default_factory=list)
+    outcomes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def group_similar(
+    messages: Iterable[Mapping[str, Any]], words_of: Callable[[str], Iterable[str]]
+) -> list[Group]:
+    """``messages`` (dicts with ``text`` and ``outcome``, newest first) in groups of similar
+    ones, largest group first (ties: the most recent first)."""
+    groups: list[Group] = []
+    by_word: dict[str, list[int]] = defaultdict(list)
+    exact: dict[str, int] = {}
+    for message in messages:
+        text = str(message.get("text") or "")
+        words = frozenset(words_of(text)) or frozenset({text})
+        index = exact.get(text)
+        if index is None:
+            candidates = {i for w in words for i in by_word.get(w, ())}
+            index = next(
+                (i for i in sorted(candidates) if _jaccard(words, groups[i].words) >= SIMILAR),
+                None,
+            )
+        if index is None:
+            index = len(groups)
+            groups.append(Group(leader=message, words=words))
+            for w in words:
+                by_word[w].append(index)
+        exact.setdefault(text, index)
+        group = groups[index]
+        group.count += 1
+        group.outcomes[str(message.get("outcome") or "")] += 1
+        if len(group.latest) < EXAMPLES:
+            group.latest.append(message)
+    order = sorted(range(len(groups)), key=lambda i: (-groups[i].count, i))
+    return [groups[i] for i in order]
