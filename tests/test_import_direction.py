@@ -36,6 +36,8 @@ FORBIDDEN = {
     "bot/channels": ("actions", "rasa_sdk"),
     "bot/components": ("actions", "rasa_sdk", "bot.channels"),
     "bot/server": ("actions", "rasa_sdk", "bot.channels", "bot.components"),
+    # the report reads stores: no web framework, no Rasa, no channel
+    "bot/report": ("rasa", "rasa_sdk", "sanic", "actions", "bot.channels", "bot.components"),
     "actions": ("rasa.", "bot.channels", "bot.components", "bot.language"),
 }
 

@@ -39,6 +39,7 @@ from bot.channels import assist_service as service
 from bot.channels.intake import prepare
 from bot.channels.page_assets import PAGE_HEADERS, static_asset
 from bot.secrets import read_secret
+from bot.server.tracker_store import project_tracker_store
 from bot.storage.store import HandoffRecord, conversation_store
 
 logger = logging.getLogger(__name__)
@@ -86,12 +87,14 @@ def staff_name(request: Request) -> str:
 
 async def log_lookup(agent: Any, request: Request, question: str, parsed: dict[str, Any]) -> None:
     """Count the lookup in the operators' report (channel 「坐席台」); never fails the answer."""
-    log = getattr(agent.tracker_store, "log_console_lookup", None)
-    if log is None:
+    store = project_tracker_store(agent.tracker_store)
+    if store is None:
         return
     intent = (parsed.get("intent") or {}).get("name")
     try:
-        await asyncio.to_thread(log, staff_name(request) or "坐席", prepare(question), intent)
+        await asyncio.to_thread(
+            store.log_console_lookup, staff_name(request) or "坐席", prepare(question), intent
+        )
     except Exception:  # the report is secondary to the caller waiting on the phone
         logger.exception("the console lookup could not be logged")
 

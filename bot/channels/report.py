@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import time
 from collections.abc import Awaitable, Callable, Coroutine
 from functools import lru_cache
 from pathlib import Path
@@ -34,16 +35,18 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.assistant.context import as_of_date, knowledge_base
+from bot.assistant.context import knowledge_base
 from bot.assistant.intent_titles import OUT_OF_SCOPE, intent_title
 from bot.assistant.transcript import transcript_until
 from bot.channels.assist import bearer_matches, staff_name
 from bot.channels.assist import configured_token as configured_staff_token
 from bot.channels.page_assets import PAGE_HEADERS, static_asset
 from bot.report import charts, tables
+from bot.report.message_log import SHENZHEN
 from bot.report.queries import Period, RangeError, build_report
 from bot.report.review_export import nlu_yaml
 from bot.secrets import read_secret
+from bot.server.tracker_store import project_tracker_store
 from bot.storage.store import UNNAMED, conversation_store, utc_now
 from kb.analyzer import load_analyzer
 
@@ -53,6 +56,7 @@ TOKEN_ENV = "REPORT_TOKEN"
 DEV_TOKEN = "pingshan-report-dev"  # development only: set REPORT_TOKEN on any shared server
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "report"
 MAX_LABEL_TEXT = 1000
+REUSE_SECONDS = 10.0  # how old a computed report a chart may draw from
 _API_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 
 ERROR_UNAUTHORIZED = "未授权：请用运营令牌登录（请求头 Authorization: Bearer <令牌>）。"
@@ -62,6 +66,7 @@ ERROR_NO_CHART = "没有这个图表：可用的有 usage、outcomes、feedback�
 ERROR_NO_FILE = "没有这个文件。"
 ERROR_BAD_LABEL = "标注格式错误：需要 sender_id、text 和 intent（意图名称或 out_of_scope）。"
 ERROR_NO_SENDER = "缺少会话编号（sender）。"
+ERROR_NO_TRACKER_STORE = "报表需要项目的对话存储（bot.server.tracker_store），当前配置不是。"
 
 Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -154,12 +159,24 @@ class ReportInput(InputChannel):
             agent = getattr(request.app.ctx, "agent", None)
             return agent.tracker_store if agent is not None else None
 
-        async def computed(request: Request) -> dict[str, Any]:
+        # The page loads the report, then its three charts: those reuse the report just
+        # computed for the same range (a few seconds old at most) instead of computing it again.
+        recent: dict[Period, tuple[float, dict[str, Any]]] = {}
+
+        async def computed(request: Request, reuse: bool = False) -> dict[str, Any]:
             period = Period.parse(request.args.get("from"), request.args.get("to"), as_of_today())
-            store = tracker_store(request)
-            return await asyncio.to_thread(
+            kept = recent.get(period)
+            if reuse and kept is not None and time.monotonic() - kept[0] < REUSE_SECONDS:
+                return kept[1]
+            store = project_tracker_store(tracker_store(request))
+            if store is None:
+                raise RangeError(ERROR_NO_TRACKER_STORE)
+            data = await asyncio.to_thread(
                 build_report, store.engine, conversation_store(), period, knowledge_base(), _words()
             )
+            recent.clear()
+            recent[period] = (time.monotonic(), data)
+            return data
 
         @report.route("/report", methods=["GET"], strict_slashes=False)
         async def page(request: Request) -> HTTPResponse:
@@ -185,12 +202,12 @@ class ReportInput(InputChannel):
             except RangeError as error:
                 return _error(400, str(error))
 
-        async def chart(request: Request, name: str) -> HTTPResponse:
-            draw = charts.CHARTS.get(name)
+        async def chart(request: Request, filename: str) -> HTTPResponse:
+            draw = charts.CHARTS.get(filename.removesuffix(".svg"))
             if draw is None:
                 return _error(404, ERROR_NO_CHART)
             try:
-                data = await computed(request)
+                data = await computed(request, reuse=True)
             except RangeError as error:
                 return _error(400, str(error))
             return response.text(
@@ -257,7 +274,7 @@ class ReportInput(InputChannel):
         routes: list[tuple[Handler, str, str]] = [
             (session, "/api/report/session", "GET"),
             (whole, "/api/report", "GET"),
-            (chart, "/api/report/chart/<name>.svg", "GET"),
+            (chart, "/api/report/chart/<filename>", "GET"),
             (csv, "/api/report/csv/<table>", "GET"),
             (transcript, "/api/report/transcript", "GET"),
             (intents, "/api/report/intents", "GET"),
@@ -270,5 +287,6 @@ class ReportInput(InputChannel):
 
 
 def as_of_today() -> dt.date:
-    """The report's default last day: the assistant's date (``TUOGUAN_AS_OF`` in tests)."""
-    return as_of_date()
+    """The report's default last day: today in 深圳 (the conversations' own dates; the
+    assistant's policy date ``TUOGUAN_AS_OF`` plays no part)."""
+    return dt.datetime.now(SHENZHEN).date()

@@ -8,6 +8,7 @@ document as text (``GET /assist/api/report/chart/<name>.svg``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,15 @@ def _chart(kind: Callable[..., Any], title: str, **options: Any) -> Any:
     )
 
 
+# pygal still writes an inline script that only stores its tooltip settings; without its
+# tooltip library it does nothing, so it goes (the SVG holds no script at all).
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+
+
+def _svg(chart: Any) -> str:
+    return _SCRIPT.sub("", str(chart.render(is_unicode=True)))
+
+
 def usage_chart(report: dict[str, Any]) -> str:
     """Messages per day, stacked by channel."""
     days: list[str] = report["days"]
@@ -47,7 +57,7 @@ def usage_chart(report: dict[str, Any]) -> str:
         by_channel.setdefault(row["channel_name"], {})[row["day"]] = row["messages"]
     for name, counts in sorted(by_channel.items()):
         chart.add(name, [counts.get(d, 0) for d in days])
-    return str(chart.render(is_unicode=True))
+    return _svg(chart)
 
 
 def outcomes_chart(report: dict[str, Any]) -> str:
@@ -59,7 +69,7 @@ def outcomes_chart(report: dict[str, Any]) -> str:
         shares = [round(t["shares"][outcome] * 100, 1) for t in top]
         if any(shares):
             chart.add(name, shares)
-    return str(chart.render(is_unicode=True))
+    return _svg(chart)
 
 
 def feedback_chart(report: dict[str, Any]) -> str:
@@ -68,7 +78,7 @@ def feedback_chart(report: dict[str, Any]) -> str:
     chart = _chart(pygal.HorizontalBar, "各话题「已解决」比例（%）", range=(0, 100))
     chart.x_labels = [f"{r['title'][:18]}（{r['helpful'] + r['unhelpful']}）" for r in rows]
     chart.add("已解决", [round(r["helpful_rate"] * 100, 1) for r in rows])
-    return str(chart.render(is_unicode=True))
+    return _svg(chart)
 
 
 CHARTS: dict[str, Callable[[dict[str, Any]], str]] = {

@@ -216,3 +216,10 @@ def _row(sender_id: str, event: Event, data: dict[str, Any]) -> dict[str, Any]:
         "action_name": data.get("name"),
         "data": json.dumps(data),
     }
+
+
+def project_tracker_store(store: Any) -> ConversationTrackerStore | None:
+    """The project's tracker store behind Rasa's wrapper (``agent.tracker_store`` is a
+    ``FailSafeTrackerStore`` around it), or ``None`` when another store is configured."""
+    inner = getattr(store, "_tracker_store", store)
+    return inner if isinstance(inner, ConversationTrackerStore) else None

@@ -179,6 +179,21 @@ TYPED = [
         id="a year alone dates a signing",
     ),
     pytest.param(
+        "我们是龙田的小微企业，做LED灯具，员工45人",
+        {"firm_type": "other", "business_line": "LED灯具"},
+        id="a trade named as 做X is neither a dispatch nor an HR firm",
+    ),
+    pytest.param(
+        "公司在坑梓，注册地和经营地都在坪山",
+        {"tax_in_pingshan": None, "registered_in_pingshan": "yes"},
+        id="where the firm is said to be is not where it pays tax",
+    ),
+    pytest.param(
+        "更正一下，注册地址去年年底已经迁到坑梓了，现在注册、纳税、经营都在坪山区",
+        {"exit_event": None, "in_pingshan": "yes"},
+        id="a registration address moved is no relocation of the business",
+    ),
+    pytest.param(
         "第一年和第二年的补贴上限分别多少",
         {"service_year": "all"},
         id="several service years ask for every year",
@@ -203,12 +218,17 @@ REPLIES = [
     pytest.param("test_scores", "85、74", "85,74", id="two bare scores"),
     pytest.param("test_scores", "两个人都是八十八", "88,88", id="both the same score"),
     pytest.param("test_scores", "是82和78", "82,78", id="a corrected pair of scores"),
+    pytest.param(
+        "test_scores", "其中一个是兼职的，专职的只有1个", None, id="counted people are no scores"
+    ),
+    pytest.param("change_requests", "没有", "0", id="没有 to how many is none"),
 ]
 
 
 @pytest.mark.parametrize(("slot", "text", "value"), REPLIES)
-def test_short_replies_answer_the_question_asked(slot: str, text: str, value: str) -> None:
-    assert answer_to_requested_slot(slot, "inform", normalize_text(text)) == value
+def test_short_replies_answer_the_question_asked(slot: str, text: str, value: str | None) -> None:
+    intent = "deny" if text.startswith(("没有", "其中")) else "inform"
+    assert answer_to_requested_slot(slot, intent, normalize_text(text)) == value
 
 
 def test_emoji_beside_words_go_but_emoji_alone_stay() -> None:
@@ -239,3 +259,30 @@ def test_a_correction_is_known_by_how_it_opens(text: str, correcting: bool) -> N
 )
 def test_a_figure_on_the_line_doubted_is_a_doubt_of_the_verdict(text: str, doubt: bool) -> None:
     assert is_doubt(normalize_text(text)) is doubt
+
+
+@pytest.mark.parametrize(
+    ("known", "needless"),
+    [
+        (
+            {"client_case_percent": "8", "change_percent": "5"},
+            {"clients_with_cases", "change_requests", "clients_served"},
+        ),
+        ({"client_case_percent": "8"}, {"clients_with_cases"}),
+        ({"own_case_count": "0"}, {"own_case_rate"}),
+        ({"clients_served": "40"}, set()),
+    ],
+    ids=[
+        "both shares given: no counts and no number of clients asked",
+        "one share given: its count is not asked",
+        "no case of its own: no rate asked",
+        "counts to come: every question stays",
+    ],
+)
+def test_agency_exit_questions_made_needless_by_other_facts_are_not_asked(
+    known: dict[str, str], needless: set[str]
+) -> None:
+    from bot.assistant.registry import CHECKS
+
+    check = CHECKS["agency_exit"]
+    assert set(check.slots) - set(check.missing(known)) - set(known) == needless
