@@ -4,8 +4,9 @@
 
 A conversation whose last event is older than ``--days`` (default ``$RETENTION_DAYS`` or
 :data:`DEFAULT_DAYS`) is deleted from the tracker store (``$TRACKER_STORE_URL``) with every
-event; handoffs and feedback recorded before then are deleted from the project's store
-(``$STORE_URL``). Both are SQLAlchemy URLs, so SQLite and PostgreSQL alike.
+event, and the report's rows of its messages (``message_log``); handoffs and feedback recorded
+before then are deleted from the project's store (``$STORE_URL``). Operators' labels and the
+audit log are kept: labels are reviewed training data (masked text), the audit is the record. Both are SQLAlchemy URLs, so SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def delete_older_than(
     cutoff = now - dt.timedelta(days=days)
     conversations = events = 0
     engine = create_engine(tracker_store_url(tracker), future=True)
-    if "events" in inspect(engine).get_table_names():
+    tables = set(inspect(engine).get_table_names())
+    if "events" in tables:
         with engine.begin() as connection:
             old = [
                 row[0]
@@ -63,6 +65,11 @@ def delete_older_than(
                 )
                 events += result.rowcount
             conversations = len(old)
+            if "message_log" in tables:  # the report's copy (bot/report/message_log.py)
+                connection.execute(
+                    text("DELETE FROM message_log WHERE at < :cutoff"),
+                    {"cutoff": cutoff.replace(tzinfo=None)},
+                )
     engine.dispose()
     engine = create_engine(store_url(store), future=True)
     naive = cutoff.replace(tzinfo=None)  # the store keeps UTC times without a zone

@@ -15,6 +15,7 @@ from scripts.cluster import Cluster, ClusterPorts
 
 CLUSTER_AS_OF = "2023-06-01"
 CLUSTER_ASSIST_TOKEN = "cluster-assist-token"
+CLUSTER_REPORT_TOKEN = "cluster-report-token"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -28,7 +29,11 @@ def cluster() -> Iterator[Cluster]:
     # pytest's own temporary folders are private to root; PostgreSQL runs as `postgres`
     directory = Path(tempfile.mkdtemp(prefix="tuoguan-cluster-"))
     os.chmod(directory, 0o755)
-    env = {"TUOGUAN_AS_OF": CLUSTER_AS_OF, "ASSIST_TOKEN": CLUSTER_ASSIST_TOKEN}
+    env = {
+        "TUOGUAN_AS_OF": CLUSTER_AS_OF,
+        "ASSIST_TOKEN": CLUSTER_ASSIST_TOKEN,
+        "REPORT_TOKEN": CLUSTER_REPORT_TOKEN,
+    }
     try:
         with Cluster(directory, ClusterPorts.free(), env) as running:
             yield running

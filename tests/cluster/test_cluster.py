@@ -10,7 +10,7 @@ import uuid
 import requests
 
 from scripts.cluster import Cluster
-from tests.cluster.conftest import CLUSTER_ASSIST_TOKEN
+from tests.cluster.conftest import CLUSTER_ASSIST_TOKEN, CLUSTER_REPORT_TOKEN
 
 FORM = ["我们公司能托管吗", "是", "45", "正常", "都不是", "去年有一起劳动仲裁"]
 
@@ -141,3 +141,21 @@ def test_no_password_or_token_appears_in_the_logs(cluster: Cluster) -> None:
     logs = "".join(p.read_text(errors="replace") for p in (cluster.directory / "logs").glob("*"))
     logs += cluster.haproxy_log.read_text(errors="replace")
     assert logs and not [s for s in secrets if s in logs]
+
+
+def test_the_report_reads_postgresql_through_either_instance(cluster: Cluster) -> None:
+    """The operators' report runs its queries on PostgreSQL as on SQLite: a request for a person
+    made through HAProxy is in the report of each instance, newest first, and in its handoffs."""
+    sender = f"cl-report-{uuid.uuid4().hex[:8]}"
+    assert "转人工" in _ask(cluster.front_url, sender, "转人工")
+    auth = {"Authorization": f"Bearer {CLUSTER_REPORT_TOKEN}"}
+    for instance in (0, 1):
+        report = requests.get(
+            f"{cluster.rasa_url(instance)}/assist/api/report", headers=auth, timeout=60
+        ).json()
+        newest = [g["latest"][0] for g in report["unanswered"]["groups"]]
+        assert any(
+            (m["sender_id"], m["outcome"], m["channel"]) == (sender, "handoff", "rest")
+            for m in newest
+        )
+        assert sender in [h["sender_id"] for h in report["handoffs"]["items"]]

@@ -6,10 +6,12 @@ import asyncio
 import datetime as dt
 from pathlib import Path
 
+import sqlalchemy as sa
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.report.message_log import message_log
 from bot.server.tracker_store import ConversationTrackerStore
 from bot.storage.migrate import upgrade
 from bot.storage.retention import delete_older_than
@@ -46,3 +48,7 @@ def test_only_what_is_older_than_the_period_is_deleted(tmp_path: Path, monkeypat
     assert asyncio.run(trackers.retrieve("recent")) is not None
     assert [h.id for h in store.handoffs()] == [recorded["recent"]]
     assert [f["sender_id"] for f in store.feedback()] == ["recent"]
+    # the report's copy of the messages goes with them
+    with trackers.engine.connect() as connection:
+        kept = connection.execute(sa.select(message_log.c.sender_id)).scalars().all()
+    assert kept == ["recent"]
