@@ -19,7 +19,7 @@ TRAIN_INPUTS := config.yml bot/domain.yml $(shell find nlu_data bot/components b
 # What the knowledge base is built from.
 KB_INPUTS := $(shell find kb -type f \( -name '*.py' -o -name '*.txt' -o -name '*.yml' \) 2>/dev/null | sort)
 
-.PHONY: help setup browser-deps cluster-deps cluster bench-load eval-dialogue kb migrate retention train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench clean
+.PHONY: help setup browser-deps cluster-deps cluster bench-load eval-dialogue kb migrate retention train run test test-unit test-e2e test-stories validate lint shell actions eval eval-heldout compare-entities compare-intents bench bench-report review-export clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -129,6 +129,12 @@ bench: $(KB_STAMP) $(MODEL) ## the project against a minimal Rasa bot, side by s
 
 bench-load: $(KB_STAMP) $(MODEL) cluster-deps ## 20 senders over REST and WeChat on one instance, then on the cluster: latency, errors, lost turns
 	$(PY) scripts/bench/load.py
+
+bench-report: $(KB_STAMP) ## the operators' report over 100,000 stored messages: time, and ratio to reading every row
+	$(PY) scripts/bench/report.py
+
+review-export: $(STAMP) migrate ## the operators' labels as Rasa NLU YAML for review (var/review/labelled_nlu.yml; nothing retrains)
+	$(PY) -m bot.report.review_export --out var/review/labelled_nlu.yml
 
 lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .
