@@ -49,7 +49,11 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     text = str(message.get("normalized_text") or message.get("text") or "")
     last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
     belongs_to = CHECKS.get(check_for_facts(entities, text) or "")
-    if belongs_to is not None and belongs_to is not last:
+    changed = slots_changed_by_latest_message(tracker.events)
+    # 「更正下，其实今年3月起就停产了」 after the eligibility verdict corrects one of its facts
+    # (生产经营正常): it is re-checked, not taken for the exit question the same words could ask
+    corrects_last = last is not None and bool(changed & set(last.reads))
+    if belongs_to is not None and belongs_to is not last and not corrects_last:
         return [FollowupAction(belongs_to.start_action)]
     doubted = latest_intent(tracker) == DOUBT_INTENT
     bare = not entities or is_bare_answer(text)

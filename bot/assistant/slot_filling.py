@@ -139,6 +139,8 @@ def slots_from_entities(
         # 搬迁 is about where the firm is (第九条 location, 第十三条 exit), not how it operates
         if status in ("suspended", "deregistered", "relocated", "moved_within", "moved"):
             slots["exit_event"] = status
+        if status == "relocated":  # 「工厂整体搬到惠州了」: it no longer operates in 坪山
+            slots["operating_in_pingshan"] = NO
     if values := _entity_values(entities, "firm_type"):
         excluded = [v for v in values if v != "other"]
         slots["firm_type"] = excluded[-1] if excluded else "other"

@@ -86,7 +86,7 @@ def _negated(text: str, start: int, window: int = 6) -> bool:
 # ---------------------------------------------------------------- headcount (第九条)
 _HEADCOUNT_PATTERNS = [
     re.compile(
-        rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)(?:有|是|共|共有|约|大概|大约|才|只有|就|一共|总共|现在|目前)*[ ]*(?P<n>{N})(?P<approx>多|来|余|几|左右)?(?:个|名|位|号)?(?:人|员工)?"
+        rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)[:：]?(?:有|是|共|共有|约|大概|大约|才|只有|就|一共|总共|现在|目前)*[ ]*(?P<n>{N})(?P<approx>多|来|余|几|左右)?(?:个|名|位|号)?(?:人|员工)?"
     ),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
@@ -458,7 +458,8 @@ _STATUS = [
     (
         "normal",
         re.compile(
-            r"正常(?:经营|生产|运营|营业|开工)|(?:经营|生产|运营)(?:都|一直|还|也)?正常"
+            r"正常(?:经营|生产|运营|营业|开工)"
+            r"|(?:经营|生产|运营)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?正常"
             # 「…，40人，正常，不是派遣…」: 正常 as a clause of its own among the facts
             r"|(?<=[,，])(?:一切|都|也)?正常(?:的)?(?=[,，。;；]|$)"
         ),
@@ -669,6 +670,8 @@ def counts(text: str) -> list[Fact]:
         before = text[max(0, m.start() - 12) : m.start()]
         if re.search(r"(没到|不到|没超过|不超过|未到|未满|不够)$", before):
             continue  # 「没到十件吧」 names the threshold, not the count
+        if re.search(r"(不是|并非|而不是)$", before):
+            continue  # 「是4家，不是3家」: the figure corrected away
         sent = (
             unit in ("个", "名", "位")
             and re.search(r"派(了|去|出)?$", before)
@@ -731,6 +734,7 @@ _SCORE_LIST = re.compile(
 )
 
 
+_AVERAGE = re.compile(rf"平均(?:分|成绩|得分)(?:是|为|[:：])?\s*(?P<n>{N})(?![0-9.])")
 _OTHERS_AFTER = re.compile(r"(?:是|为)?(?:另一家|另外一家|别的|别家|其他|别人)")
 
 
@@ -743,6 +747,14 @@ def scores(text: str) -> list[Fact]:
         if _OTHERS_AFTER.match(text, m.end()):
             continue  # 「78分是另一家机构的」
         facts.append(Fact("score", format(value.normalize(), "f"), m.start(), m.end()))
+    for m in _AVERAGE.finditer(text):  # 「平均分83」: one figure, the average
+        value = to_decimal(m.group("n"))
+        if (
+            value is not None
+            and 0 <= value <= 100
+            and not any(f.start <= m.start("n") < f.end for f in facts)
+        ):
+            facts.append(Fact("score", format(value.normalize(), "f"), m.start("n"), m.end("n")))
     for listed in _SCORE_LIST.finditer(text):
         for m in re.finditer(N, listed.group("list")):
             start = listed.start("list") + m.start()
@@ -780,6 +792,9 @@ _SPEAKER_FIRM = re.compile(
 )
 
 
+_UNREGISTERED = re.compile(
+    r"(?:还)?(?:没有|没|未)(?:注册|登记)(?:任何|成立)?(?:的)?(?:公司|机构|组织|企业)?|个人(?:名义|身份)"
+)
 # An enterprise says 「我们公司」 too: a company is an agency's only when it speaks as one
 _WOULD_BE_AGENCY = re.compile(r"托管(?:服务)?机构|服务机构|(?:做|当|申请|成为)托管")
 _LAW_FIRM = re.compile(r"律师事务所|律所|法律服务所")
@@ -792,6 +807,10 @@ def organisation_types(text: str) -> list[Fact]:
         for m in pattern.finditer(text):
             if not any(f.start <= m.start() < f.end for f in facts):
                 facts.append(Fact("organisation_type", value, m.start(), m.end()))
+    unregistered = _UNREGISTERED.search(text)
+    if unregistered and not facts:  # 「还没有注册任何公司或机构」: no 社会力量 yet (第二条第二款)
+        facts.append(Fact("organisation_type", "other", unregistered.start(), unregistered.end()))
+        return facts
     firm = _SPEAKER_FIRM.search(text)
     if not facts and firm and (_WOULD_BE_AGENCY.search(text) or _LAW_FIRM.search(firm.group(0))):
         facts.append(

@@ -30,8 +30,12 @@ _DOING = re.compile(
 # what follows 做 that is no trade: the excluded firm types themselves, the service, questions
 _NOT_A_TRADE = re.compile(
     r"派遣|人力|劳务|猎头|托管|机构|补贴|备案|申请|什么|哪些|不了|不到|不好|完|核对|测试|登记|"
-    r"正常|好的|得到|准备|一下|出来|这个|那个|多少|怎么|手续|材料|工作"
+    r"正常|好的|得到|准备|一下|出来|这个|那个|多少|怎么|手续|^材料|工作"
 )
+
+
+# 「行业：环保设备制造」 in a list of facts
+_SECTOR = re.compile(r"行业[:：是为]\s*(?P<d>[\u4e00-\u9fffA-Za-z]{2,12})")
 
 
 def business_line(text: str) -> str | None:
@@ -39,6 +43,9 @@ def business_line(text: str) -> str | None:
     found = _pattern().search(text)
     if found:
         return found.group("a") or found.group("b")
+    sector = _SECTOR.search(text)
+    if sector and not _NOT_A_TRADE.search(sector.group("d")):
+        return sector.group("d")
     for doing in _DOING.finditer(text):
         trade = doing.group("c")
         if not _NOT_A_TRADE.search(trade):

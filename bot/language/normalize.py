@@ -75,15 +75,27 @@ def english_words(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", replaced)
 
 
+# 「1. 注册地：坪山 2. 纳税地：坪山」: the number of an item in a list separates clauses (a
+# number followed by 、 or . and a space or a letter, at the start or after whitespace)
+_LIST_MARKER = re.compile(
+    r"(?:^|(?<=[\s:：]))\d{1,2}\s*[.、．)）]\s*(?=[^\d\s])"
+    r"|(?:^|(?<=\s))\d{1,2}\s+(?=[\u4e00-\u9fff]{1,6}[:：])"
+)
+
+
+_COMMAS = re.compile(r",{2,}")
+
+
 def normalize_text(text: str) -> str:
     """我們公司註冊在坪山區，１２０人 → 我们公司注册在坪山区,120人 (typos fixed too); 「坪山 的 公司
     100 人」 → 坪山的公司100人 (bot/language/tokens.py: spaces only stay between Latin words)."""
-    text = without_emoji(text)
+    text = _LIST_MARKER.sub("，", without_emoji(text))
     simplified = str(_t2s().convert(unicodedata.normalize("NFKC", remove_spaces(text))))
     simplified = cantonese_words(simplified)
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
-    return correct_homophones(english_words(simplified))
+    text = correct_homophones(english_words(simplified))
+    return _COMMAS.sub(",", text).lstrip(",") if "," in text else text
 
 
 _CLAUSE = re.compile(r"[^,，。;；!！?？\s]+[,，。;；!！?？]*")

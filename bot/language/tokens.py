@@ -50,10 +50,14 @@ def remove_spaces(text: str) -> str:
         and sum(len(p) for p in pieces) / len(pieces) <= _WORD_SPACED_MEAN
     )
     out = [pieces[0]]
+    spelled = pieces[0].isdigit() and len(pieces[0]) == 1
     for gap, piece in zip(gaps, pieces[1:], strict=False):
         before = out[-1]
         latin_before, latin_after = _LATIN.search(before[-1]), _LATIN.match(piece[0])
-        if latin_before and latin_after:
+        digit = piece.isdigit() and len(piece) == 1
+        if word_spaced and spelled and digit:
+            pass  # 「托管 企业 3 0 家」: a number typed digit by digit is one number
+        elif latin_before and latin_after:
             out.append(" ")
         elif _CLAUSE_END.search(before):
             pass
@@ -64,6 +68,7 @@ def remove_spaces(text: str) -> str:
         ):
             out.append("，")
         out.append(piece)
+        spelled = digit  # the next single digit continues the number
     return "".join(out)
 
 
