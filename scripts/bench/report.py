@@ -150,7 +150,9 @@ def main() -> int:
         f"({unanswered['messages']:,} unanswered in {unanswered['group_count']:,} groups): "
         f"{took:.2f} s (median of {args.repeat}); target under 2 s"
     )
-    print(f"baseline, reading every message_log row: {baseline:.2f} s; ratio {took / baseline:.1f}×")
+    print(
+        f"baseline, reading every message_log row: {baseline:.2f} s; ratio {took / baseline:.1f}×"
+    )
     return 0
 
 
