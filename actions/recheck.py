@@ -61,11 +61,7 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     if replied and last is not None:  # 「85、74」 after a verdict that still needs the scores
         # 「9家」 alone was also read as a number of clients: only the answer stands
         before = slots_before_latest_message(tracker.events)
-        undone = {
-            name: before.get(name)
-            for name in slots_changed_by_latest_message(tracker.events) - set(replied)
-            if name in FACT_SLOTS
-        }
+        undone = {name: before.get(name) for name in changed - set(replied) if name in FACT_SLOTS}
         slots = {**slot_values(tracker, FACT_SLOTS), **undone, **replied}
         dispatcher.utter_message(text=RECHECK_LINE)
         send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))

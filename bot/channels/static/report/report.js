@@ -7,7 +7,6 @@
   const TOKEN_KEY = "report-token";
   const NAME_KEY = "report-operator";
   const $ = (id) => document.getElementById(id);
-  let current = null; // the report JSON on screen
   let choices = []; // what a message can be labelled as
 
   class Unauthorized extends Error {}
@@ -238,7 +237,6 @@
   }
 
   function render(data) {
-    current = data;
     const usage = data.usage.totals;
     const fb = data.feedback;
     const tiles = $("tiles");
