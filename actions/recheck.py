@@ -5,6 +5,7 @@ then asks only what is still missing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -21,11 +22,13 @@ from bot.assistant.slot_filling import (
     figure_count,
     is_bare_answer,
     message_slot_values,
+    slots_from_entities,
 )
 from bot.assistant.transcript import slots_before_latest_message, slots_changed_by_latest_message
 from bot.assistant.vocabulary import FACT_SLOTS, LAST_CHECK_SLOT, UNKNOWN, YES_NO_SLOTS
 
-BUTTON_PREFIX = "/"  # a button's payload (/inform{…}) is sent as the message text
+BUTTON_PREFIX = "/"
+CORRECTION = "correction"  # set in the parse data by bot/components/reply_classifier.py  # a button's payload (/inform{…}) is sent as the message text
 DOUBT_INTENT = "doubt_verdict"
 
 
@@ -50,9 +53,14 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
     belongs_to = CHECKS.get(check_for_facts(entities, text) or "")
     changed = slots_changed_by_latest_message(tracker.events)
+    # The message read in the context of the last check: 「更正，漏算了一件，全年是10件」 after the
+    # agency exit verdict is the agency's own cases, though no 机构 is named in it
+    in_last = read_for_last_check(last, tracker, entities)
     # 「更正下，其实今年3月起就停产了」 after the eligibility verdict corrects one of its facts
-    # (生产经营正常): it is re-checked, not taken for the exit question the same words could ask
-    corrects_last = last is not None and bool(changed & set(last.reads))
+    # (生产经营正常): it is re-checked, not taken for the exit question the same words could ask;
+    # without 更正 (「我们公司停业了」) it is news for the check it belongs to
+    correcting = bool(message.get(CORRECTION))
+    corrects_last = last is not None and correcting and bool((changed & set(last.reads)) or in_last)
     if belongs_to is not None and belongs_to is not last and not corrects_last:
         return [FollowupAction(belongs_to.start_action)]
     doubted = latest_intent(tracker) == DOUBT_INTENT
@@ -79,6 +87,7 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     # pipeline, so the Rasa server set no slot from it: its facts are read here.
     pressed = str(message.get("text") or "").startswith(BUTTON_PREFIX)
     from_button = message_slot_values(entities, latest_intent(tracker), text) if pressed else {}
+    from_button = {**in_last, **from_button}
     slots = {**slot_values(tracker, FACT_SLOTS), **from_button}
     dispatcher.utter_message(text=RECHECK_LINE)
     send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
@@ -109,3 +118,18 @@ def reply_to_last_check(
         if missing or len(value.split(",")) == figures:
             return {slot: value}
     return {}
+
+
+def read_for_last_check(
+    last: Check | None, tracker: Tracker, entities: list[Mapping[str, Any]]
+) -> dict[str, str]:
+    """The facts of the last check this message gives when read in that check's context, where
+    they differ from what is known (「全年是10件」 → the agency's own case count)."""
+    if last is None:
+        return {}
+    read = slots_from_entities(entities, last.question_intent, None, None)
+    return {
+        name: value
+        for name, value in read.items()
+        if name in last.reads and tracker.get_slot(name) != value
+    }

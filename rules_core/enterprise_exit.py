@@ -39,6 +39,9 @@ class EnterpriseExitFacts:
     closed_down: bool | None = None
     deregistered: bool | None = None
     moved_out_of_pingshan: bool | None = None
+    # 「已经接受托管服务满三年了」: whole years of service the user says have passed, when the
+    # start date is not given (a start date, when given, decides instead)
+    years_served: int | None = None
 
 
 def three_years_complete_on(service_started: dt.date) -> dt.date:
@@ -46,9 +49,17 @@ def three_years_complete_on(service_started: dt.date) -> dt.date:
     return last_day_of_years(service_started, load_eligibility().exit_after_service_years)
 
 
-def _full_term_condition(started: dt.date | None, as_of: dt.date) -> Condition:
+def _full_term_condition(
+    started: dt.date | None, as_of: dt.date, years_served: int | None = None
+) -> Condition:
     years = load_eligibility().exit_after_service_years
     label = f"接受托管服务届满{years}年（第十三条第（一）项）"
+    if started is None and years_served is not None:
+        said = f"您说已接受托管服务满{years_served}年"
+        if years_served >= years:
+            return Condition("full_term", label, Status.MET, f"{said}，已届满{years}年", ARTICLE)
+        detail = f"{said}，尚未届满{years}年"
+        return Condition("full_term", label, Status.UNMET, detail, ARTICLE)
     if started is None:
         to_confirm = "开始接受托管服务的日期"
         return Condition(
@@ -99,7 +110,10 @@ def _events_condition(facts: EnterpriseExitFacts) -> Condition:
 
 def check_enterprise_exit(facts: EnterpriseExitFacts, as_of: dt.date) -> CheckResult:
     """第十三条: is the enterprise no longer a 托管服务对象 on ``as_of``?"""
-    conditions = (_full_term_condition(facts.service_started, as_of), _events_condition(facts))
+    conditions = (
+        _full_term_condition(facts.service_started, as_of, facts.years_served),
+        _events_condition(facts),
+    )
     overall = any_of([c.status for c in conditions])
     notes = list(
         dated_notes(

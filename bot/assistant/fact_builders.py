@@ -210,4 +210,5 @@ def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
         closed_down=happened("suspended"),
         deregistered=happened("deregistered"),
         moved_out_of_pingshan=False if event == "moved_within" else happened("relocated"),
+        years_served=to_int(slots.get("years_served")),
     )

@@ -230,7 +230,8 @@ CHECKS: dict[str, Check] = {
             slots=ENTERPRISE_EXIT_SLOTS,
             answer=_guarded(enterprise_exit.enterprise_exit_answer),
             general_answer=enterprise_exit.enterprise_exit_rule,
-            has_facts=_any_known(ENTERPRISE_EXIT_SLOTS),
+            has_facts=_any_known((*ENTERPRISE_EXIT_SLOTS, "years_served")),
+            extra_slots=("years_served",),
             question_action="action_enterprise_exit",
         ),
         Check(

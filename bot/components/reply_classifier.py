@@ -36,6 +36,7 @@ from bot.language.short_replies import short_reply_intent
 from bot.language.statements import asks_something
 
 INFORM = "inform"
+CORRECTION = "correction"  # parse data key: the message opens as a correction (「更正一下，…」)
 THANKS = "thanks"
 UNHELPFUL = "feedback_unhelpful"
 DOUBT = "doubt_verdict"
@@ -80,6 +81,9 @@ class ReplyClassifier(GraphComponent):
             intent = rule_intent(message)
             if intent is not None:
                 _set_intent(message, intent)
+            text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
+            if is_correction(text):  # the actions re-check the last check rather than switch
+                message.set(CORRECTION, True, add_to_output=True)
         return messages
 
 

@@ -380,7 +380,7 @@ _CASE_HAPPENED = re.compile(
 )
 # An agency speaking of its clients' or its own cases: those are 第十一条 figures.
 _AGENCY_SPEAKING = re.compile(
-    rf"(?:我们|我|本|咱们?)机构|机构(?:自己|自身|本身)|(?:托管|服务)了\s*{N}\s*家"
+    rf"(?:我们|我|本|咱们?)机构|机构(?:自己|自身|本身)|(?:托管|服务)了?\s*{N}\s*家"
     rf"|(?:我们|我|机构)(?:所)?(?:托管|服务)的\s*(?:{N}\s*家|企业|客户|服务对象)"
 )
 # 「一起仲裁都没出过」「一宗信访也没有」: the negation comes after the case
@@ -641,6 +641,22 @@ def _lead(text: str, start: int) -> str:
     return re.split(rf"{N}", text[left:start])[-1]
 
 
+_NONE_OF = (
+    (
+        "change_requests",
+        re.compile(r"(?:没有|无|没)(?:一家)?(?:企业|服务对象|客户)?(?:要求|申请|提出)(?:更换|换)"),
+    ),
+    (
+        "clients_with_cases",
+        re.compile(
+            r"(?:没有|无|没)(?:一家)?(?:企业|服务对象|客户)(?:发生|出现|出)(?:过)?"
+            r"(?:劳动)?(?:信访|监察|仲裁|案件|案子)"
+        ),
+    ),
+)
+_STAFF_IN_PEOPLE = re.compile(
+    rf"(?:专职|持证)(?:人员|律师|服务人员)?(?:有|共|只有)?\s*(?P<n>{N})\s*人(?!员)"
+)
 # 「机构自身全年零案件」「机构自己2022年没有案件」: none of its own (an agency speaking)
 _NO_OWN_CASES = re.compile(
     r"(?:机构)?(?:自身|自己|本身)[^,，。;；]{0,8}?(?:零|没有|无|没)(?:任何|发生)?(?:过)?"
@@ -652,6 +668,13 @@ def counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in _NO_OWN_CASES.finditer(text):
         facts.append(Fact("count", "0", m.start(), m.end(), "cases"))
+    for role, pattern in _NONE_OF:  # 「没有企业要求换机构」: a count of none
+        for m in pattern.finditer(text):
+            facts.append(Fact("count", "0", m.start(), m.end(), role))
+    for m in _STAFF_IN_PEOPLE.finditer(text):  # 「专职2人」: 人 counts staff after 专职
+        n = to_int(m.group("n"))
+        if n is not None:
+            facts.append(Fact("count", str(n), m.start("n"), m.end(), "staff"))
     for m in re.finditer(
         rf"(?P<n>{N})\s*(?P<unit>件|起|宗|家|个|名|位)(?=(?P<what>[^,，。;；]{{0,12}}))", text
     ):
@@ -681,14 +704,29 @@ def counts(text: str) -> list[Fact]:
             sent
             or unit == "个"
             and re.match(r"(人)?(专职|持证)", after)
-            # 「专职人员只有1个」「持证的就一个」
+            # 「专职人员只有1个」「持证的就一个」「专职律师三个」
             or unit in ("个", "名", "位")
-            and re.search(r"(?:专职|持证)[^,，。;；]{0,6}(?:只有|就|仅|才|共|有)$", before)
+            and re.search(
+                r"(?:专职|持证)(?:[^,，。;；]{0,6}(?:只有|就|仅|才|共|有)|人员|律师|服务人员|的)?$",
+                before,
+            )
         )
         if unit == "个" and not staff_after and re.match(r"(工人|员工|职工|人)", after):
             continue  # 「三个工人申请了仲裁」 counts workers, not client enterprises
-        if n == 1 and unit in ("家", "个") and m.group("n") in ("一", "1") and not staff_after:
-            continue  # 「一家企业」「一个」 is an article, not a count; 「一个专职人员」 is a count
+        lead = _lead(text, m.start())
+        labelled = unit == "家" and bool(
+            _CHANGE_LEAD.search(lead)
+            or _CASES_LEAD.search(lead)
+            or re.search(r"案件|案子|信访|监察|仲裁|投诉|更换|换机构", after)
+        )
+        if (
+            n == 1
+            and unit in ("家", "个")
+            and m.group("n") in ("一", "1")
+            and not staff_after
+            and not labelled
+        ):
+            continue  # 「一家企业」「一个」 is an article; 「一个专职人员」「要求换机构的1家」 count
         clause = _clause(text, m.start(), m.end())
         if unit in ("件", "起", "宗"):
             role = "cases"
@@ -700,9 +738,9 @@ def counts(text: str) -> list[Fact]:
             role = "change_requests"
         elif re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after):
             role = "clients_with_cases"
-        elif unit == "家" and _CHANGE_LEAD.search(_lead(text, m.start())):
+        elif unit == "家" and _CHANGE_LEAD.search(lead):
             role = "change_requests"  # 「要求换机构的3家」
-        elif unit == "家" and _CASES_LEAD.search(_lead(text, m.start())):
+        elif unit == "家" and _CASES_LEAD.search(lead):
             role = "clients_with_cases"  # 「有案件的企业4家」
         elif (
             unit == "家"

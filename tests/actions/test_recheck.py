@@ -242,3 +242,33 @@ def test_facts_that_cannot_all_hold_get_a_reply_that_names_them() -> None:
     shown = "\n".join(str(m.get("text") or "") for m in messages)
     assert "不能超过托管服务对象数量（3家）" in shown
     assert "【结论】" not in shown
+
+
+def test_a_correction_is_read_in_the_context_of_the_last_check() -> None:
+    slots = {
+        "last_check": "agency_exit",
+        "clients_served": "40",
+        "clients_with_cases": "3",
+        "change_requests": "1",
+        "own_case_count": "9",
+        "own_case_rate": "0.6",
+        "other_violation": "no",
+    }
+    text = "更正，漏算了一件仲裁，全年是10件。"
+    tracker = make_tracker(text, "inform", entities=_entities(text), slots=slots)
+    tracker.latest_message["correction"] = True
+    messages, events = run_action(ActionRecheck(), tracker)
+    assert _followups(events) == []  # not the eligibility questions its 仲裁 could start
+    shown = "\n".join(str(m.get("text") or "") for m in messages)
+    assert "【结论】触发退出情形" in shown and "年度案件量10件" in shown
+
+
+def test_the_same_event_without_a_correction_starts_its_own_check() -> None:
+    slots = {"last_check": "eligibility", "in_pingshan": "yes", "headcount": "45"}
+    text = "我们公司停业了"
+    tracker = make_tracker(text, "inform", entities=_entities(text), slots=slots)
+    _, events = run_action(ActionRecheck(), tracker)
+    assert _followups(events) == ["action_enterprise_exit"]
+    tracker.latest_message["correction"] = True  # 「更正一下，我们公司停业了」
+    _, events = run_action(ActionRecheck(), tracker)
+    assert _followups(events) == []

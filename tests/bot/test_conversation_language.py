@@ -194,6 +194,31 @@ TYPED = [
         id="a registration address moved is no relocation of the business",
     ),
     pytest.param(
+        "托管40家企业里有3家出过案子，要求换机构的有1家",
+        {"clients_served": "40", "clients_with_cases": "3", "change_requests": "1"},
+        id="要求换机构的1家 is a count of one, not an article",
+    ),
+    pytest.param(
+        "我们机构托管30家企业，没有企业要求换机构",
+        {"change_requests": "0"},
+        id="没有企业要求换机构 is a count of none",
+    ),
+    pytest.param(
+        "我们机构专职律师三个都有法律职业资格证",
+        {"certified_staff": "3"},
+        id="专职律师三个 counts certified staff",
+    ),
+    pytest.param(
+        "我们机构专职 2 人 都有 劳动关系协调员证 测试 80 分 和 80 分",
+        {"certified_staff": "2", "test_scores": "80,80"},
+        id="专职2人 counts staff in 人",
+    ),
+    pytest.param(
+        "我们公司接受托管服务已经届满三年了，还是托管服务对象吗",
+        {"years_served": "3"},
+        id="届满三年 is three years served",
+    ),
+    pytest.param(
         "第一年和第二年的补贴上限分别多少",
         {"service_year": "all"},
         id="several service years ask for every year",

@@ -239,3 +239,13 @@ def test_statements_of_fact_are_inform_when_the_classifier_is_unsure_or_they_cor
 ) -> None:
     (message,) = ReplyClassifier().process([_message(text, classified_as, confidence)])
     assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("更正一下，要求换机构的是10家", True), ("要求换机构的是10家", False)],
+    ids=["a message opening as a correction is flagged", "a plain statement is not"],
+)
+def test_a_correction_is_flagged_for_the_actions(text: str, flagged: bool) -> None:
+    (message,) = ReplyClassifier().process([_message(text, "inform")])
+    assert bool(message.get("correction")) is flagged

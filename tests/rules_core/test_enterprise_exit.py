@@ -103,3 +103,13 @@ def test_one_met_situation_is_decisive_despite_unknowns() -> None:
 def test_validity_note_after_2024_03_30() -> None:
     result = check_enterprise_exit(EnterpriseExitFacts(STARTED, **NOTHING_HAPPENED), D(2024, 3, 31))
     assert any("坪山区人力资源局确认" in n for n in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("years", "verdict"),
+    [(3, Verdict.ENTERPRISE_EXIT), (2, Verdict.NEEDS_CONFIRMATION)],
+    ids=["three whole years said end the service", "two years said do not"],
+)
+def test_years_of_service_said_without_a_start_date(years: int, verdict: Verdict) -> None:
+    result = check_enterprise_exit(EnterpriseExitFacts(years_served=years), dt.date(2023, 6, 1))
+    assert result.verdict is verdict
