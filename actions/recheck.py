@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import check_for_facts
-from bot.assistant.registry import CHECKS, Check
+from bot.assistant.registry import CHECKS, Check, check_answer
 from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE
 from bot.assistant.slot_filling import (
     answer_to_requested_slot,
@@ -55,13 +55,26 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     changed = slots_changed_by_latest_message(tracker.events)
     # The message read in the context of the last check: 「更正，漏算了一件，全年是10件」 after the
     # agency exit verdict is the agency's own cases, though no 机构 is named in it
-    in_last = read_for_last_check(last, tracker, entities)
+    in_last = read_for_check(last, tracker, entities)
     # 「更正下，其实今年3月起就停产了」 after the eligibility verdict corrects one of its facts
     # (生产经营正常): it is re-checked, not taken for the exit question the same words could ask;
     # without 更正 (「我们公司停业了」) it is news for the check it belongs to
     correcting = bool(message.get(CORRECTION))
     corrects_last = last is not None and correcting and bool((changed & set(last.reads)) or in_last)
     if belongs_to is not None and belongs_to is not last and not corrects_last:
+        if belongs_to.form is None:
+            # answered here: a question action run as a follow-up has no rule for what comes
+            # next, and Rasa's default fallback would then revert the whole turn (its facts and
+            # ``last_check`` with it)
+            read = read_for_check(belongs_to, tracker, entities)
+            slots = {**slot_values(tracker, belongs_to.reads), **read}
+            answer = check_answer(belongs_to, slots, answer_context())
+            if answer is not None:
+                send_policy_answer(dispatcher, tracker, answer)
+            remembered = (
+                [SlotSet(LAST_CHECK_SLOT, belongs_to.name)] if belongs_to.remembered else []
+            )
+            return [*(SlotSet(name, value) for name, value in read.items()), *remembered]
         return [FollowupAction(belongs_to.start_action)]
     doubted = latest_intent(tracker) == DOUBT_INTENT
     bare = not entities or is_bare_answer(text)
@@ -120,16 +133,16 @@ def reply_to_last_check(
     return {}
 
 
-def read_for_last_check(
-    last: Check | None, tracker: Tracker, entities: list[Mapping[str, Any]]
+def read_for_check(
+    check: Check | None, tracker: Tracker, entities: list[Mapping[str, Any]]
 ) -> dict[str, str]:
-    """The facts of the last check this message gives when read in that check's context, where
-    they differ from what is known (「全年是10件」 → the agency's own case count)."""
-    if last is None:
+    """The facts of ``check`` this message gives when read in that check's context, where they
+    differ from what is known (after the agency exit verdict, 「全年是10件」 → its own cases)."""
+    if check is None:
         return {}
-    read = slots_from_entities(entities, last.question_intent, None, None)
+    read = slots_from_entities(entities, check.question_intent, None, None)
     return {
         name: value
         for name, value in read.items()
-        if name in last.reads and tracker.get_slot(name) != value
+        if name in check.reads and tracker.get_slot(name) != value
     }

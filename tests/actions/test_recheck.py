@@ -68,7 +68,9 @@ FIRST_FACTS = [
         id="a signing date and service year start the subsidy calculator",
     ),
     pytest.param(
-        "公司注销了", "action_enterprise_exit", id="a deregistration is the exit question"
+        "公司注销了",
+        "enterprise_exit",
+        id="a deregistration is the exit question, answered at once",
     ),
 ]
 
@@ -78,7 +80,15 @@ def test_facts_before_any_check_start_the_check_they_belong_to(text: str, starte
     messages, events = run_action(
         ActionRecheck(), make_tracker(text, "inform", entities=_entities(text))
     )
-    assert messages == [] and _followups(events) == [started]
+    if started.endswith("_form"):  # a form asks what is missing
+        assert messages == [] and _followups(events) == [started]
+    else:  # a check without a form answers in this turn and is remembered for corrections
+        assert str(messages[0].get("text") or "").startswith("【结论】")
+        assert _followups(events) == [] and _last_check(events) == started
+
+
+def _last_check(events: list[dict]) -> str | None:
+    return next((e["value"] for e in events if e.get("name") == "last_check"), None)
 
 
 def test_facts_of_another_check_after_an_answer_start_that_check() -> None:
@@ -88,7 +98,8 @@ def test_facts_of_another_check_after_an_answer_start_that_check() -> None:
         ActionRecheck(), make_tracker(text, "inform", entities=_entities(text), slots=slots)
     )
     assert not any("重新核对" in (m.get("text") or "") for m in messages)
-    assert _followups(events) == ["action_enterprise_exit"]
+    assert str(messages[0].get("text") or "").startswith("【结论】不再作为托管服务对象")
+    assert _last_check(events) == "enterprise_exit"
 
 
 def test_a_correction_after_an_eligibility_answer_rechecks_it() -> None:
@@ -268,7 +279,8 @@ def test_the_same_event_without_a_correction_starts_its_own_check() -> None:
     text = "我们公司停业了"
     tracker = make_tracker(text, "inform", entities=_entities(text), slots=slots)
     _, events = run_action(ActionRecheck(), tracker)
-    assert _followups(events) == ["action_enterprise_exit"]
+    assert _last_check(events) == "enterprise_exit"
     tracker.latest_message["correction"] = True  # 「更正一下，我们公司停业了」
-    _, events = run_action(ActionRecheck(), tracker)
-    assert _followups(events) == []
+    messages, events = run_action(ActionRecheck(), tracker)
+    assert _last_check(events) is None
+    assert any(str(m.get("text") or "").startswith("已按您更正") for m in messages)
