@@ -426,8 +426,18 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 and not _CASE_HAPPENED.search(_clause(text, m.start(), m.end()))
             ):
                 continue
-            # 「不知道算不算重点企业」: neither yes nor no
-            unsure = bool(_UNSURE_BEFORE.search(before))
+            # 「不知道算不算重点企业」「科技型中小企业：申报了，有没有入库我不清楚」: neither
+            # the kinds listed after this one (「信访、监察、仲裁案件：没有」), then what follows
+            tail = (
+                _OTHER_CASE_KINDS.sub("", text[m.end() :], 1)
+                if value == "labour_case"
+                else text[m.end() :]
+            )
+            unsure = bool(
+                _UNSURE_BEFORE.search(before) or _UNSURE_AFTER.search(_rest_of_item(tail))
+            )
+            # 「案件：没有」 in a list of facts
+            negated = negated or bool(_NO_AFTER_COLON.match(tail))
             prefix = "unknown_" if unsure else "no_" if negated else ""
             facts.append(Fact("qualifying_condition", prefix + value, m.start(), m.end()))
     none = _NO_CASE_AT_ALL.search(text)
@@ -445,6 +455,20 @@ _UNSURE_BEFORE = re.compile(
     r"(?:不知道|不清楚|不确定|不晓得|说不准|搞不清)[^,，。;；]{0,4}$|(?:算不算|是不是|属不属于|是否)$"
 )
 _CASE_WORD = re.compile(r"信访|监察|仲裁|案件|案子")
+_UNSURE_AFTER = re.compile(r"不清楚|不知道|不确定|不太清楚|说不准|搞不清")
+_NO_AFTER_COLON = re.compile(r"[^,，。;；:：]{0,4}[:：]\s*(?:都)?(?:没有|无|否|没|不是)")
+
+
+def _rest_of_item(tail: str) -> str:
+    """What follows a fact in its own item: in a list (「科技型中小企业：申报了，有没有入库我
+    不清楚」) up to the next 「X：」 or 。; otherwise up to the end of its clause."""
+    if re.match(r"[^,，。;；:：]{0,6}[:：]", tail):
+        end = re.search(r"[。;；]|[,，][^,，。;；]{1,8}[:：]", tail)
+    else:
+        end = re.search(r"[,，。;；!！?？]", tail)
+    return tail[: end.start()] if end else tail
+
+
 # 「去年一件都没有」 after a case was named in the message (「那个仲裁是2021年的，去年一件都没有」)
 _NO_CASE_AT_ALL = re.compile(
     r"(?:去年|上一?年|上年度)[^,，。;；]{0,4}"

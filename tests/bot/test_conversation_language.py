@@ -311,3 +311,19 @@ def test_agency_exit_questions_made_needless_by_other_facts_are_not_asked(
 
     check = CHECKS["agency_exit"]
     assert set(check.slots) - set(check.missing(known)) - set(known) == needless
+
+
+def test_a_list_of_facts_with_colons_keeps_its_negations_and_doubts() -> None:
+    text = (
+        "7. 去年劳动信访、监察、仲裁案件：没有 8. 科技型中小企业：去年申报了，有没有入库我不清楚。"
+    )
+    assert facts_of(text, "qualifying_condition") == {
+        ("no_labour_case", None),
+        ("unknown_tech_sme", None),
+    }
+
+
+def test_a_doubt_about_something_else_leaves_the_fact_as_said() -> None:
+    assert facts_of("去年有劳动仲裁，不清楚能不能托管", "qualifying_condition") == {
+        ("labour_case", None)
+    }

@@ -123,6 +123,24 @@ def test_a_full_shenzhen_address_in_pingshan_is_not_read_as_elsewhere(
 
 CONVERSATIONS = [
     pytest.param(
+        [
+            "我们是托管服务对象，公司上个月已经从坑梓搬到龙岗了。",
+            "更正一下，是搬到坪山的龙田街道，没有出坪山区。",
+        ],
+        ["已按您更正的情况重新核对", "第十三条"],
+        ["不再作为托管服务对象：", "要同时满足下面这些条件"],
+        id="a correction after an exit verdict reached from facts alone re-checks that verdict",
+    ),
+    pytest.param(
+        [
+            "我们机构2022年劳动信访、监察、仲裁案件总共9件，发生率是0.6%，托管40家企业里有3家出过案子，要求换机构的有1家，没有违法违规",
+            "更正，漏算了一件，全年是10件",
+        ],
+        ["【结论】触发退出情形", "年度案件量10件"],
+        ["企业的注册地"],
+        id="a correction without 机构 is read in the agency check it corrects",
+    ),
+    pytest.param(
         ["坪山 的 公司 100 人 能 托管 吗", "是"],
         ["企业目前生产经营是否正常"],
         [],
