@@ -60,6 +60,9 @@ class Headcount:
         return None
 
 
+ABOUT_SPREAD = 9  # 「八十来人」「八十左右」: read as up to 89 (一百来人 stays unknown)
+
+
 def parse_headcount(value: Any) -> Headcount:
     """``45`` → 45; ``81-89`` → 89 (all ≤100); ``101-109`` → 101; ``91-109`` or ``100~`` → unknown."""
     if value is None or value == "unknown":
@@ -79,6 +82,10 @@ def parse_headcount(value: Any) -> Headcount:
                 return Headcount(low, said)
         elif low is not None and low > HEADCOUNT_LIMIT:
             return Headcount(low, f"{low}人以上")
+    about = to_int(text[:-1]) if text.endswith("~") else None
+    if about is not None and about + ABOUT_SPREAD <= HEADCOUNT_LIMIT:
+        # 「八十来号人」: about 80 is at most 89, under the limit whatever the exact number
+        return Headcount(about + ABOUT_SPREAD, said)
     return Headcount(None, said)
 
 

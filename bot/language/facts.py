@@ -346,6 +346,9 @@ _FIRM_TYPES = [
 ]
 
 
+_LIST_JOINER = re.compile(r"(?:[、/或和及与]|或者|以及|也不是|,|，)?(?:单位|公司|机构|企业)?")
+
+
 def firm_types(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for value, pattern in _FIRM_TYPES:
@@ -359,7 +362,14 @@ def firm_types(text: str) -> list[Fact]:
                 )
             )
             facts.append(Fact("firm_type", "other" if negated else value, m.start(), m.end()))
-    return facts
+    # 「不是劳务派遣或人力资源机构」: the negation before a list covers each firm type in it
+    ordered = sorted(facts, key=lambda f: f.start)
+    for k in range(1, len(ordered)):
+        previous, current = ordered[k - 1], ordered[k]
+        joined = text[previous.end : current.start]
+        if previous.value == "other" and _LIST_JOINER.fullmatch(joined):
+            ordered[k] = replace(current, value="other")
+    return ordered
 
 
 # ---------------------------------------------------------------- qualifying conditions (第九条)
@@ -510,6 +520,12 @@ def _where_moved(text: str, start: int, said: str) -> str:
 
 def operating_statuses(text: str) -> list[Fact]:
     facts: list[Fact] = []
+    for place in find_places(text):  # 「厂已经搬东莞了」: 搬 right before a place
+        if place.start and text[place.start - 1] in "搬迁" and not _STATUS[-1][1].match(
+            text, max(0, place.start - 2)
+        ):
+            value = "moved_within" if place.in_pingshan else "relocated"
+            facts.append(Fact("operating_status", value, place.start - 1, place.end))
     for value, pattern in _STATUS:
         for m in pattern.finditer(text):
             if value == "abnormal_words":
@@ -867,6 +883,11 @@ def organisation_types(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for value, pattern in _ORGANISATION_TYPES:
         for m in pattern.finditer(text):
+            if re.search(
+                r"(?:没有|没|未|不是)(?:在)?(?:登记|注册|成立)?(?:的)?$",
+                text[max(0, m.start() - 6) : m.start()],
+            ):
+                continue  # 「也没有登记社会组织」
             if not any(f.start <= m.start() < f.end for f in facts):
                 facts.append(Fact("organisation_type", value, m.start(), m.end()))
     unregistered = _UNREGISTERED.search(text)

@@ -30,6 +30,18 @@ _WORD_SPACED_GAPS = 4
 _WORD_SPACED_MEAN = 3.0
 
 
+_UNITS = "分人家件个名位年月日号岁元%％"
+
+
+def _unit_follows(pieces: list[str], piece: str) -> bool:
+    """Whether the run of single digits that ``piece`` continues ends in a unit (「8 0 分」)."""
+    run = pieces[pieces.index(piece) :] if piece in pieces else []
+    for later in run:
+        if not (later.isdigit() and len(later) == 1):
+            return later[:1] in _UNITS
+    return False
+
+
 def remove_spaces(text: str) -> str:
     """Whitespace between Chinese words goes; between clauses it becomes 「，」.
 
@@ -55,8 +67,8 @@ def remove_spaces(text: str) -> str:
         before = out[-1]
         latin_before, latin_after = _LATIN.search(before[-1]), _LATIN.match(piece[0])
         digit = piece.isdigit() and len(piece) == 1
-        if word_spaced and spelled and digit:
-            pass  # 「托管 企业 3 0 家」: a number typed digit by digit is one number
+        if spelled and digit and (word_spaced or _unit_follows(pieces, piece)):
+            pass  # 「托管 企业 3 0 家」「平均 8 0 分」: a number typed digit by digit is one number
         elif latin_before and latin_after:
             out.append(" ")
         elif _CLAUSE_END.search(before):

@@ -219,6 +219,22 @@ TYPED = [
         id="届满三年 is three years served",
     ),
     pytest.param(
+        "註冊、納稅、經營都在龍田，生產經營正常，不是勞務派遣或人力資源機構",
+        {"firm_type": "other"},
+        id="不是X或Y denies both firm types",
+    ),
+    pytest.param(
+        "我没有注册公司，也没有登记社会组织，以个人身份可以当托管服务机构吗",
+        {"organisation_type": "other"},
+        id="没有登记社会组织 is no social organisation",
+    ),
+    pytest.param("厂已经搬东莞了，执照也迁了", {"exit_event": "relocated"}, id="搬东莞 without 到"),
+    pytest.param(
+        "我们机构能力测试 两人 平均 8 0 分",
+        {"test_scores": "80"},
+        id="digits typed one by one before their unit are one number",
+    ),
+    pytest.param(
         "第一年和第二年的补贴上限分别多少",
         {"service_year": "all"},
         id="several service years ask for every year",
