@@ -131,7 +131,7 @@ def test_a_message_over_the_limit_is_refused() -> None:
 
 
 def test_a_lone_surrogate_is_dropped_not_a_server_error() -> None:
-    body = b'{"sender": "web-1", "message": "\\ud800\u8865\u8d34\u591a\u5c11"}'
+    body = b'{"sender": "web-1", "message": "\\ud800\\u8865\\u8d34\\u591a\\u5c11"}'
     assert parse_message_request(body) == ("web-1", "补贴多少")
 
 
