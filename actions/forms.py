@@ -35,6 +35,7 @@ from bot.assistant.transcript import (
     slots_changed_by_latest_message,
 )
 from bot.assistant.vocabulary import (
+    ASKS_VERDICT,
     COUNT_SLOTS,
     FACT_SLOTS,
     LAST_CHECK_SLOT,
@@ -93,15 +94,26 @@ class CheckFormValidation(Action, abc.ABC):
             if answer is not None:
                 events += self.answer_events(tracker, str(requested), answer)
                 slots[str(requested)] = answer
-            elif not changed and latest_intent(tracker) not in ANSWER_INTENTS:
+            elif (
+                not changed
+                and latest_intent(tracker) not in ANSWER_INTENTS
+                and asked_about is not self.check
+            ):
                 # a side question (even one that repeats a known fact): let the rules answer
-                # it, then the form goes on
+                # it, then the form goes on. Not the check's own question (「…不清楚，能申请吗？」):
+                # no rule answers that inside its form; the verdict so far does, below
                 return [ActionExecutionRejected(form.name)]
             else:  # an answer that does not answer this question: ask again, or explain
                 missed = True
         following = self.next_slot(slots, ctx)
         if activating:
             self.send_intro(dispatcher, slots, ctx, following)
+        elif following is not None and (
+            asked_about is self.check or tracker.latest_message.get(ASKS_VERDICT)
+        ):
+            # 「去年有过一起监察案件。我们符合条件吗？」 in the middle of the questions asks for the
+            # verdict: it is given (尚需确认 with what is still missing), then the next question
+            send_answer(dispatcher, self.check.answer(slots, ctx))
         return events + self.asking_events(tracker, str(requested), following, missed)
 
     @staticmethod

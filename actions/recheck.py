@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import check_for_facts
-from bot.assistant.registry import CHECKS, Check, check_answer
+from bot.assistant.registry import CHECKS, Check, check_answer, check_for_intent
 from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE
 from bot.assistant.slot_filling import (
     answer_to_requested_slot,
@@ -24,11 +24,20 @@ from bot.assistant.slot_filling import (
     message_slot_values,
     slots_from_entities,
 )
-from bot.assistant.transcript import slots_before_latest_message, slots_changed_by_latest_message
-from bot.assistant.vocabulary import FACT_SLOTS, LAST_CHECK_SLOT, UNKNOWN, YES_NO_SLOTS
+from bot.assistant.transcript import (
+    previous_user_intent,
+    slots_before_latest_message,
+    slots_changed_by_latest_message,
+)
+from bot.assistant.vocabulary import (
+    CORRECTION,
+    FACT_SLOTS,
+    LAST_CHECK_SLOT,
+    UNKNOWN,
+    YES_NO_SLOTS,
+)
 
-BUTTON_PREFIX = "/"
-CORRECTION = "correction"  # set in the parse data by bot/components/reply_classifier.py  # a button's payload (/inform{…}) is sent as the message text
+BUTTON_PREFIX = "/"  # a button's payload (/inform{…}) is sent as the message text
 DOUBT_INTENT = "doubt_verdict"
 
 
@@ -52,6 +61,12 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     text = str(message.get("normalized_text") or message.get("text") or "")
     last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
     belongs_to = CHECKS.get(check_for_facts(entities, text) or "")
+    if belongs_to is None:
+        # 「去年我们共12件」 right after the general answer on agency exit (第十一条) gives that
+        # check's facts: the topic just asked about says which check they belong to
+        topic = check_for_intent(previous_user_intent(tracker.events) or "")
+        if topic is not None and read_for_check(topic, tracker, entities):
+            belongs_to = topic
     changed = slots_changed_by_latest_message(tracker.events)
     # The message read in the context of the last check: 「更正，漏算了一件，全年是10件」 after the
     # agency exit verdict is the agency's own cases, though no 机构 is named in it

@@ -23,7 +23,8 @@ _ELIGIBILITY_ENTITIES = frozenset(
 )
 _SUBSIDY_ENTITIES = frozenset({"date", "service_year", "months"})
 _QUALIFICATION_ENTITIES = frozenset({"score", "organisation_type"})
-_AGENCY_SPEAKING = re.compile(r"机构")
+# 「机构自己有2起」「去年托管的企业总共12件案子」: an agency speaks of its cases
+_AGENCY_SPEAKING = re.compile(r"机构|(?:托管|服务)的(?:企业|客户|公司)|服务对象")
 
 
 def _has(

@@ -42,6 +42,18 @@ def last_policy_question(events: Iterable[Mapping[str, Any]]) -> tuple[str, str]
     return None
 
 
+def previous_user_intent(events: Iterable[Mapping[str, Any]]) -> str | None:
+    """The intent of the user message before the latest one (``None``: there was none)."""
+    seen_latest = False
+    for event in reversed(list(events)):
+        if event.get("event") != "user":
+            continue
+        if seen_latest:
+            return str(((event.get("parse_data") or {}).get("intent") or {}).get("name") or "")
+        seen_latest = True
+    return None
+
+
 def last_citations(events: Iterable[Mapping[str, Any]]) -> list[str]:
     """The citations of the latest bot answer that carried the answer-contract payload."""
     for event in reversed(list(events)):

@@ -10,6 +10,12 @@ from __future__ import annotations
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
+# Keys the NLU adds to a message's parse data (bot/components/reply_classifier.py), read by the
+# actions: the message corrects a fact (「更正一下，…」「刚才多算了」), and its only question
+# asks for the verdict again (「…，这样还能申请吗？」).
+CORRECTION = "correction"
+ASKS_VERDICT = "asks_verdict"
+
 # The questions of each form, in the order they are asked (bot/domain.yml lists the same).
 ELIGIBILITY_SLOTS = (
     "in_pingshan",

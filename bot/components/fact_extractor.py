@@ -16,6 +16,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.assistant.context import as_of_date
 from bot.components.normalizer import NORMALIZED_TEXT
 from bot.language.facts import extract_facts
 
@@ -37,6 +38,8 @@ class FactExtractor(GraphComponent, EntityExtractorMixin):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
-            found = [fact.as_entity(self.name) for fact in extract_facts(text)]
+            # relative dates (「去年8月」) are read as of the date the rules are evaluated at
+            facts = extract_facts(text, today=as_of_date())
+            found = [fact.as_entity(self.name) for fact in facts]
             message.set(ENTITIES, [*message.get(ENTITIES, []), *found], add_to_output=True)
         return messages

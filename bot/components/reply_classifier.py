@@ -29,14 +29,18 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.assistant.vocabulary import ASKS_VERDICT, CORRECTION
 from bot.components.normalizer import NORMALIZED_TEXT
 from bot.language.article_requests import requested_articles
 from bot.language.reactions import POSITIVE, emoji_reaction, is_correction, is_doubt
 from bot.language.short_replies import short_reply_intent
-from bot.language.statements import asks_something
+from bot.language.statements import (
+    asks_only_for_the_verdict,
+    asks_something,
+    without_verdict_questions,
+)
 
 INFORM = "inform"
-CORRECTION = "correction"  # parse data key: the message opens as a correction (「更正一下，…」)
 THANKS = "thanks"
 UNHELPFUL = "feedback_unhelpful"
 DOUBT = "doubt_verdict"
@@ -84,6 +88,8 @@ class ReplyClassifier(GraphComponent):
             text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
             if is_correction(text):  # the actions re-check the last check rather than switch
                 message.set(CORRECTION, True, add_to_output=True)
+            if asks_only_for_the_verdict(text):  # a form gives its verdict so far before asking on
+                message.set(ASKS_VERDICT, True, add_to_output=True)
         return messages
 
 
@@ -102,16 +108,26 @@ def rule_intent(message: Message) -> str | None:
     if short is not None:
         return short
     predicted = (message.get(INTENT) or {}).get("name")
-    if is_correction(text) and message.get(ENTITIES) and not asks_something(text):
-        return INFORM  # 「看错了，社保名单上是109人」 corrects a fact whatever its words look like
-    if not message.get(ENTITIES) or asks_something(text):
+    # 「看错了，社保名单上是109人」 corrects a fact whatever its words look like, and so does
+    # 「是78和82分。这样呢？」: asking only for the verdict again is no question of its own
+    if (
+        is_correction(text)
+        and message.get(ENTITIES)
+        and (not asks_something(text) or asks_only_for_the_verdict(text))
+    ):
+        return INFORM
+    # 「没有其他违法违规。触发了吗？」: facts and a request for the verdict on them are a statement
+    # too, when the classifier is unsure of it (a confident guess of the check's question stays)
+    verdict_only = asks_only_for_the_verdict(text)
+    if not message.get(ENTITIES) or asks_something(text) and not verdict_only:
         return None
     # a plain statement of facts is inform when the classifier took it for a check's question,
     # or was unsure what it is (「60人，正常生产，去年入库科技型中小企业…」 after a verdict)
-    if predicted in STATEMENT_MISREADS:
+    if predicted in STATEMENT_MISREADS and not verdict_only:
         return INFORM
     confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
-    unsure = confidence < UNSURE_BELOW and every_clause_states_a_fact(text, message.get(ENTITIES))
+    stated = without_verdict_questions(text) if verdict_only else text
+    unsure = confidence < UNSURE_BELOW and every_clause_states_a_fact(stated, message.get(ENTITIES))
     return INFORM if unsure else None
 
 

@@ -266,20 +266,37 @@ def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[st
 
 
 # 「纳税地不在坪山」: the place named is where it is not
-_NOT_IN = re.compile(r"(?:不在|不是在|没在|并不在|不属于)$")
+_NOT_IN = re.compile(r"(?:不在|不是在|没在|并不在|不属于|不是|并非)$")
 NOT_PINGSHAN = "坪山区以外"
 _PAST = re.compile(r"以前|之前|原来|过去|曾经|早先|旧厂|老厂|旧址")
+
+
+# 「三地都在坪山」「三个地方都在坑梓」: the three places of 第九条 at once
+_ALL_THREE = re.compile(r"三地|三个地方|三个地址|三处|三者|三项地址")
+# 「纳税地不是龙岗，是坪山」: the place denied, then the one meant, which takes its role words
+_DENIED_PLACE = re.compile(r"(?:不是|不在|并非|不是在|没在|并不在|不属于)$")
+_MEANT_PLACE = re.compile(r"^[,，]?\s*(?:而|其实|实际上?|应该)?(?:是在|是|在)$")
 
 
 def districts(text: str) -> list[Fact]:
     """Where the enterprise is registered, pays tax and operates: every place the gazetteer
     finds (bot/language/gazetteer.py), with the role its clause gives it."""
     by_clause: dict[tuple[int, int], list[Place]] = {}
-    for place in find_places(text):
+    carried: dict[int, list[str]] = {}  # a meant place's start → the denied place's role words
+    places = find_places(text)
+    for k, place in enumerate(places):
         if re.search(r"(搬|迁)", text[max(0, place.start - 4) : place.start]):
             continue  # 搬到龙岗 is a relocation, reported as operating_status
         if _PAST.search(_clause(text, place.start, place.end)):
             continue  # 「龙岗那是以前的旧厂」: where it was, not where it is
+        if _DENIED_PLACE.search(text[max(0, place.start - 4) : place.start]):
+            following = places[k + 1] if k + 1 < len(places) else None
+            if following is not None and _MEANT_PLACE.match(text[place.end : following.start]):
+                clause = _clause(text, place.start, place.end)
+                carried[following.start] = [role for role, _, _ in _role_spans(clause)]
+                continue  # 「纳税地不是龙岗，是坪山」: 龙岗 is denied, 坪山 is where it pays tax
+            if not place.in_pingshan:
+                continue  # 「纳税地不在龙岗」 says where it is not, not where it is
         if place.in_pingshan and _NOT_IN.search(text[max(0, place.start - 4) : place.start]):
             place = replace(place, value=NOT_PINGSHAN)  # 「纳税地不在坪山」
         left = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, place.start)), default=0)
@@ -297,8 +314,12 @@ def districts(text: str) -> list[Fact]:
             spans = [(p.start - left, p.end - left) for p in in_clause]
             per_place = _roles_per_place(clause, spans)
         for place, roles in zip(in_clause, per_place, strict=True):
+            if not roles and place.start in carried:
+                roles = list(dict.fromkeys(carried[place.start]))
             if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
                 roles = [*roles, "operating"]
+            if _ALL_THREE.search(clause):
+                roles = list(_PLACE_ROLES)
             # 「注册地和经营地都在坪山」 is those two; 纳税地 is still to be asked
             role = "all" if len(roles) == 3 else (roles[0] if len(roles) == 1 else None)
             if role is None and len(roles) == 2:
@@ -338,13 +359,24 @@ def _enterprise_place(text: str, place: Place) -> bool:
 
 # ---------------------------------------------------------------- firm type (第九条 exclusions)
 _FIRM_TYPES = [
-    ("labour_dispatch", re.compile(r"劳务派遣(?:公司|单位|机构|企业)?|派遣公司|劳务公司")),
+    (
+        "labour_dispatch",
+        # 「不是派遣」「不做派遣」「搞派遣的」: 派遣 alone names the firm type only after a verb of
+        # being or doing; 「有派遣员工」 is an enterprise that uses dispatched workers
+        re.compile(
+            r"劳务派遣(?:公司|单位|机构|企业)?|派遣公司|劳务公司"
+            r"|(?<=是|做|搞|干|属)派遣(?!员工|工|人员|来|过来|的员工|的工人)"
+        ),
+    ),
     (
         "hr_service",
         re.compile(r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头公司|猎头"),
     ),
 ]
 
+
+# 「给人力资源公司开发软件」「为派遣公司做账」「帮劳务公司招人」: the firm type is whom it serves
+_SERVED_FIRM = re.compile(r"(?:给|为|帮|替|向|服务于)(?:一些|一家|几家|各|多家)?$")
 
 _LIST_JOINER = re.compile(r"(?:[、/或和及与]|或者|以及|也不是|,|，)?(?:单位|公司|机构|企业)?")
 
@@ -355,6 +387,8 @@ def firm_types(text: str) -> list[Fact]:
         for m in pattern.finditer(text):
             if re.match(r"人力资源(管理|部门|局|和社会)", text[m.start() :]):
                 continue
+            if _SERVED_FIRM.search(text[max(0, m.start() - 3) : m.start()]):
+                continue  # 「给人力资源公司开发软件」: a client of the enterprise, not the enterprise
             negated = _negated(text, m.start()) or bool(
                 re.search(
                     r"也不是$|也不属于$|(没|没有|未)(写|列|包括|包含)$|不(含|包括|包含)$",
@@ -521,8 +555,10 @@ def _where_moved(text: str, start: int, said: str) -> str:
 def operating_statuses(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for place in find_places(text):  # 「厂已经搬东莞了」: 搬 right before a place
-        if place.start and text[place.start - 1] in "搬迁" and not _STATUS[-1][1].match(
-            text, max(0, place.start - 2)
+        if (
+            place.start
+            and text[place.start - 1] in "搬迁"
+            and not _STATUS[-1][1].match(text, max(0, place.start - 2))
         ):
             value = "moved_within" if place.in_pingshan else "relocated"
             facts.append(Fact("operating_status", value, place.start - 1, place.end))
@@ -602,6 +638,28 @@ def dates(text: str) -> list[Fact]:
         if year is None or not signed or any(f.start <= m.start() < f.end for f in facts):
             continue
         facts.append(Fact("date", f"{year:04d}", m.start(), m.end()))
+    return facts
+
+
+# 「去年8月首次签的约」「今年3月签的」: a month in a year said relative to today
+_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上一年": -1, "上年": -1, "今年": 0, "本年": 0}
+_RELATIVE_DATE = re.compile(
+    rf"(?P<rel>前年|去年|上一年|上年|今年|本年)(?:的)?\s*(?P<m>{N})\s*(?:月份|月)"
+    rf"(?:\s*(?P<d>{N})\s*(?:日|号))?"
+)
+
+
+def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
+    """「去年8月」 on 2023-06-01 → ``2022-08``: the dates whose year is said relative to ``today``,
+    where no other date was read at the same place."""
+    facts: list[Fact] = []
+    for m in _RELATIVE_DATE.finditer(text):
+        year = today.year + _RELATIVE_YEARS[m.group("rel")]
+        day = to_int(m.group("d")) if m.group("d") else None
+        value = iso_date(year, to_int(m.group("m")), day)
+        if value is None or any(f.start <= m.start() < f.end for f in known):
+            continue
+        facts.append(Fact("date", value, m.start(), m.end()))
     return facts
 
 
@@ -747,7 +805,8 @@ def counts(text: str) -> list[Fact]:
             # 「专职人员只有1个」「持证的就一个」「专职律师三个」
             or unit in ("个", "名", "位")
             and re.search(
-                r"(?:专职|持证)(?:[^,，。;；]{0,6}(?:只有|就|仅|才|共|有)|人员|律师|服务人员|的)?$",
+                r"(?:专职|持证)(?:[^,，。;；]{0,6}(?:只有|就|仅|才|共|有)(?:我|我自己|自己|我们)?"
+                r"|人员|律师|服务人员|的)?$",
                 before,
             )
         )
@@ -776,8 +835,10 @@ def counts(text: str) -> list[Fact]:
             role = "staff"
         elif re.search(r"更换|换机构|要求换|换掉|提出换", after):
             role = "change_requests"
-        elif re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after):
-            role = "clients_with_cases"
+        elif re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after) or (
+            unit == "家" and re.search(r"(?:分布在|分散在|出在|发生在|涉及到?)$", before)
+        ):
+            role = "clients_with_cases"  # 「8件分布在7家企业里」: the firms the cases fell in
         elif unit == "家" and _CHANGE_LEAD.search(lead):
             role = "change_requests"  # 「要求换机构的3家」
         elif unit == "家" and _CASES_LEAD.search(lead):
@@ -804,7 +865,8 @@ def counts(text: str) -> list[Fact]:
 
 # 「分数分别是82和79.5」「成绩：85、78」: numbers listed after a word for the test result
 _SCORE_LIST = re.compile(
-    rf"(?:分数|得分|成绩|考了|考试结果|(?:专职|两名|两位|两个|两)(?:人员|人|律师)?(?:分别)?(?:是|考了|得了))"
+    rf"(?:分数|得分|成绩|考了|考试结果|(?:能力)?(?:测试|测评|考试)(?:分数|成绩|得分)?"
+    rf"|(?:专职|两名|两位|两个|两)(?:人员|人|律师)?(?:分别)?(?:是|考了|得了))"
     rf"(?:分别)?(?:是|为|:|：)?\s*"
     rf"(?P<list>{N}(?:\s*(?:和|跟|与|、|,|，|及)\s*{N})*)"
     # not 「考了2次」「考了两门」, nor a number cut short (「考了12次」 read as 1)
@@ -865,7 +927,7 @@ _ORGANISATION_TYPES = [
 # 「我们是人力资源公司」「我们律所」: a company registers with 市场监管 (工商), a law firm with
 # 司法行政, its 行业主管部门 — both 第二条第二款's 企业、机构
 _SPEAKER_FIRM = re.compile(
-    r"(?:我们|我司|本)(?:是|这家|这个)?(?:一家|一个)?[^,，。;；]{0,8}?"
+    r"(?:我们|我司|本)(?:是|这家|这个)?(?:一家|一个)?[^,，。;；]{0,14}?"
     r"(?:公司|律师事务所|律所|法律服务所|事务所)"
 )
 
@@ -895,7 +957,9 @@ def organisation_types(text: str) -> list[Fact]:
         facts.append(Fact("organisation_type", "other", unregistered.start(), unregistered.end()))
         return facts
     firm = _SPEAKER_FIRM.search(text)
-    if not facts and firm and (_WOULD_BE_AGENCY.search(text) or _LAW_FIRM.search(firm.group(0))):
+    # 「我们是…咨询有限公司，经营范围有人力资源服务」: a business scope is 第八条's, said by an agency
+    agency = _WOULD_BE_AGENCY.search(text) or _SCOPE.search(text)
+    if not facts and firm and (agency or _LAW_FIRM.search(firm.group(0))):
         facts.append(
             Fact("organisation_type", "enterprise_or_institution", firm.start(), firm.end())
         )
@@ -1000,8 +1064,12 @@ def _quoted_rule(text: str, fact: Fact) -> bool:
     return bool(_RULE_CONSEQUENCE.match(text, threshold.end())) and not _SPEAKER.search(before)
 
 
-def extract_facts(text: str) -> list[Fact]:
-    """All facts in one message, in text order; thresholds quoted from a rule are not facts."""
+def extract_facts(text: str, today: date | None = None) -> list[Fact]:
+    """All facts in one message, in text order; thresholds quoted from a rule are not facts.
+
+    ``today`` dates 「去年8月」「今年3月」 (without it only dates with their year are read)."""
     facts = [fact for extractor in EXTRACTORS for fact in extractor(text)]
+    if today is not None:
+        facts += relative_dates(text, today, [f for f in facts if f.entity == "date"])
     facts = [fact for fact in facts if not _quoted_rule(text, fact)]
     return sorted(facts, key=lambda f: (f.start, f.entity))

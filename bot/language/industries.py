@@ -15,10 +15,11 @@ INDUSTRIES_FILE = Path(__file__).with_name("industries.yml")
 def _pattern() -> re.Pattern[str]:
     words = yaml.safe_load(INDUSTRIES_FILE.read_text(encoding="utf-8"))["industries"]
     alternatives = "|".join(map(re.escape, sorted({str(w) for w in words}, key=len, reverse=True)))
-    # the trade as the enterprise's own: 做注塑的 / 注塑厂 / 开饭店 / 电子公司 / 搞物流
+    # the trade as the enterprise's own: 做注塑的 / 注塑厂 / 开饭店 / 电子公司 / 搞物流, and with
+    # a few words between (机械加工厂 / 制药设备公司 / 电子科技有限公司)
     return re.compile(
         rf"(?:做|搞|开|干|从事|经营|生产|是)(?P<a>{alternatives})"
-        rf"|(?P<b>{alternatives})(?:厂|公司|企业|行业|生意|工厂|店)"
+        rf"|(?P<b>{alternatives})[\u4e00-\u9fff]{{0,4}}?(?:厂|公司|企业|行业|生意|工厂|店)"
     )
 
 

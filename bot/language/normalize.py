@@ -84,6 +84,11 @@ _LIST_MARKER = re.compile(
 
 
 _COMMAS = re.compile(r",{2,}")
+# 「一百二时人」「三时多家」: 十 typed as a homophone between numerals and a unit (pinyin input
+# offers 时/石/实 for shi); only there, where no other reading makes sense
+_SHI_IN_NUMBER = re.compile(
+    r"(?<=[一二三四五六七八九两百])[时石实](?=[一二三四五六七八九]?多?(?:人|个|名|家|件|位))"
+)
 
 
 def normalize_text(text: str) -> str:
@@ -94,6 +99,7 @@ def normalize_text(text: str) -> str:
     simplified = cantonese_words(simplified)
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
+    simplified = _SHI_IN_NUMBER.sub("十", simplified)
     text = correct_homophones(english_words(simplified))
     return _COMMAS.sub(",", text).lstrip(",") if "," in text else text
 

@@ -42,14 +42,31 @@ def without_emoji(text: str) -> str:
 
 
 _CORRECTION = re.compile(
-    r"^(?:[哦噢啊呃嗯]|不好意思|抱歉|sorry)?[,，]?(?:我)?(?:说错了?|看错了?|搞错了?|弄错了?|写错了?|打错了?|"
+    r"^(?:[哦噢啊呃嗯哎唉诶欸呀]|哎呀|不好意思|抱歉|sorry|等一下|等等|刚才|之前|前面|[,，])*"
+    r"(?:我)?(?:刚才|之前|前面)?(?:说错了?|看错了?|搞错了?|弄错了?|写错了?|打错了?|"
     r"记错了?|算错了?|不对|更正一下|更正|纠正一下|纠正|改一下|修改一下)"
 )
+# Anywhere in the message, in a clause that does not ask (「我们说错了吗」 asks):
+# 「人事刚核对了花名册，是100人整，刚才多算了」「刚问了财务，之前说的不对」, and what it really
+# is after what was said (「我刚看了营业执照，注册地址其实是龙岗」)
+_CORRECTION_INSIDE = re.compile(
+    r"(?:说|看|搞|弄|写|打|记|算|填|报)错了|(?:多|少|漏)算了|(?:刚才|之前|前面)(?:说|讲|报)的不对"
+    r"|我(?:要|想)?更正|需要更正|更正一下|纠正一下|其实(?:是|在)|实际上?(?:是|在)"
+)
+_ASKING_REST_OF_CLAUSE = re.compile(
+    r"[^,，。;；!！]*?(?:吗|呢|么|[?？])"
+)  # used with match(text, pos)
 
 
 def is_correction(text: str) -> bool:
-    """Whether the message opens as a correction (「不好意思我看错了，…」「更正一下，…」)."""
-    return bool(_CORRECTION.search(text.strip()))
+    """Whether the message corrects what was said: it opens as a correction (「不好意思我看错了，…」
+    「更正一下，…」) or says so in a clause that does not ask (「…，刚才多算了」)."""
+    text = text.strip()
+    if _CORRECTION.search(text):
+        return True
+    return any(
+        not _ASKING_REST_OF_CLAUSE.match(text, m.start()) for m in _CORRECTION_INSIDE.finditer(text)
+    )
 
 
 def is_doubt(text: str) -> bool:

@@ -29,3 +29,45 @@ _ASKS = re.compile(
 def asks_something(text: str) -> bool:
     """「我们45人能托管吗」「帮我算下补贴」 → True; 「注册在坪山，45人」 → False."""
     return bool(_ASKS.search(text))
+
+
+# 「这样呢？」「那现在能申请吗？」「我们符合托管服务对象条件吗？」「会触发退出吗」: a question that
+# asks only for the verdict on the facts given, not about a topic (no question word asks what,
+# how much, when or how).
+_CLAUSE = re.compile(r"[^,，。;；!！?？\n]+[?？]?")
+_WHAT = re.compile(r"什么|哪|多少|几|怎|如何|为何|为什么|谁|啥|咋|多久|何时|多长|需要|材料|流程")
+_VERDICT_WORDS = re.compile(
+    r"^(?:那|那么|这样|这样的话|那样|现在|那现在|所以|请问|好的?|嗯)*(?:我们|我司|公司|企业|机构|我)?"
+    r"(?:还|现在|就|也)?"
+    r"(?:能|可以|行|符合|满足|够|算|会|有资格|是不是|能不能|可不可以|行不行|会不会|够不够"
+    r"|触发|达到|超过|超标|合格|通过|过关|要退出|被退出)"
+    r"[^,，。;；]{0,12}?(?:吗|呢|么|不|没|没有)?[?？]?$"
+    r"|^(?:那|那么|这样|这样的话|那样|现在|那现在)+(?:呢|的话呢|如何|怎么样|怎样)?[?？]?$"
+)
+VERDICT_QUESTION_MAX_CHARS = 16
+
+
+def is_verdict_question(clause: str) -> bool:
+    """「这样还能申请吗？」「那现在呢」「我们符合托管服务对象条件吗」 → True; 「补贴多少」 → False."""
+    clause = clause.strip()
+    return (
+        0 < len(clause) <= VERDICT_QUESTION_MAX_CHARS
+        and asks_something(clause)
+        and not _WHAT.search(clause)
+        and bool(_VERDICT_WORDS.search(clause))
+    )
+
+
+def asks_only_for_the_verdict(text: str) -> bool:
+    """Whether every clause that asks something asks only for the verdict (and one does):
+    「是100人整，那现在呢？」 → True; 「是100人整，补贴多少？」 → False."""
+    asking = [c for c in _CLAUSE.findall(text) if asks_something(c)]
+    return bool(asking) and all(is_verdict_question(c) for c in asking)
+
+
+def without_verdict_questions(text: str) -> str:
+    """The message with its verdict questions blanked out, offsets kept (「没有违规。触发了吗？」 →
+    「没有违规。      」), so that what remains can be read as a statement."""
+    return _CLAUSE.sub(
+        lambda m: " " * len(m.group(0)) if is_verdict_question(m.group(0)) else m.group(0), text
+    )

@@ -283,9 +283,13 @@ def test_emoji_beside_words_go_but_emoji_alone_stay() -> None:
         ("更正一下，要求换机构的是10家", True),
         ("哦说错了，经营地也是坪山", True),
         ("我们说错了吗", False),
+        ("哎说错了，我们是软件公司", True),
+        ("等一下，人事刚核对了花名册，是100人整，刚才多算了。那现在呢？", True),
+        ("不好意思，我刚看了营业执照，注册地址其实是龙岗区", True),
+        ("这个不对劲", False),
     ],
 )
-def test_a_correction_is_known_by_how_it_opens(text: str, correcting: bool) -> None:
+def test_a_correction_is_known_by_how_it_opens_or_what_it_says(text: str, correcting: bool) -> None:
     assert is_correction(normalize_text(text)) is correcting
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.language.facts import extract_facts
@@ -414,3 +416,102 @@ QUOTED_THRESHOLDS = [
 def test_figures_quoted_from_a_rule_are_not_the_users_facts(text: str, expected: set) -> None:
     kinds = {"headcount", "score", "percent", "count"}
     assert {f for f in facts(text) if f[0] in kinds} == expected
+
+
+# Found by blind dialogue set D: the kinds of wording its failures stood for.
+SAID_THE_WAY_PEOPLE_SAY_IT = [
+    pytest.param("员工一百二时人", {("headcount", "120", None)}, id="十 typed as 时 in a number"),
+    pytest.param("员工八时人", {("headcount", "80", None)}, id="八时人 is eighty people"),
+    pytest.param("不是派遣", {("firm_type", "other", None)}, id="不是派遣 denies labour dispatch"),
+    pytest.param("不做派遣", {("firm_type", "other", None)}, id="不做派遣 denies labour dispatch"),
+    pytest.param(
+        "我们是做派遣的", {("firm_type", "labour_dispatch", None)}, id="做派遣的 is labour dispatch"
+    ),
+    pytest.param("三地都在坪山", {("district", "坪山区", "all")}, id="三地 names all three places"),
+    pytest.param(
+        "我们三地其实都在石井", {("district", "坪山区", "all")}, id="三地 with 其实 still all three"
+    ),
+    pytest.param(
+        "纳税地不是龙岗，是坪山",
+        {("district", "坪山区", "tax")},
+        id="the place meant after the place denied takes the role",
+    ),
+    pytest.param(
+        "注册地不是坪山，是龙岗",
+        {("district", "龙岗区", "registered")},
+        id="a Pingshan place denied gives its role to the place meant",
+    ),
+    pytest.param(
+        "注册在坪山，纳税不是在坪山，是在龙岗",
+        {("district", "坪山区", "registered"), ("district", "龙岗区", "tax")},
+        id="是在 after the place denied",
+    ),
+    pytest.param(
+        "这8件分布在7家企业里",
+        {("count", "8", "cases"), ("count", "7", "clients_with_cases")},
+        id="the firms the cases fell in are the clients with cases",
+    ),
+    pytest.param(
+        "专职服务人员只有我1个，我有人力资源管理师证",
+        {("count", "1", "staff")},
+        id="只有我1个 counts one certified staff member",
+    ),
+    pytest.param(
+        "测试85和80", {("score", "85", None), ("score", "80", None)}, id="测试 before the scores"
+    ),
+    pytest.param(
+        "我们是坪山的一家企业管理咨询有限公司，经营范围有人力资源服务、法律咨询",
+        {("organisation_type", "enterprise_or_institution", None)},
+        id="a limited company stating its business scope is a registered enterprise",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAID_THE_WAY_PEOPLE_SAY_IT)
+def test_facts_said_the_way_people_say_them_are_read(text: str, expected: set) -> None:
+    assert expected <= facts(text), facts(text)
+
+
+NOT_SAID = [
+    pytest.param("我们有派遣员工", "firm_type", id="using dispatched workers is no firm type"),
+    pytest.param(
+        "我们是给人力资源公司开发招聘软件的软件公司",
+        ("firm_type", "hr_service", None),
+        id="the firm type of a client is not the enterprise's",
+    ),
+    pytest.param(
+        "纳税地不在龙岗", ("district", "龙岗区", "tax"), id="a place denied is not where it is"
+    ),
+    pytest.param(
+        "注册地不是坪山，是龙岗",
+        ("district", "坪山区", "registered"),
+        id="a place denied and corrected is not where it is",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "unwanted"), NOT_SAID)
+def test_what_a_message_does_not_say_is_not_read(text: str, unwanted: object) -> None:
+    found = facts(text)
+    if isinstance(unwanted, str):
+        assert all(entity != unwanted for entity, _, _ in found), found
+    else:
+        assert unwanted not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        pytest.param("我们是去年8月首次签的约", "2022-08", id="去年8月 is last year's August"),
+        pytest.param("今年3月15号签的", "2023-03-15", id="今年 with a day"),
+        pytest.param("前年的5月份签约", "2021-05", id="前年的5月份"),
+        pytest.param("2021年5月签约", "2021-05", id="a date with its year is as said"),
+    ],
+)
+def test_a_month_in_a_year_said_relative_to_today_is_dated(text: str, dated: str) -> None:
+    found = {f.value for f in extract_facts(normalize_text(text), date(2023, 6, 1))}
+    assert dated in found, found
+
+
+def test_without_today_a_relative_date_is_not_guessed() -> None:
+    assert not [f for f in extract_facts("我们是去年8月首次签的约") if f.entity == "date"]

@@ -224,6 +224,76 @@ UNSURE = [
         id="a correction with a fact is a fact whatever its words look like",
     ),
     pytest.param(
+        "抱歉我看错成绩单了，是78分和82分。这样呢？",
+        "ask_agency_conditions",
+        0.3,
+        "inform",
+        id="a correction that asks only for the verdict again is a statement of facts",
+    ),
+    pytest.param(
+        "更正一下，其实从今年3月起我们已经停产了。这样还能申请吗？",
+        "ask_enterprise_exit",
+        0.4,
+        "inform",
+        id="a correction is not taken for the question its words look like",
+    ),
+    pytest.param(
+        "没有其他违法违规。触发了吗？",
+        "ask_agency_exit",
+        0.25,
+        "inform",
+        id="a fact and 触发了吗 are a statement when the classifier is unsure",
+    ),
+    pytest.param(
+        "员工120人，能申请吗？",
+        "ask_enterprise_eligibility",
+        0.9,
+        "ask_enterprise_eligibility",
+        id="a confident guess of the check's question stays",
+    ),
+    pytest.param(
+        "不对，是120人，补贴多少？",
+        "ask_subsidy_amount",
+        0.9,
+        "ask_subsidy_amount",
+        id="a correction with a question of its own stays that question",
+    ),
+    pytest.param(
+        "抱歉我看错成绩单了，是78分和82分。这样呢？",
+        "ask_agency_conditions",
+        0.3,
+        "inform",
+        id="a correction that asks only for the verdict again is a statement of facts",
+    ),
+    pytest.param(
+        "更正一下，其实从今年3月起我们已经停产了。这样还能申请吗？",
+        "ask_enterprise_exit",
+        0.4,
+        "inform",
+        id="a correction is not taken for the question its words look like",
+    ),
+    pytest.param(
+        "没有其他违法违规。触发了吗？",
+        "ask_agency_exit",
+        0.25,
+        "inform",
+        id="a fact and 触发了吗 are a statement when the classifier is unsure",
+    ),
+    pytest.param(
+        "员工120人，能申请吗？",
+        "ask_enterprise_eligibility",
+        0.9,
+        "ask_enterprise_eligibility",
+        id="a confident guess of the check's question stays",
+    ),
+    pytest.param(
+        "不对，是120人，补贴多少？",
+        "ask_subsidy_amount",
+        0.9,
+        "ask_subsidy_amount",
+        id="a correction with a question of its own stays that question",
+    ),
+    pytest.param(
         "我们律所在坪山，备案期限",
         "ask_filing",
         0.3,
@@ -249,3 +319,29 @@ def test_statements_of_fact_are_inform_when_the_classifier_is_unsure_or_they_cor
 def test_a_correction_is_flagged_for_the_actions(text: str, flagged: bool) -> None:
     (message,) = ReplyClassifier().process([_message(text, "inform")])
     assert bool(message.get("correction")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("去年有过一起劳动监察案件。我们符合托管服务对象条件吗？", True),
+        ("是100人整，那现在呢？", True),
+        ("这8件分布在7家企业里。会触发退出吗？", True),
+        ("员工120人，做电子的，行吗", True),
+        ("是45人，能托管哪些事？", False),
+        ("更正，是8家，需要什么材料？", False),
+        ("不对，是120人", False),
+    ],
+    ids=[
+        "符合…条件吗 asks for the verdict",
+        "那现在呢 asks for it again",
+        "会触发退出吗 asks for the exit verdict",
+        "行吗 after facts asks for the verdict",
+        "哪些 asks about a topic",
+        "什么材料 asks about a topic",
+        "no question at all",
+    ],
+)
+def test_a_message_asking_only_for_the_verdict_is_flagged(text: str, flagged: bool) -> None:
+    (message,) = ReplyClassifier().process([_message(text, "inform")])
+    assert bool(message.get("asks_verdict")) is flagged

@@ -236,6 +236,57 @@ CONVERSATIONS = [
         [],
         id="调休 cites attendance and workplace rules",
     ),
+    # found by blind dialogue set D
+    pytest.param(
+        [
+            "我们是碧岭的一家家具厂，员工75人，注册、纳税、经营都在碧岭街道，不是派遣，去年发生过一起劳动监察案件",
+            "生产经营正常",
+            "更正一下，其实从今年3月起我们已经停产了，一直没开工。这样还能申请吗？",
+        ],
+        ["已按您更正的情况重新核对", "【结论】不符合", "第九条"],
+        ["您是想了解"],
+        id="a correction that asks 这样还能申请吗 re-checks the verdict it corrects",
+    ),
+    pytest.param(
+        [
+            "我们是坪山街道的一家小型制药设备公司，员工42人，注册、纳税、经营都在坪山街道，生产经营正常",
+            "去年有过一起劳动监察案件。我们符合托管服务对象条件吗？",
+        ],
+        ["【结论】符合", "第九条"],
+        ["企业是否属于劳务派遣单位或人力资源服务机构"],
+        id="a named line of business answers the exclusions of 第九条 and is not asked again",
+    ),
+    pytest.param(
+        [
+            "我们是马峦的一家小公司，三地都在马峦，员工20人，经营正常，做文创礼品的",
+            "去年没有劳动仲裁、监察、信访案件",
+            "有没有入库科技型中小企业我也不清楚，能申请吗？",
+        ],
+        ["【结论】尚需确认", "第九条"],
+        [],
+        id="the check's own question in the middle of its form gets the verdict so far, not silence",
+    ),
+    pytest.param(
+        ["托管补贴第一年最高有多少钱？", "我们是去年8月首次签的约"],
+        ["31,112.60", "第十九条"],
+        [],
+        id="a relative date after the general subsidy answer is the first signing date",
+    ),
+    pytest.param(
+        ["我们托管机构会不会被退出？", "去年托管的企业总共12件案子"],
+        ["【结论】触发退出情形", "第十一条"],
+        [],
+        id="a figure after the general answer on agency exit starts that check",
+    ),
+    pytest.param(
+        [
+            "我们是托管服务机构，2022年我们服务了35家企业，案件总数8件",
+            "这8件分布在7家企业里，我们担心这个比例。会触发退出吗？",
+        ],
+        ["【结论】触发退出情形", "20%"],
+        [],
+        id="the firms the cases fell in are counted as clients with cases",
+    ),
     pytest.param(
         ["我们2024年9月16日签的托管协议，最晚哪天要备案"],
         ["备案期限最后一日为2024年10月8日", "第二百零三条"],
