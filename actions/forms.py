@@ -27,9 +27,11 @@ from bot.assistant.slot_filling import (
     answer_to_requested_slot,
     is_bare_answer,
     mapped_slot_values,
+    says_all_of_them,
     slots_from_entities,
 )
 from bot.assistant.transcript import (
+    earlier_entity_value,
     loop_before_latest_message,
     slots_before_latest_message,
     slots_changed_by_latest_message,
@@ -83,6 +85,7 @@ class CheckFormValidation(Action, abc.ABC):
         slots = slot_values(tracker, self.check.reads)
         events: list[EventType] = []
         missed = False
+        volunteered = False  # the reply stated facts beyond the answer to the question asked
         asked_about = check_for_intent(latest_intent(tracker))
         if requested and asked_about is not None and asked_about is not self.check:
             # 「公司注销了，托管还能继续吗？」 during the eligibility questions asks the exit
@@ -91,6 +94,7 @@ class CheckFormValidation(Action, abc.ABC):
         if requested in self.check.slots and answers_the_question(tracker, form.name):
             answer = self.requested_answer(tracker, str(requested))
             changed = slots_changed_by_latest_message(tracker.events) & set(self.check.reads)
+            volunteered = bool(changed - {str(requested)})
             if answer is not None:
                 events += self.answer_events(tracker, str(requested), answer)
                 slots[str(requested)] = answer
@@ -109,10 +113,15 @@ class CheckFormValidation(Action, abc.ABC):
         if activating:
             self.send_intro(dispatcher, slots, ctx, following)
         elif following is not None and (
-            asked_about is self.check or tracker.latest_message.get(ASKS_VERDICT)
+            asked_about is self.check
+            or tracker.latest_message.get(ASKS_VERDICT)
+            or volunteered
+            and len(self.check.missing(slots)) <= ASKED_AFTER_VERDICT
         ):
             # 「去年有过一起监察案件。我们符合条件吗？」 in the middle of the questions asks for the
-            # verdict: it is given (尚需确认 with what is still missing), then the next question
+            # verdict: it is given (尚需确认 with what is still missing), then the next question.
+            # So it is when a reply told more than was asked and only one or two facts are
+            # still missing, as when the form starts: the user sees where they stand.
             send_answer(dispatcher, self.check.answer(slots, ctx))
         return events + self.asking_events(tracker, str(requested), following, missed)
 
@@ -151,6 +160,11 @@ class CheckFormValidation(Action, abc.ABC):
         from_button = slots_from_entities(entities, intent, form, requested).get(requested)
         if from_button is not None:
             return from_button
+        if requested == "certified_staff" and says_all_of_them(text):
+            # 「2名专职服务人员」 earlier, then 「都有」 to 「有几名…取得证书？」: all of them
+            full_time = earlier_entity_value(tracker.events, "count", "full_time_staff")
+            if full_time is not None:
+                return full_time
         return answer_to_requested_slot(requested, intent, text, entities)
 
     def answer_events(self, tracker: Tracker, requested: str, answer: str) -> list[EventType]:

@@ -49,7 +49,7 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     ):
         return "agency_exit"
     if (
-        _has(entities, "count", frozenset({"staff"}))
+        _has(entities, "count", frozenset({"staff", "full_time_staff"}))
         or _has(entities, "agency_condition", frozenset({"business_scope", "premises_and_staff"}))
         or any(e.get("entity") in _QUALIFICATION_ENTITIES for e in entities)
     ):

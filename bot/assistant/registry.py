@@ -163,6 +163,7 @@ CHECKS: dict[str, Check] = {
             has_facts=_any_known(ELIGIBILITY_SLOTS),
             # which of the three places is where; the trade a 「都不是」 was read from (第九条)
             extra_slots=(*PLACE_SLOTS, "business_line"),
+            covered=eligibility.needless_questions,
             form=Form(
                 name="eligibility_form",
                 start_intent=eligibility.QUESTION_INTENT,

@@ -29,6 +29,7 @@ from bot.assistant.vocabulary import (
 from bot.language.facts import NONE_AT_ALL, headcount_range
 from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal
+from bot.language.statements import asks_something
 
 # Which date slot a bare date fills, by the question being asked.
 _DATE_SLOT_BY_INTENT = {
@@ -117,6 +118,9 @@ def _qualifying(values: list[str]) -> str | None:
     return "not:" + ",".join(k for k in QUALIFYING_KINDS if k in denied) if denied else UNKNOWN
 
 
+MIN_CERTIFIED_STAFF = 2  # 第八条第（一）项: 2名以上专职服务人员取得相关资格证书
+
+
 def slots_from_entities(
     entities: list[Mapping[str, Any]],
     intent: str,
@@ -182,10 +186,14 @@ def slots_from_entities(
         slots["own_case_count"] = values[-1]
         if values[-1] == "0":
             slots.setdefault("own_case_rate", "0")  # no case of its own: a rate of 0%
-    if (intent == "ask_agency_conditions" or active_form == "qualification_form") and (
-        values := _entity_values(entities, "count", "staff")
-    ):
-        slots["certified_staff"] = values[-1]
+    if intent == "ask_agency_conditions" or active_form == "qualification_form":
+        if values := _entity_values(entities, "count", "staff"):
+            slots["certified_staff"] = values[-1]
+        elif (values := _entity_values(entities, "count", "full_time_staff")) and int(
+            values[-1]
+        ) < MIN_CERTIFIED_STAFF:
+            # 「专职只有1个」: whatever their certificates, fewer than 2 hold one (第八条)
+            slots["certified_staff"] = values[-1]
     if values := _entity_values(entities, "organisation_type"):
         slots["organisation_type"] = values[-1]
     for slot in ("business_scope", "premises_and_staff", "other_violation"):
@@ -302,13 +310,35 @@ _SHORT_YES = re.compile(
 
 
 def short_yes_no(text: str) -> str | None:
-    """「正常」「都在」 → yes; 「不正常」「没有」 → no; anything longer → None."""
+    """「正常」「都在」 → yes; 「不正常」「没有」 → no; a reply that opens with one and goes on to
+    say why (「有的，去年因为虚开发票被处罚过」) → that; anything else → None."""
     stripped = text.strip()
     if _SHORT_NO.match(stripped):
         return NO
     if _SHORT_YES.match(stripped):
         return YES
+    first, rest = (_FIRST_CLAUSE.split(stripped, maxsplit=1) + [""])[:2]
+    if not rest or asks_something(rest) or first in _ACKNOWLEDGEMENTS:
+        return None  # 「好，那补贴多少？」 acknowledges, then asks: no answer to the question
+    if _SHORT_NO.match(first):
+        return NO
+    if _SHORT_YES.match(first):
+        return YES
     return None
+
+
+_ALL_OF_THEM = re.compile(
+    r"^(?:是的|对|嗯)?[,，]?(?:他们|两个人?|两位|两名|三个人?)?都(?:有|持|是|具备|拿了|考了)"
+)
+
+
+def says_all_of_them(text: str) -> bool:
+    """「都有」「是的，都是专职」「两个都有证」: every one of those just named (→ True)."""
+    return bool(_ALL_OF_THEM.match(text.strip())) or text.strip() in ("有", "有的", "是的", "对")
+
+
+_FIRST_CLAUSE = re.compile(r"[,，。;；!！~]")
+_ACKNOWLEDGEMENTS = frozenset({"嗯", "好", "好的", "嗯嗯", "哦"})
 
 
 _NUMBER = re.compile(NUMBER)
@@ -373,9 +403,13 @@ def answer_to_requested_slot(
     if answer == UNKNOWN:
         return UNKNOWN
     if requested_slot == "in_pingshan":
-        places = {str(e.get("value")) for e in entities if e.get("entity") == "district"}
-        if places == {"坪山区"}:
-            return YES  # 「都在坪山」 to 「…是否都在坪山区？」
+        districts = [e for e in entities if e.get("entity") == "district"]
+        places = {str(e.get("value")) for e in districts}
+        named_roles = {e.get("role") for e in districts} - {None, "all"}
+        if places == {"坪山区"} and not named_roles:
+            # 「都在坪山」 to 「…是否都在坪山区？」; not 「注册地址和办公地址都在坪山」, which
+            # names two of the three places and leaves 纳税地 to be asked
+            return YES
     if requested_slot in YES_NO_SLOTS:
         return answer or short_yes_no(text)
     if requested_slot == "firm_type" and answer == NO:

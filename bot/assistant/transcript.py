@@ -54,6 +54,21 @@ def previous_user_intent(events: Iterable[Mapping[str, Any]]) -> str | None:
     return None
 
 
+def earlier_entity_value(
+    events: Iterable[Mapping[str, Any]], entity: str, role: str | None = None
+) -> str | None:
+    """The latest value of ``entity`` (with ``role``) that a user message before the latest one
+    stated (``None``: none did)."""
+    before, _ = _split_at_latest_user(events)
+    for event in reversed(before):
+        if event.get("event") != "user":
+            continue
+        for found in reversed((event.get("parse_data") or {}).get("entities") or []):
+            if found.get("entity") == entity and (role is None or found.get("role") == role):
+                return str(found.get("value"))
+    return None
+
+
 def last_citations(events: Iterable[Mapping[str, Any]]) -> list[str]:
     """The citations of the latest bot answer that carried the answer-contract payload."""
     for event in reversed(list(events)):

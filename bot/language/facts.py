@@ -97,7 +97,7 @@ _ONLY_BEFORE = re.compile(r"(只有|就|共|总共|一共|公司|厂里?|我们)
 # 「一百人左右」「100人上下」: an approximate number, whichever pattern found it
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|出头|不到)")
 _NOT_HEADCOUNT_AFTER = re.compile(
-    r"^(专职|服务人员|持证|取得|有证|参加|参考|考试|考了|分别|去考|有.{0,8}证"
+    r"^(专职|服务人员|持证|取得|有证|参加|参考|考试|考了|分别|去考|有.{0,8}证|(?:能力)?测试|测评|平均"
     # 「两个工人申请了仲裁」「三个人辞职」: people in a case or leaving, not how many work there
     r"|申请(?:了)?(?:劳动)?仲裁|提起|去仲裁|闹|投诉我|离职|辞职|告我|告公司)"
 )
@@ -480,8 +480,12 @@ def qualifying_conditions(text: str) -> list[Fact]:
             unsure = bool(
                 _UNSURE_BEFORE.search(before) or _UNSURE_AFTER.search(_rest_of_item(tail))
             )
-            # 「案件：没有」 in a list of facts
-            negated = negated or bool(_NO_AFTER_COLON.match(tail))
+            # 「案件：没有」 in a list of facts; 「科技型中小企业也不是」 denied after it
+            negated = (
+                negated
+                or bool(_NO_AFTER_COLON.match(tail))
+                or bool(_DENIED_AFTER.match(text, m.end()))
+            )
             prefix = "unknown_" if unsure else "no_" if negated else ""
             facts.append(Fact("qualifying_condition", prefix + value, m.start(), m.end()))
     none = _NO_CASE_AT_ALL.search(text)
@@ -499,7 +503,10 @@ _UNSURE_BEFORE = re.compile(
     r"(?:不知道|不清楚|不确定|不晓得|说不准|搞不清)[^,，。;；]{0,4}$|(?:算不算|是不是|属不属于|是否)$"
 )
 _CASE_WORD = re.compile(r"信访|监察|仲裁|案件|案子")
-_UNSURE_AFTER = re.compile(r"不清楚|不知道|不确定|不太清楚|说不准|搞不清")
+_UNSURE_AFTER = re.compile(r"不清楚|不知道|不确定|不太清楚|不是很清楚|不大清楚|说不准|搞不清")
+_DENIED_AFTER = re.compile(
+    r"(?:也|都|并|还)?(?:不是|不算|不属于|没有?入库|未入库)(?=$|[,，。;；!！?？的啊呢吧])"
+)
 _NO_AFTER_COLON = re.compile(r"[^,，。;；:：]{0,4}[:：]\s*(?:都)?(?:没有|无|否|没|不是)")
 
 
@@ -530,6 +537,7 @@ _STATUS = [
             r"|(?:经营|生产|运营)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?正常"
             # 「…，40人，正常，不是派遣…」: 正常 as a clause of its own among the facts
             r"|(?<=[,，])(?:一切|都|也)?正常(?:的)?(?=[,，。;；]|$)"
+            r"|(?:经营|生产|运营)(?:一切|都|一直|还|也)+正常"
         ),
     ),
     ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
@@ -762,7 +770,22 @@ _NO_OWN_CASES = re.compile(
 )
 
 
+# 第八条 counts full-time staff *with* a certificate (人力资源管理、劳动关系协调、劳动争议调解、
+# 法律职业资格…); a lawyer holds 法律职业资格 by being one
+_CERTIFIED = re.compile(r"证|资格|律师")
+
+
 def counts(text: str) -> list[Fact]:
+    """Counts with their role; staff are ``staff`` (certified, 第八条) only where the message
+    speaks of certificates, ``full_time_staff`` otherwise (「2名专职服务人员」 says nothing of
+    certificates: it is not read as 2 certified)."""
+    found = _counts(text)
+    if _CERTIFIED.search(text):
+        return found
+    return [replace(f, role="full_time_staff") if f.role == "staff" else f for f in found]
+
+
+def _counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in _NO_OWN_CASES.finditer(text):
         facts.append(Fact("count", "0", m.start(), m.end(), "cases"))
@@ -874,7 +897,11 @@ _SCORE_LIST = re.compile(
 )
 
 
-_AVERAGE = re.compile(rf"平均(?:分|成绩|得分)(?:是|为|[:：])?\s*(?P<n>{N})(?![0-9.])")
+# 「平均分83」; 「测试平均85」 without 分 where the clause speaks of the test
+_AVERAGE = re.compile(
+    rf"平均(?:分|成绩|得分)(?:是|为|[:：])?\s*(?P<n>{N})(?![0-9.])"
+    rf"|(?<=测试|测评|考试|成绩)平均(?:是|为|[:：])?\s*(?P<m>{N})(?![0-9.])(?!\s*(?:元|块|万|人|个|家|%))"
+)
 _OTHERS_AFTER = re.compile(r"(?:是|为)?(?:另一家|另外一家|别的|别家|其他|别人)")
 
 
@@ -888,13 +915,16 @@ def scores(text: str) -> list[Fact]:
             continue  # 「78分是另一家机构的」
         facts.append(Fact("score", format(value.normalize(), "f"), m.start(), m.end()))
     for m in _AVERAGE.finditer(text):  # 「平均分83」: one figure, the average
-        value = to_decimal(m.group("n"))
+        group = "n" if m.group("n") else "m"
+        value = to_decimal(m.group(group))
         if (
             value is not None
             and 0 <= value <= 100
-            and not any(f.start <= m.start("n") < f.end for f in facts)
+            and not any(f.start <= m.start(group) < f.end for f in facts)
         ):
-            facts.append(Fact("score", format(value.normalize(), "f"), m.start("n"), m.end("n")))
+            facts.append(
+                Fact("score", format(value.normalize(), "f"), m.start(group), m.end(group))
+            )
     for listed in _SCORE_LIST.finditer(text):
         for m in re.finditer(N, listed.group("list")):
             start = listed.start("list") + m.start()
@@ -976,6 +1006,7 @@ _SCOPE_NO = re.compile(r"没有|没|不含|不包括|不包含|无|未")
 # 「有专门场所、工作人员和办公条件」「专门场所、工作人员、办公条件都有」
 _PREMISES = re.compile(
     r"(?:服务)?场所|办公(?:场地|条件|地点|室|设备|用房)|工作人员|办公室|(?:电脑|打印机)(?:等)?设备?"
+    r"|(?:服务|专门)?场地"
 )
 _PREMISES_NO = re.compile(r"(?:没有|没|无|不具备|缺)[^,，。;；、和]{0,4}$")
 # 「没有违法违规」「无违规行为」 (第十一条第（四）项); 「如果有违规」 is a question, not a fact

@@ -520,3 +520,5 @@ def test_a_year_alone_gives_the_subsidy_caps_of_its_base() -> None:
     assert "31,112.60元" in text and "只提供了年份" in text
     boundary = CHECKS["subsidy"].answer({"first_signing_date": "2021"}, ctx).text
     assert boundary.startswith("【结论】尚需确认") and "签约日期" in boundary
+    # what applies if the signing fell inside the validity period is said, as a condition
+    assert "如果首次签约在2021年3月31日或之后" in boundary and "第一年≤27,887.20元" in boundary

@@ -140,9 +140,14 @@ STATED_FACTS = [
         id="an agency's own cases are kept when its figures are stated",
     ),
     pytest.param(
-        "我们有3个专职人员，测试82分和79.5分",
+        "我们有3个持证的专职人员，测试82分和79.5分",
         {"certified_staff": "3", "test_scores": "82,79.5"},
-        id="staff stated with scores are the qualification's staff",
+        id="certified staff stated with scores are the qualification's staff",
+    ),
+    pytest.param(
+        "我们只有1个专职人员，测试82分和79.5分",
+        {"certified_staff": "1", "test_scores": "82,79.5"},
+        id="one full-time staff member is fewer than two certified, whatever the certificates",
     ),
     pytest.param(
         "我们2023年3月1日签的托管协议，第一年",

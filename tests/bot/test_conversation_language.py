@@ -263,13 +263,26 @@ REPLIES = [
         "test_scores", "其中一个是兼职的，专职的只有1个", None, id="counted people are no scores"
     ),
     pytest.param("change_requests", "没有", "0", id="没有 to how many is none"),
+    pytest.param("in_pingshan", "都在坪山", "yes", id="都在坪山 answers all three places"),
+    pytest.param(
+        "in_pingshan",
+        "注册地址和办公地址都在坪山",
+        None,
+        id="two places named leave the third to be asked",
+    ),
+    pytest.param("other_violation", "有的，去年因为虚开发票被税务处罚过", "yes", id="有的 and why"),
+    pytest.param(
+        "operating_normally", "好，那补贴多少？", None, id="好 then a question answers nothing"
+    ),
 ]
 
 
 @pytest.mark.parametrize(("slot", "text", "value"), REPLIES)
 def test_short_replies_answer_the_question_asked(slot: str, text: str, value: str | None) -> None:
     intent = "deny" if text.startswith(("没有", "其中")) else "inform"
-    assert answer_to_requested_slot(slot, intent, normalize_text(text)) == value
+    normalized = normalize_text(text)
+    entities = [f.as_entity("FactExtractor") for f in extract_facts(normalized)]
+    assert answer_to_requested_slot(slot, intent, normalized, entities) == value
 
 
 def test_emoji_beside_words_go_but_emoji_alone_stay() -> None:
@@ -331,6 +344,33 @@ def test_agency_exit_questions_made_needless_by_other_facts_are_not_asked(
 
     check = CHECKS["agency_exit"]
     assert set(check.slots) - set(check.missing(known)) - set(known) == needless
+
+
+@pytest.mark.parametrize(
+    ("known", "asked"),
+    [
+        pytest.param(
+            {
+                "registered_in_pingshan": "yes",
+                "tax_in_pingshan": "yes",
+                "operating_in_pingshan": "yes",
+            },
+            False,
+            id="each place said in its own message makes the question about all three needless",
+        ),
+        pytest.param(
+            {"registered_in_pingshan": "yes", "operating_in_pingshan": "yes"},
+            True,
+            id="two places said leave the question asked",
+        ),
+    ],
+)
+def test_the_three_places_are_asked_only_while_one_is_unknown(
+    known: dict[str, str], asked: bool
+) -> None:
+    from bot.assistant.registry import CHECKS
+
+    assert ("in_pingshan" in CHECKS["eligibility"].missing(known)) is asked
 
 
 def test_a_list_of_facts_with_colons_keeps_its_negations_and_doubts() -> None:

@@ -116,8 +116,8 @@ CASES = [
     ),
     pytest.param(
         "我们派了三个人参加能力测试，一个81分",
-        {("count", "3", "staff"), ("score", "81", None)},
-        id="people an agency sent to the test are its staff",
+        {("count", "3", "full_time_staff"), ("score", "81", None)},
+        id="people an agency sent to the test are its staff, certified or not",
     ),
     pytest.param(
         "我们是市场监管局注册的管理咨询公司",
@@ -182,7 +182,7 @@ CASES = [
     ),
     pytest.param(
         "两名专职人员考了79.5分和82分",
-        {("count", "2", "staff"), ("score", "79.5", None), ("score", "82", None)},
+        {("count", "2", "full_time_staff"), ("score", "79.5", None), ("score", "82", None)},
         id="两名专职人员和两个分数",
     ),
     pytest.param(
@@ -191,7 +191,9 @@ CASES = [
         id="成绩分别为两个数是两个测试分数",
     ),
     pytest.param(
-        "我们只有一个专职的协调员", {("count", "1", "staff")}, id="一个专职是一名专职人员"
+        "我们只有一个专职的协调员",
+        {("count", "1", "full_time_staff")},
+        id="一个专职是一名专职人员",
     ),
     pytest.param(
         "服务对象里出案子的占了15%",
@@ -458,6 +460,42 @@ SAID_THE_WAY_PEOPLE_SAY_IT = [
     ),
     pytest.param(
         "测试85和80", {("score", "85", None), ("score", "80", None)}, id="测试 before the scores"
+    ),
+    pytest.param(
+        "2名专职服务人员，两人能力测试平均88分",
+        {("count", "2", "full_time_staff"), ("score", "88", None)},
+        id="full-time staff with no word of certificates are not counted as certified",
+    ),
+    pytest.param(
+        "去年有没有劳动案件我不清楚，科技型中小企业也不是",
+        {
+            ("qualifying_condition", "unknown_labour_case", None),
+            ("qualifying_condition", "no_tech_sme", None),
+        },
+        id="a condition denied after it is not met",
+    ),
+    pytest.param(
+        "科技型中小企业不是很清楚",
+        {("qualifying_condition", "unknown_tech_sme", None)},
+        id="不是很清楚 after a condition is a doubt, not a denial",
+    ),
+    pytest.param(
+        "坪山有场地，有办公设备",
+        {("agency_condition", "yes", "premises_and_staff")},
+        id="场地 and 办公设备 are the premises",
+    ),
+    pytest.param(
+        "两人能力测试平均85。", {("score", "85", None)}, id="测试平均85 without 分 is the average"
+    ),
+    pytest.param(
+        "去年入库了科技型中小企业，生产一切正常",
+        {("operating_status", "normal", None)},
+        id="生产一切正常 is normal operation",
+    ),
+    pytest.param(
+        "3个专职，都有劳动关系协调员证",
+        {("count", "3", "staff")},
+        id="full-time staff said to hold a certificate are the certified count",
     ),
     pytest.param(
         "我们是坪山的一家企业管理咨询有限公司，经营范围有人力资源服务、法律咨询",

@@ -288,6 +288,31 @@ CONVERSATIONS = [
         id="the firms the cases fell in are counted as clients with cases",
     ),
     pytest.param(
+        [
+            "我们是民政登记的社会组织，业务范围有劳动关系服务，有专门服务场所和办公条件，2名专职服务人员，两人能力测试平均88分。",
+            "都有",
+        ],
+        ["【结论】符合", "第八条"],
+        [],
+        id="full-time staff are not taken for certified ones until the user says all hold one",
+    ),
+    pytest.param(
+        [
+            "想咨询下托管服务对象的条件。我们是马峦街道的一家软件公司，30来个人。",
+            "去年已经入库科技型中小企业了，公司运营一切正常。",
+            "注册地址和办公地址都在坪山。",
+        ],
+        ["纳税地"],
+        ["【结论】符合"],
+        id="two of the three places named do not answer the question about all three",
+    ),
+    pytest.param(
+        ["2021年首次签约，补贴基数是多少？第一年上限呢？"],
+        ["【结论】尚需确认", "2021年3月31日或之后", "27,887.20", "139,436"],
+        [],
+        id="a signing year at the edge of the validity period gets the caps that would apply",
+    ),
+    pytest.param(
         ["我们2024年9月16日签的托管协议，最晚哪天要备案"],
         ["备案期限最后一日为2024年10月8日", "第二百零三条"],
         [],

@@ -9,6 +9,7 @@ from typing import Any
 from bot.assistant.context import AnswerContext
 from bot.assistant.fact_builders import enterprise_facts
 from bot.assistant.faq import faq_answer
+from bot.assistant.vocabulary import PLACE_SLOTS
 from rules_core.answer import Answer, render_check
 from rules_core.eligibility import check_enterprise_eligibility
 from rules_core.results import CheckResult, Verdict
@@ -27,6 +28,14 @@ def eligibility_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     """【结论】符合 / 不符合 / 尚需确认 with a reason per condition."""
     result, notes = eligibility_result(slots, ctx.as_of)
     return render_check(result, notes)
+
+
+def needless_questions(slots: Mapping[str, Any]) -> frozenset[str]:
+    """The question about all three places is needless once each place has been said, over
+    several messages (「注册在坑梓」, then 「税在坪山交，厂房也在坑梓」)."""
+    if all(slots.get(name) is not None for name in PLACE_SLOTS):
+        return frozenset({"in_pingshan"})
+    return frozenset()
 
 
 def eligibility_decided(slots: Mapping[str, Any], as_of: date) -> bool:

@@ -93,12 +93,25 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     dates = load_dates()
     boundary_years = {dates.in_force_from.year, dates.valid_through.year}
     if signing is not None and year_only and signing.year in boundary_years:
+        # the caps that apply if the signing fell inside the validity period: the base depends
+        # on the year alone, so they are known; whether they apply is not
+        in_force = (
+            f"{chinese_date(dates.in_force_from)}或之后"
+            if signing.year == dates.in_force_from.year
+            else f"{chinese_date(dates.valid_through)}或之前"
+        )
+        prefix = f"· {signing.year}年首次签约"
+        row = next(
+            (line[len(prefix) :] for line in cap_table_lines(as_of) if line.startswith(prefix)),
+            None,
+        )
         return compose(
             conclusion=f"尚需确认：{signing.year}年首次签约，需要签约日期才能判断是否在《管理办法》有效期内。",
             verdict="尚需确认",
             body=[
                 f"《管理办法》自{chinese_date(dates.in_force_from)}起施行，有效期至{chinese_date(dates.valid_through)}；"
-                "请提供首次签约的月份或具体日期。"
+                "请提供首次签约的月份或具体日期。",
+                *([f"如果首次签约在{in_force}（办法有效期内），补贴上限{row}。"] if row else []),
             ],
             articles=[19, 27],
         )
