@@ -12,15 +12,20 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.assistant.context import answer_context
+from bot.assistant.faq import ALSO_FOR, second_question_answer
 from bot.assistant.replies import FEEDBACK_BUTTONS, FEEDBACK_PROMPT
+from bot.assistant.vocabulary import ALSO_ASKED
 from rules_core.answer import Answer
 
 
 def send_policy_answer(
     dispatcher: CollectingDispatcher, tracker: Tracker, answer: Answer, **extra: Any
 ) -> None:
-    """The answer, then 「是否解决了您的问题？」 unless a form is still asking its questions."""
+    """The answer, the message's other questions, then 「是否解决了您的问题？」 unless a form
+    is still asking its questions."""
     send_answer(dispatcher, answer, **extra)
+    send_also_asked(dispatcher, tracker)
     if not (tracker.active_loop or {}).get("name"):
         dispatcher.utter_message(text=FEEDBACK_PROMPT, buttons=FEEDBACK_BUTTONS)
 
@@ -28,6 +33,30 @@ def send_policy_answer(
 def send_answer(dispatcher: CollectingDispatcher, answer: Answer, **extra: Any) -> None:
     """One message carrying the text and the ``custom`` payload of the answer contract."""
     dispatcher.utter_message(text=answer.text, json_message=answer.payload, **extra)
+
+
+def send_also_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The curated answers to the other questions of the latest message (the NLU lists them
+    under ``also_asked``), each once in the turn, whichever action of the turn comes first."""
+    answered = answered_this_turn(tracker.events)
+    for intent in tracker.latest_message.get(ALSO_ASKED) or []:
+        if intent == latest_intent(tracker) or intent in answered:
+            continue
+        answer = second_question_answer(str(intent), answer_context())
+        if answer is not None:
+            send_answer(dispatcher, answer)
+
+
+def answered_this_turn(events: Iterable[dict[str, Any]]) -> set[str]:
+    """The second questions the bot messages since the latest user message answered."""
+    answered: set[str] = set()
+    for event in reversed(list(events)):
+        if event.get("event") == "user":
+            break
+        data = (((event.get("data") or {}).get("custom") or {}).get("data")) or {}
+        if event.get("event") == "bot" and data.get(ALSO_FOR):
+            answered.add(str(data[ALSO_FOR]))
+    return answered
 
 
 def latest_intent(tracker: Tracker) -> str:

@@ -19,7 +19,13 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 
-from actions.base import latest_intent, send_answer, send_policy_answer, slot_values
+from actions.base import (
+    latest_intent,
+    send_also_asked,
+    send_answer,
+    send_policy_answer,
+    slot_values,
+)
 from bot.assistant.context import AnswerContext, answer_context
 from bot.assistant.registry import ASKED_AFTER_VERDICT, CHECKS, Check, Form, check_for_intent
 from bot.assistant.slot_filling import (
@@ -123,6 +129,8 @@ class CheckFormValidation(Action, abc.ABC):
             # So it is when a reply told more than was asked and only one or two facts are
             # still missing, as when the form starts: the user sees where they stand.
             send_answer(dispatcher, self.check.answer(slots, ctx))
+        if following is not None:  # a second question of the message, before the next one
+            send_also_asked(dispatcher, tracker)
         return events + self.asking_events(tracker, str(requested), following, missed)
 
     @staticmethod

@@ -42,6 +42,8 @@ class EnterpriseExitFacts:
     # 「已经接受托管服务满三年了」: whole years of service the user says have passed, when the
     # start date is not given (a start date, when given, decides instead)
     years_served: int | None = None
+    # 「签约也没满三年」: the user says the term is not complete, without a start date
+    term_not_complete: bool = False
 
 
 def three_years_complete_on(service_started: dt.date) -> dt.date:
@@ -50,10 +52,16 @@ def three_years_complete_on(service_started: dt.date) -> dt.date:
 
 
 def _full_term_condition(
-    started: dt.date | None, as_of: dt.date, years_served: int | None = None
+    started: dt.date | None,
+    as_of: dt.date,
+    years_served: int | None = None,
+    term_not_complete: bool = False,
 ) -> Condition:
     years = load_eligibility().exit_after_service_years
     label = f"接受托管服务届满{years}年（第十三条第（一）项）"
+    if started is None and term_not_complete:
+        detail = f"您说接受托管服务尚未满{years}年"
+        return Condition("full_term", label, Status.UNMET, detail, ARTICLE)
     if started is None and years_served is not None:
         said = f"您说已接受托管服务满{years_served}年"
         if years_served >= years:
@@ -111,7 +119,9 @@ def _events_condition(facts: EnterpriseExitFacts) -> Condition:
 def check_enterprise_exit(facts: EnterpriseExitFacts, as_of: dt.date) -> CheckResult:
     """第十三条: is the enterprise no longer a 托管服务对象 on ``as_of``?"""
     conditions = (
-        _full_term_condition(facts.service_started, as_of, facts.years_served),
+        _full_term_condition(
+            facts.service_started, as_of, facts.years_served, facts.term_not_complete
+        ),
         _events_condition(facts),
     )
     overall = any_of([c.status for c in conditions])

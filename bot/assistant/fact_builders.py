@@ -212,10 +212,18 @@ def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
     def happened(name: str) -> bool | None:
         return False if event == "none" else (True if event == name else None)
 
+    years = str(slots.get("years_served") or "")
     return EnterpriseExitFacts(
-        service_started=parse_date(slots.get("service_started")),
+        service_started=parse_date(service_start(slots)),
         closed_down=happened("suspended"),
         deregistered=happened("deregistered"),
         moved_out_of_pingshan=False if event == "moved_within" else happened("relocated"),
-        years_served=to_int(slots.get("years_served")),
+        years_served=None if years.startswith("under:") else to_int(years or None),
+        term_not_complete=years.startswith("under:"),
     )
+
+
+def service_start(slots: Mapping[str, Any]) -> Any:
+    """When the service started (第十三条's three years): as said, or else the first signing
+    date the user gave (the service begins with the first agreement, 第十七条)."""
+    return slots.get("service_started") or slots.get("first_signing_date")

@@ -30,3 +30,22 @@ def faq_answer(intent: str, ctx: AnswerContext, extra_body: tuple[str, ...] = ()
         data={"faq": entry.key, "topic": entry.topic},
         other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
     )
+
+
+ALSO_FOR = "also_for"  # answer data key: the second question of a message this answers
+
+
+def second_question_answer(intent: str, ctx: AnswerContext) -> Answer | None:
+    """The curated answer to a message's second question (「…能申请吗？另外名单在哪看」), led
+    by the question it answers; ``None`` when the intent has no curated answer."""
+    entry = ctx.kb.faq_for_intent(intent)
+    if entry is None:
+        return None
+    return compose(
+        body=[f"您还问到：{entry.question}", entry.answer],
+        articles=entry.articles,
+        interpretation=entry.interpretation,
+        notes=validity_notes(ctx.as_of),
+        data={"faq": entry.key, "topic": entry.topic, ALSO_FOR: intent},
+        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
+    )

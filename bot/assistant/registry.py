@@ -232,7 +232,8 @@ CHECKS: dict[str, Check] = {
             answer=_guarded(enterprise_exit.enterprise_exit_answer),
             general_answer=enterprise_exit.enterprise_exit_rule,
             has_facts=_any_known((*ENTERPRISE_EXIT_SLOTS, "years_served")),
-            extra_slots=("years_served",),
+            # the first signing date, when no other start is said, starts the three years
+            extra_slots=("years_served", "first_signing_date"),
             question_action="action_enterprise_exit",
         ),
         Check(

@@ -22,9 +22,10 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.normalizer import CLASSIFICATION_TEXT
+from bot.components.normalizer import CLASSIFICATION_TEXT, NORMALIZED_TEXT
 from bot.language import intent_model
 from bot.language.intent_model import IntentModel, IntentModelConfig, current_dictionaries
+from bot.language.statements import question_segments
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,9 @@ logger = logging.getLogger(__name__)
 _RASA_KEYS = {"name", "class"}
 
 RANKING_LENGTH = 10
+# message key: [(question, intent, confidence)] for each question of a message that asks several
+SEGMENT_INTENTS = "segment_intents"
+MIN_SEGMENTS = 2
 # What Rasa's own classifiers set when they cannot classify: the fallback classifier reads it.
 NO_INTENT = {"name": None, "confidence": 0.0}
 
@@ -124,6 +128,14 @@ class LinearIntentClassifier(GraphComponent):
             ]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            # 「能申请吗？另外名单在哪看」: each question of a message classified on its own, for
+            # the reply classifier to see a second question (bot/components/reply_classifier.py)
+            segments = question_segments(str(message.get(NORMALIZED_TEXT) or ""))
+            if len(segments) >= MIN_SEGMENTS:
+                message.set(
+                    SEGMENT_INTENTS,
+                    [(segment, *self._model.rank(segment, 1)[0]) for segment in segments],
+                )
         return messages
 
 

@@ -29,7 +29,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.assistant.vocabulary import ASKS_VERDICT, CORRECTION
+from bot.assistant.vocabulary import ALSO_ASKED, ASKS_VERDICT, CORRECTION
+from bot.components.linear_intent_classifier import SEGMENT_INTENTS
 from bot.components.normalizer import NORMALIZED_TEXT
 from bot.language.article_requests import requested_articles
 from bot.language.reactions import POSITIVE, emoji_reaction, is_correction, is_doubt
@@ -37,6 +38,7 @@ from bot.language.short_replies import short_reply_intent
 from bot.language.statements import (
     asks_only_for_the_verdict,
     asks_something,
+    is_verdict_question,
     without_verdict_questions,
 )
 
@@ -83,14 +85,51 @@ class ReplyClassifier(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = rule_intent(message)
+            topics = other_questions(message)
+            if (
+                intent is None
+                and topics
+                and message.get(ENTITIES)
+                and any(is_verdict_question(q) for q, _, _ in message.get(SEGMENT_INTENTS) or [])
+            ):
+                # 「员工是108个。那能不能申请？还有名单在哪公布」: the facts and the verdict
+                # first (inform re-checks them), the other question after
+                intent = INFORM
             if intent is not None:
                 _set_intent(message, intent)
+            final = (message.get(INTENT) or {}).get("name")
+            also = [t for t in topics if t != final]
+            if also:
+                message.set(ALSO_ASKED, also, add_to_output=True)
             text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
             if is_correction(text):  # the actions re-check the last check rather than switch
                 message.set(CORRECTION, True, add_to_output=True)
             if asks_only_for_the_verdict(text):  # a form gives its verdict so far before asking on
                 message.set(ASKS_VERDICT, True, add_to_output=True)
         return messages
+
+
+# a question of its own is answered besides the message's intent when the classifier is this
+# sure of it on its own words
+SECOND_QUESTION_CONFIDENCE = 0.5
+MAX_SECOND_QUESTIONS = 2
+
+
+def other_questions(message: Message) -> list[str]:
+    """The policy questions a message asks one by one (the intent classifier classified each
+    question of the message on its own words): not the verdict questions, which the checks
+    answer, nor the checks' own questions (``STATEMENT_MISREADS``)."""
+    topics: list[str] = []
+    for question, intent, confidence in message.get(SEGMENT_INTENTS) or []:
+        if (
+            confidence >= SECOND_QUESTION_CONFIDENCE
+            and str(intent).startswith("ask_")
+            and intent not in STATEMENT_MISREADS
+            and not is_verdict_question(question)
+            and intent not in topics
+        ):
+            topics.append(str(intent))
+    return topics[:MAX_SECOND_QUESTIONS]
 
 
 def rule_intent(message: Message) -> str | None:

@@ -32,7 +32,9 @@ from bot.language.gazetteer import Place, find_places, role_words
 from bot.language.numbers import NUMBER, to_decimal, to_int
 
 N = NUMBER
-NEGATION = re.compile(r"(不是|不属于|并非|非|没有|没|未|无|不做|不搞|从没|从未|不)$")
+NEGATION = re.compile(
+    r"(不是|不属于|并非|非|没有|没|未|无|不做|不搞|不提供|不从事|不经营|不开展|从没|从未|不)$"
+)
 CLAUSE_BREAK = re.compile(r"[,，。;；!！?？\n]")
 # 「…都没出过」「…也没有」 closing the clause: none happened (not 「也没赔钱」「都没输过」)
 NOTHING_HAPPENED = (
@@ -271,6 +273,9 @@ NOT_PINGSHAN = "坪山区以外"
 _PAST = re.compile(r"以前|之前|原来|过去|曾经|早先|旧厂|老厂|旧址")
 
 
+_NONE_THERE = re.compile(
+    r"(?:这边|那边)?(?:并)?(?:没有|没|无)(?:任何)?(?:办公|经营|生产|注册|纳税|厂|场地|门店|店)"
+)
 # 「三地都在坪山」「三个地方都在坑梓」: the three places of 第九条 at once
 _ALL_THREE = re.compile(r"三地|三个地方|三个地址|三处|三者|三项地址")
 # 「纳税地不是龙岗，是坪山」: the place denied, then the one meant, which takes its role words
@@ -289,6 +294,8 @@ def districts(text: str) -> list[Fact]:
             continue  # 搬到龙岗 is a relocation, reported as operating_status
         if _PAST.search(_clause(text, place.start, place.end)):
             continue  # 「龙岗那是以前的旧厂」: where it was, not where it is
+        if _NONE_THERE.match(text, place.end):
+            continue  # 「坪山没有办公点」: where it is not
         if _DENIED_PLACE.search(text[max(0, place.start - 4) : place.start]):
             following = places[k + 1] if k + 1 < len(places) else None
             if following is not None and _MEANT_PLACE.match(text[place.end : following.start]):
@@ -370,7 +377,11 @@ _FIRM_TYPES = [
     ),
     (
         "hr_service",
-        re.compile(r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头公司|猎头"),
+        re.compile(
+            r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头公司|猎头"
+            # 「主营是人力资源外包」: doing it for others (「把人事外包出去」 is a client's wish)
+            r"|(?<=是|做|营|事|供)(?:人力资源|人事|人力)外包(?!出去|给)"
+        ),
     ),
 ]
 
@@ -630,10 +641,22 @@ def iso_date(year: int | None, month: int | None, day: int | None) -> str | None
         return None
 
 
+# 「今年5月份公司已经注销了」: the date of an event of 第十三条, not of a signing
+_EVENT_WORDS = re.compile(r"注销|停业|停产|歇业|倒闭|搬|迁|关门|破产")
+_SIGNING_WORDS = re.compile(r"签|托管|协议|合同|开始服务|首次")
+
+
+def _event_date(text: str, start: int, end: int) -> bool:
+    clause = _clause(text, start, end)
+    return bool(_EVENT_WORDS.search(clause)) and not _SIGNING_WORDS.search(clause)
+
+
 def dates(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
+            if _event_date(text, m.start(), m.end()):
+                continue
             day = to_int(m.group("d")) if m.group("d") else None
             value = iso_date(to_int(m.group("y")), to_int(m.group("m")), day)
             if value is None or any(f.start <= m.start() < f.end for f in facts):
@@ -667,6 +690,8 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
         value = iso_date(year, to_int(m.group("m")), day)
         if value is None or any(f.start <= m.start() < f.end for f in known):
             continue
+        if _event_date(text, m.start(), m.end()):
+            continue
         facts.append(Fact("date", value, m.start(), m.end()))
     return facts
 
@@ -695,9 +720,21 @@ def periods(text: str) -> list[Fact]:
             facts.append(Fact("months", str(n), m.start(), m.end()))
     for m in re.finditer(rf"(?:满|届满|托管了|服务了|做了|已经)\s*(?P<n>{N})\s*(?:整)?年", text):
         n = to_int(m.group("n"))
-        if n is not None and 0 <= n <= 50:
-            facts.append(Fact("years", str(n), m.start(), m.end()))
+        if n is None or not 0 <= n <= 50:
+            continue
+        if _NOT_YET.search(text[max(0, m.start() - 3) : m.start() + 1]):
+            # 「签约也没满三年」「还不到三年」: less than that, not that many
+            facts.append(Fact("years", f"under:{n}", m.start(), m.end()))
+            continue
+        facts.append(Fact("years", str(n), m.start(), m.end()))
+    for m in re.finditer(rf"(?:不到|没到|未到|还没到)\s*(?P<n>{N})\s*(?:整)?年", text):
+        n = to_int(m.group("n"))
+        if n is not None and 0 < n <= 50 and not any(f.start <= m.start() < f.end for f in facts):
+            facts.append(Fact("years", f"under:{n}", m.start(), m.end()))
     return facts
+
+
+_NOT_YET = re.compile(r"(?:没|未|不|没有|还没|尚未)(?:满|届满)$|(?:没|未|不)满")
 
 
 # ---------------------------------------------------------------- agency figures (第八条、第十一条)
@@ -898,6 +935,10 @@ _SCORE_LIST = re.compile(
 
 
 # 「平均分83」; 「测试平均85」 without 分 where the clause speaks of the test
+# 「一个82一个88」「一个考了76，另一个90」: one score each
+_SCORE_EACH = re.compile(
+    rf"一个(?:人)?(?:是|考了?|得了?)?\s*(?P<a>{N})\s*分?\s*[,，、]?\s*(?:另)?(?:外)?一个(?:人)?(?:是|考了?|得了?)?\s*(?P<b>{N})(?![0-9.])(?!\s*(?:人|名|位|家|件|年|月|%|个))"
+)
 _AVERAGE = re.compile(
     rf"平均(?:分|成绩|得分)(?:是|为|[:：])?\s*(?P<n>{N})(?![0-9.])"
     rf"|(?<=测试|测评|考试|成绩)平均(?:是|为|[:：])?\s*(?P<m>{N})(?![0-9.])(?!\s*(?:元|块|万|人|个|家|%))"
@@ -925,6 +966,12 @@ def scores(text: str) -> list[Fact]:
             facts.append(
                 Fact("score", format(value.normalize(), "f"), m.start(group), m.end(group))
             )
+    for each in _SCORE_EACH.finditer(text):
+        for group in ("a", "b"):
+            value = to_decimal(each.group(group))
+            if value is not None and 0 <= value <= 100:
+                start, end = each.start(group), each.end(group)
+                facts.append(Fact("score", format(value.normalize(), "f"), start, end))
     for listed in _SCORE_LIST.finditer(text):
         for m in re.finditer(N, listed.group("list")):
             start = listed.start("list") + m.start()
@@ -947,7 +994,7 @@ _ORGANISATION_TYPES = [
         "enterprise_or_institution",
         re.compile(
             r"(?:工商|市场监(?:督)?管(?:理)?|司法行政|司法|行业主管)(?:管理)?(?:部门|局|所)?"
-            r"(?:登记|注册)(?:成立)?的?"
+            r"(?:正常|依法|正式|合法)?(?:登记|注册)(?:成立)?的?"
             r"(?:[^,，。;；]{0,6}?(?:公司|企业|机构))?"
         ),
     ),
@@ -1002,6 +1049,9 @@ _SCOPE = re.compile(
     r"(?:业务|经营)范围[,，]?(?P<verb>[^,，。;；]{0,8}?)"
     r"(?P<what>劳动关系|人力资源|法律|劳动争议|劳动保障|劳务|咨询)"
 )
+_SCOPE_IN_NAME = re.compile(
+    r"(?:劳动关系|人力资源|法律|劳动争议)(?:服务|咨询|事务)(?:有限)?(?:公司|机构|中心|事务所)"
+)
 _SCOPE_NO = re.compile(r"没有|没|不含|不包括|不包含|无|未")
 # 「有专门场所、工作人员和办公条件」「专门场所、工作人员、办公条件都有」
 _PREMISES = re.compile(
@@ -1023,6 +1073,10 @@ def agency_conditions(text: str) -> list[Fact]:
     for m in _SCOPE.finditer(text):
         value = "no" if _SCOPE_NO.search(m.group("verb")) else "yes"
         facts.append(Fact("agency_condition", value, m.start(), m.end(), "business_scope"))
+    named = _SCOPE_IN_NAME.search(text)
+    if named and not facts and _WOULD_BE_AGENCY.search(text):
+        # 「我们是一家劳动关系服务公司，想申请做托管机构」: its business is in its name
+        facts.append(Fact("agency_condition", "yes", named.start(), named.end(), "business_scope"))
     firm = _LAW_FIRM.search(text)
     if firm and not facts:  # a law firm's business is legal services (法律服务, 第八条第一项)
         facts.append(Fact("agency_condition", "yes", firm.start(), firm.end(), "business_scope"))

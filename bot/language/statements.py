@@ -7,6 +7,7 @@ the exit question). 「我们45人能托管吗」「帮我算一下，第二年�
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Question words and particles, and the ways people phrase a request on a phone.
@@ -71,3 +72,25 @@ def without_verdict_questions(text: str) -> str:
     return _CLAUSE.sub(
         lambda m: " " * len(m.group(0)) if is_verdict_question(m.group(0)) else m.group(0), text
     )
+
+
+# 「…那能不能申请？还有托管对象名单是在哪里公布的」: where a second question starts
+_SENTENCE = re.compile(r"[^。？?！!；;\n]+[。？?！!；;]?")
+_SECOND_QUESTION_MARK = re.compile(r"(?:另外|还有|对了|顺便|再问|再请问|此外|以及|还想问)")
+MIN_QUESTION_CHARS = 4
+
+
+def question_segments(text: str) -> list[str]:
+    """The questions of a message, one per sentence (a sentence is also cut where 「另外」
+    「还有」「对了」 start another question): 「能申请吗？另外名单在哪看」 → 「能申请吗？」,
+    「另外名单在哪看」. Only the parts that ask something; at least four characters."""
+    parts: list[str] = []
+    for sentence in _SENTENCE.findall(text):
+        cut = [m.start() for m in _SECOND_QUESTION_MARK.finditer(sentence) if m.start() > 0]
+        bounds = [0, *cut, len(sentence)]
+        parts += [sentence[a:b] for a, b in itertools.pairwise(bounds) if sentence[a:b].strip()]
+    return [
+        p.strip(" ,，")
+        for p in parts
+        if len(p.strip(" ,，。？?")) >= MIN_QUESTION_CHARS and asks_something(p)
+    ]

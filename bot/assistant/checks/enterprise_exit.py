@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.assistant.context import AnswerContext
-from bot.assistant.fact_builders import enterprise_exit_facts, month_only
+from bot.assistant.fact_builders import enterprise_exit_facts, month_only, service_start
 from bot.assistant.faq import faq_answer
 from rules_core.answer import Answer, render_check
 from rules_core.enterprise_exit import check_enterprise_exit, three_years_complete_on
@@ -25,7 +25,7 @@ def enterprise_exit_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answ
     three years are complete.
     """
     facts = enterprise_exit_facts(slots)
-    month = month_only(slots.get("service_started"))
+    month = month_only(service_start(slots))
     if month is None:
         return render_check(check_enterprise_exit(facts, ctx.as_of))
     first, last = month
