@@ -93,11 +93,12 @@ class CheckFormValidation(Action, abc.ABC):
         missed = False
         volunteered = False  # the reply stated facts beyond the answer to the question asked
         asked_about = check_for_intent(latest_intent(tracker))
-        if requested and asked_about is not None and asked_about is not self.check:
+        replying = answers_the_question(tracker, form.name)
+        if requested and replying and asked_about is not None and asked_about is not self.check:
             # 「公司注销了，托管还能继续吗？」 during the eligibility questions asks the exit
             # check's question (第十三条): the rules answer it, then the form goes on
             return [ActionExecutionRejected(form.name)]
-        if requested in self.check.slots and answers_the_question(tracker, form.name):
+        if requested in self.check.slots and replying:
             answer = self.requested_answer(tracker, str(requested))
             changed = slots_changed_by_latest_message(tracker.events) & set(self.check.reads)
             volunteered = bool(changed - {str(requested)})
@@ -118,11 +119,15 @@ class CheckFormValidation(Action, abc.ABC):
         following = self.next_slot(slots, ctx)
         if activating:
             self.send_intro(dispatcher, slots, ctx, following)
-        elif following is not None and (
-            asked_about is self.check
-            or tracker.latest_message.get(ASKS_VERDICT)
-            or volunteered
-            and len(self.check.missing(slots)) <= ASKED_AFTER_VERDICT
+        elif (
+            following is not None
+            and replying
+            and (
+                asked_about is self.check
+                or tracker.latest_message.get(ASKS_VERDICT)
+                or volunteered
+                and len(self.check.missing(slots)) <= ASKED_AFTER_VERDICT
+            )
         ):
             # 「去年有过一起监察案件。我们符合条件吗？」 in the middle of the questions asks for the
             # verdict: it is given (尚需确认 with what is still missing), then the next question.

@@ -208,16 +208,24 @@ def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
     ``moved_within`` for a move inside 坪山区 (「搬到坪山龙田了」: not 搬迁出坪山区).
     """
     event = slots.get("exit_event")
+    # still in business (「正常经营，没停业没注销」): neither 停业 nor 注销 happened; still in
+    # 坪山 (「还在坪山正常经营」「没搬」「搬到坑梓」): it did not move out of 坪山区
+    operating = yes_no(slots.get("operating_normally")) is True
+    in_pingshan = yes_no(slots.get("operating_in_pingshan")) is True
 
-    def happened(name: str) -> bool | None:
-        return False if event == "none" else (True if event == name else None)
+    def happened(name: str, ruled_out: bool = False) -> bool | None:
+        if event == name:
+            return True
+        return False if event == "none" or ruled_out else None
 
     years = str(slots.get("years_served") or "")
     return EnterpriseExitFacts(
         service_started=parse_date(service_start(slots)),
-        closed_down=happened("suspended"),
-        deregistered=happened("deregistered"),
-        moved_out_of_pingshan=False if event == "moved_within" else happened("relocated"),
+        closed_down=happened("suspended", operating),
+        deregistered=happened("deregistered", operating),
+        moved_out_of_pingshan=happened(
+            "relocated", event in ("moved_within", "stayed") or in_pingshan
+        ),
         years_served=None if years.startswith("under:") else to_int(years or None),
         term_not_complete=years.startswith("under:"),
     )

@@ -233,7 +233,13 @@ CHECKS: dict[str, Check] = {
             general_answer=enterprise_exit.enterprise_exit_rule,
             has_facts=_any_known((*ENTERPRISE_EXIT_SLOTS, "years_served")),
             # the first signing date, when no other start is said, starts the three years
-            extra_slots=("years_served", "first_signing_date"),
+            # and whether it still operates, in 坪山 (which rules out 停业、注销、搬出)
+            extra_slots=(
+                "years_served",
+                "first_signing_date",
+                "operating_normally",
+                "operating_in_pingshan",
+            ),
             question_action="action_enterprise_exit",
         ),
         Check(

@@ -141,7 +141,7 @@ def slots_from_entities(
         elif status in ("abnormal", "suspended", "deregistered"):
             slots["operating_normally"] = NO
         # 搬迁 is about where the firm is (第九条 location, 第十三条 exit), not how it operates
-        if status in ("suspended", "deregistered", "relocated", "moved_within", "moved"):
+        if status in ("suspended", "deregistered", "relocated", "moved_within", "moved", "stayed"):
             slots["exit_event"] = status
         if status == "relocated":  # 「工厂整体搬到惠州了」: it no longer operates in 坪山
             slots["operating_in_pingshan"] = NO

@@ -132,6 +132,30 @@ def other_questions(message: Message) -> list[str]:
     return topics[:MAX_SECOND_QUESTIONS]
 
 
+AGENCY_EXIT, ENTERPRISE_EXIT = "ask_agency_exit", "ask_enterprise_exit"
+# an agency speaking of itself or its clients (「我们机构」「托管了40家」「客户」)
+_AGENCY_SPEAKS = re.compile(
+    r"机构|客户|托管了|服务了\s*\d|(?:托管|服务)的(?:企业|公司)|发生率|案件量|换机构|更换|服务对象(?:里|中)"
+)
+# an enterprise speaking of its own state (「没注销没停业」「签的托管」「我们是托管对象」);
+# 「那按上面的数字，我们会被退出吗」 says neither, and stays the classifier's
+_ENTERPRISE_SPEAKS = re.compile(r"托管(?:服务)?对象|停业|停产|注销|搬|公司|厂|签的|签约|营业|经营")
+CLOSE_RANKS = 4
+
+
+def _enterprise_exit_instead(message: Message, text: str) -> bool:
+    """「正常营业，没注销没停业，会被退出吗」 is an enterprise asking about its own exit
+    (第十三条): the classifier's words for both exits are alike, so the agency's exit
+    (第十一条) is kept only when an agency speaks."""
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    close = [r.get("name") for r in ranking[:CLOSE_RANKS]]
+    return (
+        ENTERPRISE_EXIT in close
+        and bool(_ENTERPRISE_SPEAKS.search(text))
+        and not _AGENCY_SPEAKS.search(text)
+    )
+
+
 def rule_intent(message: Message) -> str | None:
     """The intent the rules give this message, or None to keep the classifier's."""
     text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
@@ -147,6 +171,8 @@ def rule_intent(message: Message) -> str | None:
     if short is not None:
         return short
     predicted = (message.get(INTENT) or {}).get("name")
+    if predicted == AGENCY_EXIT and _enterprise_exit_instead(message, text):
+        return ENTERPRISE_EXIT
     # 「看错了，社保名单上是109人」 corrects a fact whatever its words look like, and so does
     # 「是78和82分。这样呢？」: asking only for the verdict again is no question of its own
     if (

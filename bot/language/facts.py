@@ -603,8 +603,16 @@ def operating_statuses(text: str) -> list[Fact]:
                 r"不正常|不太正常", _clause(text, m.start(), m.end())
             ):
                 negated = True
+            if negated and value in ("suspended", "deregistered"):
+                # 「没停业没注销」: still in business (第十三条 asks whether it stopped)
+                facts.append(Fact("operating_status", "normal", m.start(), m.end()))
+                continue
+            if negated and value == "relocated":
+                # 「没搬走」: it stays where it is
+                facts.append(Fact("operating_status", "stayed", m.start(), m.end()))
+                continue
             if negated and value != "normal":
-                continue  # 没有停业 says nothing decisive
+                continue  # 没有关门 says nothing decisive
             if value == "relocated":
                 if re.search(
                     r"注册(?:地址|地|的地址)?[^,，。;；]{0,6}$",

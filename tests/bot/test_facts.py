@@ -493,6 +493,23 @@ SAID_THE_WAY_PEOPLE_SAY_IT = [
         id="生产一切正常 is normal operation",
     ),
     pytest.param(
+        "公司正常经营，没有停业也没注销",
+        {("operating_status", "normal", None)},
+        id="没停业没注销 says it is still in business",
+    ),
+    pytest.param("没搬走，一直在坪山", {("operating_status", "stayed", None)}, id="没搬走 stays"),
+    pytest.param(
+        "签约也没满三年", {("years", "under:3", None)}, id="没满三年 is under three years"
+    ),
+    pytest.param(
+        "营业执照是坪山区的，税也一直在坪山交",
+        {("district", "坪山区", "registered"), ("district", "坪山区", "tax")},
+        id="营业执照 is where it is registered",
+    ),
+    pytest.param(
+        "一个82一个88", {("score", "82", None), ("score", "88", None)}, id="one score each"
+    ),
+    pytest.param(
         "3个专职，都有劳动关系协调员证",
         {("count", "3", "staff")},
         id="full-time staff said to hold a certificate are the certified count",
@@ -524,6 +541,16 @@ NOT_SAID = [
         "注册地不是坪山，是龙岗",
         ("district", "坪山区", "registered"),
         id="a place denied and corrected is not where it is",
+    ),
+]
+
+
+NOT_SAID += [
+    pytest.param(
+        "2023年5月公司已经注销了", "date", id="the date of a deregistration is no signing date"
+    ),
+    pytest.param(
+        "坪山没有办公点", ("district", "坪山区", "operating"), id="坪山没有办公点 is not there"
     ),
 ]
 

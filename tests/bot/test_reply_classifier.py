@@ -345,3 +345,67 @@ def test_a_correction_is_flagged_for_the_actions(text: str, flagged: bool) -> No
 def test_a_message_asking_only_for_the_verdict_is_flagged(text: str, flagged: bool) -> None:
     (message,) = ReplyClassifier().process([_message(text, "inform")])
     assert bool(message.get("asks_verdict")) is flagged
+
+
+def _ranked(text: str, ranking: list[tuple[str, float]]) -> Message:
+    message = _message(text, ranking[0][0], ranking[0][1])
+    message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in ranking])
+    return message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "正常营业，没注销没停业，2021年12月签的托管，会被退出吗",
+            "ask_enterprise_exit",
+            id="an enterprise asking about its exit is not taken for an agency",
+        ),
+        pytest.param(
+            "我们机构去年案件有点多，会被退出吗",
+            "ask_agency_exit",
+            id="an agency speaking of itself keeps the agency's exit",
+        ),
+        pytest.param(
+            "那按上面的数字，我们会被退出吗？",
+            "ask_agency_exit",
+            id="a question that says nothing of who asks stays the classifier's",
+        ),
+        pytest.param(
+            "服务对象里有百分之二十的企业出过案件，会不会被取消资格",
+            "ask_agency_exit",
+            id="an agency speaking of its clients keeps the agency's exit",
+        ),
+    ],
+)
+def test_the_two_exits_are_told_apart_by_who_speaks(text: str, expected: str) -> None:
+    ranking = [("ask_agency_exit", 0.51), ("ask_enterprise_exit", 0.32), ("inform", 0.02)]
+    (message,) = ReplyClassifier().process([_ranked(text, ranking)])
+    assert message.get(INTENT)["name"] == expected
+
+
+def test_a_second_question_is_listed_for_the_actions() -> None:
+    message = _message(
+        "员工是108个。那能不能申请？还有托管对象名单在哪里公布", "ask_published_lists"
+    )
+    message.set(
+        "segment_intents",
+        [
+            ("那能不能申请?", "ask_enterprise_eligibility", 0.8),
+            ("还有托管对象名单在哪里公布", "ask_published_lists", 0.9),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    # the facts and the verdict first (inform re-checks them), the list question after
+    assert message.get(INTENT)["name"] == "inform"
+    assert message.get("also_asked") == ["ask_published_lists"]
+
+
+def test_a_question_the_classifier_is_unsure_of_is_not_answered_besides() -> None:
+    message = _message("补贴多少？另外那个怎么弄", "ask_subsidy_amount")
+    message.set(
+        "segment_intents",
+        [("补贴多少?", "ask_subsidy_amount", 0.9), ("另外那个怎么弄", "ask_filing", 0.2)],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert not message.get("also_asked")
