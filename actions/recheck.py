@@ -22,9 +22,11 @@ from bot.assistant.slot_filling import (
     figure_count,
     is_bare_answer,
     message_slot_values,
+    says_all_of_them,
     slots_from_entities,
 )
 from bot.assistant.transcript import (
+    earlier_entity_value,
     previous_user_intent,
     slots_before_latest_message,
     slots_changed_by_latest_message,
@@ -132,6 +134,11 @@ def reply_to_last_check(
     if last is None:
         return {}
     known = slot_values(tracker, last.slots)
+    if "certified_staff" in last.slots and known.get("certified_staff") is None:
+        # 「专职人员两个人」, then 「都有证」: all of those named hold a certificate (第八条)
+        full_time = earlier_entity_value(tracker.events, "count", "full_time_staff")
+        if full_time is not None and says_all_of_them(text):
+            return {"certified_staff": full_time}
     figures = figure_count(text)
     candidates = [(s, True) for s in last.slots if known.get(s) is None] + [
         (s, False) for s in last.slots if known.get(s) is not None

@@ -88,7 +88,7 @@ def _negated(text: str, start: int, window: int = 6) -> bool:
 # ---------------------------------------------------------------- headcount (第九条)
 _HEADCOUNT_PATTERNS = [
     re.compile(
-        rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)[:：]?(?:有|是|共|共有|约|大概|大约|才|只有|就|一共|总共|现在|目前)*[ ]*(?P<n>{N})(?P<approx>多|来|余|几|左右)?(?:个|名|位|号)?(?:人|员工)?"
+        rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)[:：]?(?:有|是|共|共有|约|大概|大约|才|只有|就|一共|总共|现在|目前|刚好|正好|恰好)*[ ]*(?P<n>{N})(?P<approx>多|来|余|几|左右)?(?:个|名|位|号)?(?:人|员工)?"
     ),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
@@ -518,7 +518,9 @@ _UNSURE_AFTER = re.compile(r"不清楚|不知道|不确定|不太清楚|不是�
 _DENIED_AFTER = re.compile(
     r"(?:也|都|并|还)?(?:不是|不算|不属于|没有?入库|未入库)(?=$|[,，。;；!！?？的啊呢吧])"
 )
-_NO_AFTER_COLON = re.compile(r"[^,，。;；:：]{0,4}[:：]\s*(?:都)?(?:没有|无|否|没|不是)")
+_NO_AFTER_COLON = re.compile(
+    r"[^,，。;；:：]{0,4}[:：]\s*(?:都)?(?:没有|无|否|没|不是|[0０零〇](?![0-9.])\s*(?:次|件|起|宗|个)?)"
+)
 
 
 def _rest_of_item(tail: str) -> str:
@@ -549,6 +551,7 @@ _STATUS = [
             # 「…，40人，正常，不是派遣…」: 正常 as a clause of its own among the facts
             r"|(?<=[,，])(?:一切|都|也)?正常(?:的)?(?=[,，。;；]|$)"
             r"|(?:经营|生产|运营)(?:一切|都|一直|还|也)+正常"
+            r"|(?:开工|营业|运转)(?:一切|都|一直|也)?正常"
         ),
     ),
     ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
@@ -820,11 +823,23 @@ _NO_OWN_CASES = re.compile(
 _CERTIFIED = re.compile(r"证|资格|律师")
 
 
+_ONE_CERTIFIED = re.compile(
+    r"(?:一个|一位|一名|1个|1名|1位)(?:人)?(?:有|持有|取得了?|拿到了?|考了|考出了?)[^,，。;；]{0,10}(?:证|资格)"
+)
+_OTHERS_NOT_CERTIFIED = re.compile(
+    r"(?:另一个|另外一个|另一位|另一名|其他|其余|别的|剩下的?)[^,，。;；]{0,8}(?:没有|没|未|还没|不)"
+    r"[^,，。;；]{0,8}(?:证|资格)"
+)
+
+
 def counts(text: str) -> list[Fact]:
     """Counts with their role; staff are ``staff`` (certified, 第八条) only where the message
     speaks of certificates, ``full_time_staff`` otherwise (「2名专职服务人员」 says nothing of
     certificates: it is not read as 2 certified)."""
     found = _counts(text)
+    if _ONE_CERTIFIED.search(text) and _OTHERS_NOT_CERTIFIED.search(text):
+        # 「两个专职，一个有法律职业资格证，另一个还没考出任何证书」: one holds a certificate
+        return [replace(f, value="1") if f.role == "staff" else f for f in found]
     if _CERTIFIED.search(text):
         return found
     return [replace(f, role="full_time_staff") if f.role == "staff" else f for f in found]
@@ -1063,9 +1078,10 @@ _SCOPE_IN_NAME = re.compile(
 _SCOPE_NO = re.compile(r"没有|没|不含|不包括|不包含|无|未")
 # 「有专门场所、工作人员和办公条件」「专门场所、工作人员、办公条件都有」
 _PREMISES = re.compile(
-    r"(?:服务)?场所|办公(?:场地|条件|地点|室|设备|用房)|工作人员|办公室|(?:电脑|打印机)(?:等)?设备?"
+    r"(?:服务)?场所|办公(?:场地|条件|地点|室|设备|用房|点)|工作人员|办公室|(?:电脑|打印机)(?:等)?设备?"
     r"|(?:服务|专门)?场地"
 )
+_WHERE_AFTER = re.compile(r"(?:地址)?(?:其实|也|都|均|一直|还|现在)*(?:在|是在|设在|位于)")
 _PREMISES_NO = re.compile(r"(?:没有|没|无|不具备|缺)[^,，。;；、和]{0,4}$")
 # 「没有违法违规」「无违规行为」 (第十一条第（四）项); 「如果有违规」 is a question, not a fact
 _VIOLATION = re.compile(r"违法违规|违规|违法")
@@ -1088,7 +1104,8 @@ def agency_conditions(text: str) -> list[Fact]:
     firm = _LAW_FIRM.search(text)
     if firm and not facts:  # a law firm's business is legal services (法律服务, 第八条第一项)
         facts.append(Fact("agency_condition", "yes", firm.start(), firm.end(), "business_scope"))
-    premises = [m for m in _PREMISES.finditer(text)]
+    # 「办公地点也都在坪山」「办公室其实在龙岗」 say where, not that there are premises
+    premises = [m for m in _PREMISES.finditer(text) if not _WHERE_AFTER.match(text, m.end())]
     if premises:
         first, last = premises[0], premises[-1]
         clause = _clause(text, first.start(), last.end())
@@ -1096,7 +1113,9 @@ def agency_conditions(text: str) -> list[Fact]:
         after = text[last.end() : last.end() + 6]
         denied = denied or bool(re.match(r"(?:都|也|还)?(?:没有|没|不具备|不够|缺)", after))
         kinds = {m.group(0)[-2:] for m in premises}
-        place = any(re.search(r"场所|办公室|场地|用房", m.group(0)) for m in premises)
+        place = any(
+            re.search(r"场所|办公室|场地|用房|办公点|办公地点", m.group(0)) for m in premises
+        )
         if (len(kinds) >= 2 or place) and not _HYPOTHETICAL.search(clause):
             value = "no" if denied else "yes"
             facts.append(
@@ -1145,8 +1164,21 @@ _SPEAKER = re.compile(r"我们|我司|我们公司|本公司|我公司|咱们")
 _QUOTABLE = frozenset({"headcount", "count", "percent", "score"})
 
 
+# 「顺便问下正好100人的算不算」: a figure asked about, not the user's own
+_ASKED_ABOUT = re.compile(
+    r"^(?:顺便|另外|再)?(?:问下|问一下|请问)?(?:如果|假如|要是)?(?:正好|刚好|恰好)"
+)
+_ASKED_AFTER = re.compile(r"(?:的)?(?:算不算|算吗|行不行|可以吗|能不能)")
+
+
 def _quoted_rule(text: str, fact: Fact) -> bool:
-    """Whether this figure is a threshold quoted from a rule (「听说300人以下就能托管」)."""
+    """Whether this figure is a threshold quoted from a rule (「听说300人以下就能托管」), or
+    one asked about (「顺便问下正好100人的算不算」)."""
+    if fact.entity in _QUOTABLE:
+        clause = _clause(text, fact.start, fact.end)
+        at = clause.find(text[fact.start : fact.end])
+        if _ASKED_ABOUT.search(clause[: max(at, 0)]) and _ASKED_AFTER.search(clause[at:]):
+            return True
     threshold = _THRESHOLD_AFTER.match(text, fact.end)
     if fact.entity not in _QUOTABLE or threshold is None:
         return False

@@ -499,6 +499,28 @@ SAID_THE_WAY_PEOPLE_SAY_IT = [
     ),
     pytest.param("没搬走，一直在坪山", {("operating_status", "stayed", None)}, id="没搬走 stays"),
     pytest.param(
+        "专职做这块的有两个人，一个有法律职业资格证，另一个还没考出任何证书",
+        {("count", "1", "staff")},
+        id="of two full-time staff one holds a certificate",
+    ),
+    pytest.param("员工刚好100个，不多不少", {("headcount", "100", None)}, id="刚好100个"),
+    pytest.param(
+        "去年劳动信访：0次；仲裁：0；监察：0",
+        {("qualifying_condition", "no_labour_case", None)},
+        id="a list of case kinds with 0 each is no case",
+    ),
+    pytest.param("开工正常", {("operating_status", "normal", None)}, id="开工正常"),
+    pytest.param(
+        "我们是行业协会，在民正局登记的",
+        {("organisation_type", "social_organisation", None)},
+        id="民正局 typed for 民政局",
+    ),
+    pytest.param(
+        "有营业执照和固定办公点，办公设备齐",
+        {("agency_condition", "yes", "premises_and_staff")},
+        id="a fixed office is the premises",
+    ),
+    pytest.param(
         "签约也没满三年", {("years", "under:3", None)}, id="没满三年 is under three years"
     ),
     pytest.param(
@@ -546,6 +568,16 @@ NOT_SAID = [
 
 
 NOT_SAID += [
+    pytest.param(
+        "公司注册在龙田，税和办公地点也都在坪山，42个员工。",
+        "agency_condition",
+        id="where an enterprise has its office is no agency's premises",
+    ),
+    pytest.param(
+        "员工一百零一个。行吗？顺便问下正好100人的算不算",
+        ("headcount", "100", None),
+        id="a headcount asked about is not the user's own",
+    ),
     pytest.param(
         "2023年5月公司已经注销了", "date", id="the date of a deregistration is no signing date"
     ),
