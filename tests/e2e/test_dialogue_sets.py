@@ -21,7 +21,13 @@ from tests.e2e.servers import REPO, RunningAssistant
 DIALOGUES = REPO / "tests" / "dialogues"
 # set → the share it must keep (a little under what it reached, as conversations are judged
 # whole: one changed wording of a reply can fail a turn)
-KEEP = {"blind_a.yml": 0.93, "blind_b.yml": 0.85, "blind_c.yml": 0.92, "blind_d.yml": 0.83}
+KEEP = {
+    "blind_a.yml": 0.94,
+    "blind_b.yml": 0.90,
+    "blind_c.yml": 0.94,
+    "blind_d.yml": 0.95,
+    "blind_e.yml": 0.75,
+}
 
 
 @pytest.mark.parametrize("name", sorted(KEEP))
