@@ -421,9 +421,12 @@ def firm_types(text: str) -> list[Fact]:
 _QUALIFYING = [
     (
         "labour_case",
-        re.compile(r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)?案件"),
+        re.compile(r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)?案件|劳动纠纷"),
     ),
-    ("tech_sme", re.compile(r"科技型中小企业|科技型企业|科技型小微企业")),
+    (
+        "tech_sme",
+        re.compile(r"科技型中小企业|科技型企业|科技型小微企业|科技型(?=也|都|[,，。;；]|$)"),
+    ),
     ("key_enterprise", re.compile(r"重点企业|产业导向")),
 ]
 
@@ -464,6 +467,8 @@ def qualifying_conditions(text: str) -> list[Fact]:
                     )
                 )
                 or bool(re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before))
+                # 「也不是区里的重点企业」: 不是 a few words before the condition
+                or bool(re.search(r"(?:不是|不属于|并非|不算)[^,，。;；是]{0,5}$", before))
                 or value == "labour_case"
                 and bool(re.search(rf"{N}\s*(?:起|件|宗|个)$", before))
                 and bool(_NONE_HAPPENED_AFTER.match(text[m.end() :]))
@@ -497,14 +502,29 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 or bool(_NO_AFTER_COLON.match(tail))
                 or bool(_DENIED_AFTER.match(text, m.end()))
             )
+            if m.group(0) == "劳动纠纷" and not negated:
+                continue  # a 纠纷 need not be a 信访、监察 or 仲裁 case; 「没有任何劳动纠纷」 is none
             prefix = "unknown_" if unsure else "no_" if negated else ""
             facts.append(Fact("qualifying_condition", prefix + value, m.start(), m.end()))
+    # 「去年有劳动监察的案子。啊不对，是前年的，去年没有」: the word after the correction stands
+    corrected = _CORRECTED_TO_NONE.search(text)
+    if corrected:
+        facts = [
+            replace(f, value="no_labour_case")
+            if f.value == "labour_case" and f.start < corrected.start()
+            else f
+            for f in facts
+        ]
     none = _NO_CASE_AT_ALL.search(text)
     if none and _CASE_WORD.search(text) and not any(f.value.endswith("labour_case") for f in facts):
         facts.append(Fact("qualifying_condition", "no_labour_case", none.start(), none.end()))
     return facts
 
 
+_CORRECTED_TO_NONE = re.compile(
+    r"(?:不对|说错了?|搞错了?|记错了?|更正)[^。;；]{0,12}?(?:去年|上一?年|上年度|2022年)"
+    r"(?:都|也|一件都|一起都)?(?:没有|没)(?!入库)"
+)
 # The case kinds listed before one (「信访、监察、」 before 仲裁)
 _CASE_LIST_BEFORE = re.compile(
     r"(?:(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?\s*[、,，和及与或/]\s*)+$"
@@ -783,9 +803,11 @@ NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}" + NOTHIN
 
 
 # The words before a number that say what it counts (「有案件的企业4家」「要求更换的3家」).
-_CHANGE_LEAD = re.compile(r"(?:更换|换机构|换服务机构|要求换|申请换|提出换|换掉)[^,，。;；]{0,8}$")
+_CHANGE_LEAD = re.compile(
+    r"(?:更换|换机构|换服务机构|要求换|申请换|提出换|换掉)[^,，。;；]{0,8}[:：]?$"
+)
 _CASES_LEAD = re.compile(
-    r"(?:案件|案子|信访|监察|仲裁|投诉|出事|出过事)(?:的|了)?(?:企业|客户|服务对象)?(?:有|是|共)?$"
+    r"(?:案件|案子|信访|监察|仲裁|投诉|出事|出过事)(?:的|了)?(?:企业|客户|服务对象)?(?:有|是|共)?[:：]?$"
 )
 
 
@@ -992,7 +1014,8 @@ def scores(text: str) -> list[Fact]:
     for each in _SCORE_EACH.finditer(text):
         for group in ("a", "b"):
             value = to_decimal(each.group(group))
-            if value is not None and 0 <= value <= 100:
+            taken = any(f.start <= each.start(group) < f.end for f in facts)
+            if value is not None and 0 <= value <= 100 and not taken:
                 start, end = each.start(group), each.end(group)
                 facts.append(Fact("score", format(value.normalize(), "f"), start, end))
     for listed in _SCORE_LIST.finditer(text):

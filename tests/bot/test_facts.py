@@ -511,6 +511,28 @@ SAID_THE_WAY_PEOPLE_SAY_IT = [
     ),
     pytest.param("开工正常", {("operating_status", "normal", None)}, id="开工正常"),
     pytest.param(
+        "2022年我们没有任何劳动纠纷，也不是科技型企业，也不是区里的重点企业",
+        {
+            ("qualifying_condition", "no_labour_case", None),
+            ("qualifying_condition", "no_tech_sme", None),
+            ("qualifying_condition", "no_key_enterprise", None),
+        },
+        id="three conditions denied, one with words between 不是 and it",
+    ),
+    pytest.param(
+        "去年有劳动监察的案子。啊不对，是前年的，去年没有。",
+        {("qualifying_condition", "no_labour_case", None)},
+        id="a case corrected to the year before within the message is none last year",
+    ),
+    pytest.param(
+        "有案件的客户：九家", {("count", "9", "clients_with_cases")}, id="a label with a colon"
+    ),
+    pytest.param(
+        "能力测试一个七十九分，一个八十三分",
+        {("score", "79", None), ("score", "83", None)},
+        id="one score each in words",
+    ),
+    pytest.param(
         "我们是行业协会，在民正局登记的",
         {("organisation_type", "social_organisation", None)},
         id="民正局 typed for 民政局",
@@ -568,6 +590,7 @@ NOT_SAID = [
 
 
 NOT_SAID += [
+    pytest.param("我们有劳动纠纷", "qualifying_condition", id="a 纠纷 need not be a case"),
     pytest.param(
         "公司注册在龙田，税和办公地点也都在坪山，42个员工。",
         "agency_condition",
