@@ -63,12 +63,12 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     text = str(message.get("normalized_text") or message.get("text") or "")
     last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
     belongs_to = CHECKS.get(check_for_facts(entities, text) or "")
-    if belongs_to is None:
-        # 「去年我们共12件」 right after the general answer on agency exit (第十一条) gives that
-        # check's facts: the topic just asked about says which check they belong to
-        topic = check_for_intent(previous_user_intent(tracker.events) or "")
-        if topic is not None and read_for_check(topic, tracker, entities):
-            belongs_to = topic
+    # 「去年我们共12件」 right after the general answer on agency exit (第十一条), 「2021年7月
+    # 签的」 right after the one on an enterprise's exit (第十三条: when the service started):
+    # the topic just asked about says which check the facts belong to, when it reads them
+    topic = check_for_intent(previous_user_intent(tracker.events) or "")
+    if topic is not None and last is None and read_for_check(topic, tracker, entities):
+        belongs_to = topic
     changed = slots_changed_by_latest_message(tracker.events)
     # The message read in the context of the last check: 「更正，漏算了一件，全年是10件」 after the
     # agency exit verdict is the agency's own cases, though no 机构 is named in it

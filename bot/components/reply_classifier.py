@@ -141,6 +141,16 @@ _AGENCY_SPEAKS = re.compile(
 # 「那按上面的数字，我们会被退出吗」 says neither, and stays the classifier's
 _ENTERPRISE_SPEAKS = re.compile(r"托管(?:服务)?对象|停业|停产|注销|搬|公司|厂|签的|签约|营业|经营")
 CLOSE_RANKS = 4
+ELIGIBILITY = "ask_enterprise_eligibility"
+_EXIT_EVENTS = frozenset({"relocated", "suspended", "deregistered"})
+_STILL = re.compile(r"还|仍|继续|算不算|是不是")
+
+
+def _exit_event(message: Message) -> bool:
+    return any(
+        e.get("entity") == "operating_status" and e.get("value") in _EXIT_EVENTS
+        for e in message.get(ENTITIES) or []
+    )
 
 
 def _enterprise_exit_instead(message: Message, text: str) -> bool:
@@ -172,6 +182,9 @@ def rule_intent(message: Message) -> str | None:
         return short
     predicted = (message.get(INTENT) or {}).get("name")
     if predicted == AGENCY_EXIT and _enterprise_exit_instead(message, text):
+        return ENTERPRISE_EXIT
+    if predicted == ELIGIBILITY and _exit_event(message) and _STILL.search(text):
+        # 「厂搬去惠州了，还算不算托管对象？」: whether it stays one is 第十三条's question
         return ENTERPRISE_EXIT
     # 「看错了，社保名单上是109人」 corrects a fact whatever its words look like, and so does
     # 「是78和82分。这样呢？」: asking only for the verdict again is no question of its own

@@ -86,6 +86,11 @@ _LIST_MARKER = re.compile(
 _COMMAS = re.compile(r",{2,}")
 # 「一百二时人」「三时多家」: 十 typed as a homophone between numerals and a unit (pinyin input
 # offers 时/石/实 for shi); only there, where no other reading makes sense
+# Cantonese counts firms with 间 (「四十间企业」「八间出过仲裁」): 家 in Mandarin; not rooms
+# (「三间办公室」)
+_CANTONESE_JIAN = re.compile(
+    r"(?<=[0-9零一二两三四五六七八九十百几])间(?=企业|公司|厂|工厂|客户|服务对象|出过|出了|有|要求|[,，。;；]|$)"
+)
 _SHI_IN_NUMBER = re.compile(
     r"(?<=[一二三四五六七八九两百])[时石实](?=[一二三四五六七八九]?多?(?:人|个|名|家|件|位))"
 )
@@ -100,6 +105,7 @@ def normalize_text(text: str) -> str:
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
     simplified = _SHI_IN_NUMBER.sub("十", simplified)
+    simplified = _CANTONESE_JIAN.sub("家", simplified)
     text = correct_homophones(english_words(simplified))
     return _COMMAS.sub(",", text).lstrip(",") if "," in text else text
 

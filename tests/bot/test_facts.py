@@ -511,6 +511,16 @@ SAID_THE_WAY_PEOPLE_SAY_IT = [
     ),
     pytest.param("开工正常", {("operating_status", "normal", None)}, id="开工正常"),
     pytest.param(
+        "我哋機構舊年託管咗四十間企業",
+        {("count", "40", "clients")},
+        id="Cantonese 间 counts firms",
+    ),
+    pytest.param(
+        "上個月成間廠搬咗去惠州",
+        {("operating_status", "relocated", None)},
+        id="Cantonese 搬咗去 is a move",
+    ),
+    pytest.param(
         "2022年我们没有任何劳动纠纷，也不是科技型企业，也不是区里的重点企业",
         {
             ("qualifying_condition", "no_labour_case", None),

@@ -328,6 +328,7 @@ def test_a_correction_is_flagged_for_the_actions(text: str, flagged: bool) -> No
         ("是100人整，那现在呢？", True),
         ("这8件分布在7家企业里。会触发退出吗？", True),
         ("员工120人，做电子的，行吗", True),
+        ("刚翻了记录，要求换机构的其实是4家。那结果呢", True),
         ("是45人，能托管哪些事？", False),
         ("更正，是8家，需要什么材料？", False),
         ("不对，是120人", False),
@@ -337,6 +338,7 @@ def test_a_correction_is_flagged_for_the_actions(text: str, flagged: bool) -> No
         "那现在呢 asks for it again",
         "会触发退出吗 asks for the exit verdict",
         "行吗 after facts asks for the verdict",
+        "那结果呢 asks for the verdict again",
         "哪些 asks about a topic",
         "什么材料 asks about a topic",
         "no question at all",
@@ -409,3 +411,12 @@ def test_a_question_the_classifier_is_unsure_of_is_not_answered_besides() -> Non
     )
     (message,) = ReplyClassifier().process([message])
     assert not message.get("also_asked")
+
+
+def test_whether_a_firm_that_moved_away_is_still_served_is_the_exit_question() -> None:
+    message = _ranked(
+        "上个月成间厂搬咗去惠州，咁仲算唔算托管对象？",
+        [("ask_enterprise_eligibility", 0.7), ("ask_enterprise_exit", 0.2)],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "ask_enterprise_exit"
