@@ -143,7 +143,9 @@ _ENTERPRISE_SPEAKS = re.compile(r"托管(?:服务)?对象|停业|停产|注销|�
 CLOSE_RANKS = 4
 ELIGIBILITY = "ask_enterprise_eligibility"
 _EXIT_EVENTS = frozenset({"relocated", "suspended", "deregistered"})
-_STILL = re.compile(r"还|仍|继续|算不算|是不是")
+# whether it stays a 托管服务对象 (「还算不算托管对象」「还能继续托管吗」), not whether it may
+# apply (「停产了，这样还能申请吗」 corrects the eligibility check)
+_STILL = re.compile(r"(?:还|仍|继续)(?:算|是|在)|算不算|还能继续|继续托管|继续享受")
 
 
 def _exit_event(message: Message) -> bool:

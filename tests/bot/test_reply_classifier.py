@@ -420,3 +420,12 @@ def test_whether_a_firm_that_moved_away_is_still_served_is_the_exit_question() -
     )
     (message,) = ReplyClassifier().process([message])
     assert message.get(INTENT)["name"] == "ask_enterprise_exit"
+
+
+def test_whether_a_firm_that_stopped_may_still_apply_stays_the_eligibility_question() -> None:
+    message = _ranked(
+        "更正一下，其实从今年3月起我们已经停产了，一直没开工。这样还能申请吗？",
+        [("ask_enterprise_eligibility", 0.7), ("ask_enterprise_exit", 0.2)],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] != "ask_enterprise_exit"
