@@ -88,7 +88,7 @@ def _negated(text: str, start: int, window: int = 6) -> bool:
 # ---------------------------------------------------------------- headcount (第九条)
 _HEADCOUNT_PATTERNS = [
     re.compile(
-        rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)[:：]?(?:有|是|共|共有|约|大概|大约|才|只有|就|一共|总共|现在|目前|刚好|正好|恰好)*[ ]*(?P<n>{N})(?P<approx>多|来|余|几|左右)?(?:个|名|位|号)?(?:人|员工)?"
+        rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)[:：]?(?:有|是|共|共有|约|大概|大约|才|只有|就|一共|总共|现在|目前|刚好|正好|恰好|应该|应为|其实|实际上?)*[ ]*(?P<n>{N})(?P<approx>多|来|余|几|左右)?(?:个|名|位|号)?(?:人|员工)?"
     ),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
@@ -522,8 +522,8 @@ def qualifying_conditions(text: str) -> list[Fact]:
 
 
 _CORRECTED_TO_NONE = re.compile(
-    r"(?:不对|说错了?|搞错了?|记错了?|更正)[^。;；]{0,12}?(?:去年|上一?年|上年度|2022年)"
-    r"(?:都|也|一件都|一起都)?(?:没有|没)(?!入库)"
+    r"(?:不对|说错了?|搞错了?|记错了?|更正|纠正)[^。;；]{0,16}?(?:去年|上一?年|上年度|2022年)"
+    r"(?:一整年|全年|整年|一年)?(?:都|也|一件都|一起都)?(?:没有|没)(?!入库)"
 )
 # The case kinds listed before one (「信访、监察、」 before 仲裁)
 _CASE_LIST_BEFORE = re.compile(
@@ -893,6 +893,8 @@ def _counts(text: str) -> list[Fact]:
         )
         if unit == "个" and re.match(r"(多)?(月|星期|小时|工作日)", after):
             continue  # 「服务了八个月客户就停业了」: 8 months, not 8 clients
+        if unit == "家" and re.match(r"(?:的)?(?:门店|分店|店|分公司|子公司|工厂|厂)", after):
+            continue  # 「漏算了两家门店的」: the enterprise's own shops, not an agency's clients
         before = text[max(0, m.start() - 12) : m.start()]
         if re.search(r"(没到|不到|没超过|不超过|未到|未满|不够)$", before):
             continue  # 「没到十件吧」 names the threshold, not the count

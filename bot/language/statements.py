@@ -94,5 +94,6 @@ def question_segments(text: str) -> list[str]:
     return [
         p.strip(" ,，")
         for p in parts
-        if len(p.strip(" ,，。？?")) >= MIN_QUESTION_CHARS and asks_something(p)
+        if asks_something(p)
+        and (len(p.strip(" ,，。？?")) >= MIN_QUESTION_CHARS or is_verdict_question(p))
     ]

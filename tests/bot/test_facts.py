@@ -511,6 +511,16 @@ SAID_THE_WAY_PEOPLE_SAY_IT = [
     ),
     pytest.param("开工正常", {("operating_status", "normal", None)}, id="开工正常"),
     pytest.param(
+        "哦员工数应该是一百零五，刚才漏算了两家门店的",
+        {("headcount", "105", None)},
+        id="a headcount corrected with 应该是",
+    ),
+    pytest.param(
+        "纠正一下，那个仲裁是2021年的，2022年一整年没有任何投诉、监察或仲裁",
+        {("qualifying_condition", "no_labour_case", None)},
+        id="a case corrected to 2021 leaves none in 2022",
+    ),
+    pytest.param(
         "我哋機構舊年託管咗四十間企業",
         {("count", "40", "clients")},
         id="Cantonese 间 counts firms",
@@ -600,6 +610,11 @@ NOT_SAID = [
 
 
 NOT_SAID += [
+    pytest.param(
+        "哦员工数应该是一百零五，刚才漏算了两家门店的",
+        "count",
+        id="an enterprise's own shops are no agency's clients",
+    ),
     pytest.param("我们有劳动纠纷", "qualifying_condition", id="a 纠纷 need not be a case"),
     pytest.param(
         "公司注册在龙田，税和办公地点也都在坪山，42个员工。",

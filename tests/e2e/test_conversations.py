@@ -313,6 +313,32 @@ CONVERSATIONS = [
         id="a signing year at the edge of the validity period gets the caps that would apply",
     ),
     pytest.param(
+        [
+            "我们在坪山街道，做电子烟配件，注册纳税经营三个地方都在坪山",
+            "员工88个，正常生产，不做派遣",
+            "去年有两起劳动信访",
+            "刚看错表了，员工是108个不是88。那能不能申请？还有托管对象名单是在哪里公布的",
+        ],
+        ["已按您更正的情况重新核对", "【结论】不符合", "您还问到", "第十条"],
+        [],
+        id="a correction with a second question re-checks, then answers the other question",
+    ),
+    pytest.param(
+        [
+            "我们公司是托管服务对象，2021年8月第一次签的约",
+            "公司正常经营，没有停业也没注销。这样会不会被踢出托管",
+        ],
+        ["【结论】未触发退出情形", "第十三条"],
+        [],
+        id="the first signing date starts the three years and 没停业没注销 rules out the events",
+    ),
+    pytest.param(
+        ["我们托管机构会不会被退出？", "如果机构被取消资格，已经签了合同的企业怎么办？"],
+        ["第十二条"],
+        ["没能接上", "您是想了解"],
+        id="a side question of another topic is answered and nothing falls back",
+    ),
+    pytest.param(
         ["我们2024年9月16日签的托管协议，最晚哪天要备案"],
         ["备案期限最后一日为2024年10月8日", "第二百零三条"],
         [],
