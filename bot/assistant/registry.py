@@ -231,7 +231,8 @@ CHECKS: dict[str, Check] = {
             slots=ENTERPRISE_EXIT_SLOTS,
             answer=_guarded(enterprise_exit.enterprise_exit_answer),
             general_answer=enterprise_exit.enterprise_exit_rule,
-            has_facts=_any_known((*ENTERPRISE_EXIT_SLOTS, "years_served")),
+            # a first signing date (said for the subsidy) already starts the three years
+            has_facts=_any_known((*ENTERPRISE_EXIT_SLOTS, "years_served", "first_signing_date")),
             # the first signing date, when no other start is said, starts the three years
             # and whether it still operates, in 坪山 (which rules out 停业、注销、搬出)
             extra_slots=(
