@@ -134,7 +134,7 @@ class CheckFormValidation(Action, abc.ABC):
             # So it is when a reply told more than was asked and only one or two facts are
             # still missing, as when the form starts: the user sees where they stand.
             send_answer(dispatcher, self.check.answer(slots, ctx))
-        if following is not None:  # a second question of the message, before the next one
+        if following is not None and replying:  # the message's other question, then ours
             send_also_asked(dispatcher, tracker)
         return events + self.asking_events(tracker, str(requested), following, missed)
 

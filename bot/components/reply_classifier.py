@@ -38,7 +38,7 @@ from bot.language.short_replies import short_reply_intent
 from bot.language.statements import (
     asks_only_for_the_verdict,
     asks_something,
-    is_verdict_question,
+    closes_on_the_verdict,
     without_verdict_questions,
 )
 
@@ -90,7 +90,7 @@ class ReplyClassifier(GraphComponent):
                 intent is None
                 and topics
                 and message.get(ENTITIES)
-                and any(is_verdict_question(q) for q, _, _ in message.get(SEGMENT_INTENTS) or [])
+                and any(closes_on_the_verdict(q) for q, _, _ in message.get(SEGMENT_INTENTS) or [])
             ):
                 # 「员工是108个。那能不能申请？还有名单在哪公布」: the facts and the verdict
                 # first (inform re-checks them), the other question after
@@ -125,7 +125,7 @@ def other_questions(message: Message) -> list[str]:
             confidence >= SECOND_QUESTION_CONFIDENCE
             and str(intent).startswith("ask_")
             and intent not in STATEMENT_MISREADS
-            and not is_verdict_question(question)
+            and not closes_on_the_verdict(question)
             and intent not in topics
         ):
             topics.append(str(intent))

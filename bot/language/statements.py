@@ -97,3 +97,21 @@ def question_segments(text: str) -> list[str]:
         if asks_something(p)
         and (len(p.strip(" ,，。？?")) >= MIN_QUESTION_CHARS or is_verdict_question(p))
     ]
+
+
+# 「考80那位其实是兼职的专职只有1个那还行吗」: a long question that closes on the verdict
+_CLOSING_VERDICT = re.compile(
+    r"(?:那|这样|现在)(?:我们)?(?:还|就)?(?:行|可以|能申请|能托管|符合|够格|能过|合格|算)"
+    r"[^,，。；;？?]{0,4}(?:吗|呢|不|没)[?？]?$"
+    r"|(?:结果|结论)(?:呢|如何|怎么样|怎样)[?？]?$"
+)
+
+
+def closes_on_the_verdict(question: str) -> bool:
+    """A question that asks for the verdict, or closes on 「那还行吗」「结果怎样」 after facts."""
+    last_clause = re.split(r"[,，。;；]", question.strip().rstrip("?？"))[-1]
+    return (
+        is_verdict_question(question)
+        or bool(_CLOSING_VERDICT.search(question.strip()))
+        or is_verdict_question(last_clause)
+    )

@@ -429,3 +429,28 @@ def test_whether_a_firm_that_stopped_may_still_apply_stays_the_eligibility_quest
     )
     (message,) = ReplyClassifier().process([message])
     assert message.get(INTENT)["name"] != "ask_enterprise_exit"
+
+
+@pytest.mark.parametrize(
+    ("question", "closes"),
+    [
+        ("员工130人,能托管吗?", True),
+        ("诶等下,考80那位其实是兼职的,专职只有1个,那还行吗", True),
+        ("结果怎样?", True),
+        ("名单在哪里查", False),
+        ("我们公司40人,想申请托管,第一步该干嘛", False),
+    ],
+    ids=[
+        "facts then 能托管吗",
+        "a long correction closing on 那还行吗",
+        "结果怎样",
+        "a topic question",
+        "a how-to question after facts",
+    ],
+)
+def test_a_question_closing_on_the_verdict_is_told_from_a_topic(
+    question: str, closes: bool
+) -> None:
+    from bot.language.statements import closes_on_the_verdict
+
+    assert closes_on_the_verdict(question) is closes
