@@ -201,6 +201,14 @@ def month_only(value: Any) -> tuple[dt.date, dt.date] | None:
     return first, following - dt.timedelta(days=1)
 
 
+def year_only(value: Any) -> tuple[dt.date, dt.date] | None:
+    """``2022`` → (2022-01-01, 2022-12-31): the first and last day of a year given alone."""
+    text = str(value or "")
+    if len(text) != 4 or not text.isdigit():
+        return None
+    return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+
+
 def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
     """第十三条 facts: when the service started, and 停业 / 注销 / 搬迁出坪山区.
 

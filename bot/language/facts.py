@@ -506,6 +506,10 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 continue  # a 纠纷 need not be a 信访、监察 or 仲裁 case; 「没有任何劳动纠纷」 is none
             prefix = "unknown_" if unsure else "no_" if negated else ""
             facts.append(Fact("qualifying_condition", prefix + value, m.start(), m.end()))
+    # 「是今年才入库的，去年没入」: not an 上一年度已入库 科技型中小企业 (入库 is said only of it)
+    late = _NOT_IN_LIBRARY_LAST_YEAR.search(text)
+    if late and not any(f.value.endswith("tech_sme") for f in facts):
+        facts.append(Fact("qualifying_condition", "no_tech_sme", late.start(), late.end()))
     # 「去年有劳动监察的案子。啊不对，是前年的，去年没有」: the word after the correction stands
     corrected = _CORRECTED_TO_NONE.search(text)
     if corrected:
@@ -521,6 +525,9 @@ def qualifying_conditions(text: str) -> list[Fact]:
     return facts
 
 
+_NOT_IN_LIBRARY_LAST_YEAR = re.compile(
+    r"(?:去年|上一?年|上年度|2022年)(?:还|都|也)?(?:没有?|未)(?:入库|入)|(?:今年|2023年)(?:才|先)入库"
+)
 _CORRECTED_TO_NONE = re.compile(
     r"(?:不对|说错了?|搞错了?|记错了?|更正|纠正)[^。;；]{0,16}?(?:去年|上一?年|上年度|2022年)"
     r"(?:一整年|全年|整年|一年)?(?:都|也|一件都|一起都)?(?:没有|没)(?!入库)"
@@ -574,6 +581,7 @@ _STATUS = [
             r"|(?:开工|营业|运转)(?:一切|都|一直|也)?正常"
         ),
     ),
+    ("stayed", re.compile(r"(?:没|没有|未|并没有?)(?:搬|迁)(?:走|过|家)?(?!到|去|出|迁)")),
     ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
     ("deregistered", re.compile(r"注销|倒闭|黄了|破产|吊销")),
     (
@@ -730,7 +738,8 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
 _YEAR_ONLY = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年(?!\s*(?:度|[0-9零〇一二三四五六七八九十]+\s*月))"
 )
-_SIGNED = re.compile(r"签")
+# a year said of the signing or of the start of the service (「2022年开始托管的」)
+_SIGNED = re.compile(r"签|开始托管|托管的|接受托管")
 
 
 # ---------------------------------------------------------------- periods (第十三条、十九条、二十三条)

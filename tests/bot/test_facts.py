@@ -520,6 +520,17 @@ SAID_THE_WAY_PEOPLE_SAY_IT = [
         {("qualifying_condition", "no_labour_case", None)},
         id="a case corrected to 2021 leaves none in 2022",
     ),
+    pytest.param("没搬，一直在坪山", {("operating_status", "stayed", None)}, id="没搬 stays"),
+    pytest.param(
+        "我们是托管服务对象，2022年开始托管的",
+        {("date", "2022", None)},
+        id="the year the service started",
+    ),
+    pytest.param(
+        "啊讲错了，是今年先入库，去年没有入",
+        {("qualifying_condition", "no_tech_sme", None)},
+        id="入库 this year is not last year's 科技型中小企业",
+    ),
     pytest.param(
         "我哋機構舊年託管咗四十間企業",
         {("count", "40", "clients")},

@@ -339,6 +339,12 @@ CONVERSATIONS = [
         id="a side question of another topic is answered and nothing falls back",
     ),
     pytest.param(
+        ["我们是托管对象，2022年签的", "公司上周已经从坪山整体搬到龙岗了。我们还算托管对象吗"],
+        ["【结论】不再作为托管服务对象", "第十三条"],
+        [],
+        id="an exit told during the subsidy questions is answered there",
+    ),
+    pytest.param(
         ["我们2024年9月16日签的托管协议，最晚哪天要备案"],
         ["备案期限最后一日为2024年10月8日", "第二百零三条"],
         [],

@@ -7,7 +7,12 @@ from dataclasses import replace
 from typing import Any
 
 from bot.assistant.context import AnswerContext
-from bot.assistant.fact_builders import enterprise_exit_facts, month_only, service_start
+from bot.assistant.fact_builders import (
+    enterprise_exit_facts,
+    month_only,
+    service_start,
+    year_only,
+)
 from bot.assistant.faq import faq_answer
 from rules_core.answer import Answer, render_check
 from rules_core.enterprise_exit import check_enterprise_exit, three_years_complete_on
@@ -25,16 +30,24 @@ def enterprise_exit_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answ
     three years are complete.
     """
     facts = enterprise_exit_facts(slots)
-    month = month_only(service_start(slots))
-    if month is None:
+    start = service_start(slots)
+    span = month_only(start) or year_only(start)
+    if span is None:
         return render_check(check_enterprise_exit(facts, ctx.as_of))
-    first, last = month
+    first, last = span
     early = check_enterprise_exit(replace(facts, service_started=first), ctx.as_of)
     late = check_enterprise_exit(replace(facts, service_started=last), ctx.as_of)
     window = f"{chinese_date(three_years_complete_on(first))}至{chinese_date(three_years_complete_on(last))}"
-    said = f"您只提供了年月（{first.year}年{first.month}月）"
+    said = (
+        f"您只提供了年月（{first.year}年{first.month}月）"
+        if first.month == last.month
+        else f"您只提供了年份（{first.year}年）"
+    )
     if early.verdict is late.verdict:
-        note = f"{said}，按当月1日计算；三年在{window}之间届满，具体以实际开始接受服务的日期为准。"
+        first_day = "当月1日" if first.month == last.month else "当年1月1日"
+        note = (
+            f"{said}，按{first_day}计算；三年在{window}之间届满，具体以实际开始接受服务的日期为准。"
+        )
         return render_check(early, [note])
     note = f"{said}：三年在{window}之间届满，请提供开始接受托管服务的具体日期。"
     return render_check(check_enterprise_exit(facts, ctx.as_of), [note])
