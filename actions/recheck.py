@@ -16,7 +16,7 @@ from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import check_for_facts
 from bot.assistant.registry import CHECKS, Check, check_answer, check_for_intent
-from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE
+from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE, SUPPLEMENT_LINE
 from bot.assistant.slot_filling import (
     answer_to_requested_slot,
     figure_count,
@@ -101,7 +101,7 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
         before = slots_before_latest_message(tracker.events)
         undone = {name: before.get(name) for name in changed - set(replied) if name in FACT_SLOTS}
         slots = {**slot_values(tracker, FACT_SLOTS), **undone, **replied}
-        dispatcher.utter_message(text=RECHECK_LINE)
+        dispatcher.utter_message(text=recheck_line(tracker, set(replied)))
         send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
         return [SlotSet(name, value) for name, value in {**undone, **replied}.items()]
     if last is None or not (entities or doubted):
@@ -119,9 +119,19 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     from_button = message_slot_values(entities, latest_intent(tracker), text) if pressed else {}
     from_button = {**in_last, **from_button}
     slots = {**slot_values(tracker, FACT_SLOTS), **from_button}
-    dispatcher.utter_message(text=RECHECK_LINE)
+    dispatcher.utter_message(text=recheck_line(tracker, changed | set(from_button)))
     send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
     return [SlotSet(name, value) for name, value in from_button.items()]
+
+
+def recheck_line(tracker: Tracker, names: set[str]) -> str:
+    """「已按您更正的情况重新核对」 when the message changed a fact said before, 「已按您补充的
+    情况重新核对」 when it only added facts (「有专门场所和办公设备」 after the verdict)."""
+    before = slots_before_latest_message(tracker.events)
+    entities = list(tracker.latest_message.get("entities") or [])
+    stated = set(slots_from_entities(entities, latest_intent(tracker), None, None))
+    corrected = any(before.get(name) is not None for name in names | stated if name in FACT_SLOTS)
+    return RECHECK_LINE if corrected or tracker.latest_message.get(CORRECTION) else SUPPLEMENT_LINE
 
 
 def reply_to_last_check(

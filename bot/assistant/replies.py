@@ -11,6 +11,8 @@ FEEDBACK_THANKS = "感谢您的反馈！还有其他问题可以继续问我。"
 FEEDBACK_SORRY = "抱歉没能解决您的问题。您可以换个说法再问一次，或输入“转人工”联系工作人员。"
 CLARIFY_TEXT = "我不太确定您想问的是哪一项，您是想了解："  # the two likeliest topics follow
 RECHECK_LINE = "已按您更正的情况重新核对："
+# the facts only add to what was known (nothing said before changed): no correction to thank for
+SUPPLEMENT_LINE = "已按您补充的情况重新核对："
 REPEAT_LINE = "我按您提供的情况又核对了一遍，结果和理由如下："
 HANDOFF_TEXT = (
     "好的，为您转人工咨询：\n"

@@ -112,12 +112,23 @@ def test_a_correction_after_an_eligibility_answer_rechecks_it() -> None:
         "qualifying_condition": "labour_case",
     }
     text = "不对，是120人"
+    said_before = [{"event": "slot", "name": "headcount", "value": "45"}]
     messages, events = run_action(
-        ActionRecheck(), make_tracker(text, "inform", entities=_entities(text), slots=slots)
+        ActionRecheck(),
+        make_tracker(text, "inform", entities=_entities(text), slots=slots, history=said_before),
     )
     assert messages[0]["text"] == "已按您更正的情况重新核对："
     assert messages[1]["text"].startswith("【结论】不符合")
     assert events == []
+
+
+def test_facts_that_only_add_to_a_verdict_are_not_called_a_correction() -> None:
+    slots = {"last_check": "qualification", "organisation_type": "enterprise_or_institution"}
+    text = "有专门场所和办公设备"
+    messages, _ = run_action(
+        ActionRecheck(), make_tracker(text, "inform", entities=_entities(text), slots=slots)
+    )
+    assert messages[0]["text"] == "已按您补充的情况重新核对："
 
 
 def test_a_bare_no_with_a_fact_and_nothing_checked_starts_the_check() -> None:
