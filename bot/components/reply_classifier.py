@@ -14,6 +14,14 @@
   overridden (``STATEMENT_MISREADS``): 「转人工，我们45人」 still reaches a person, and a fact
   beside a topic (「我们律所在坪山，备案期限」) stays a question about that topic.
 
+- The two exits are told apart by who speaks: an enterprise asking whether it is still served
+  (「没注销没停业，会被退出吗」「搬去惠州了，还算托管对象吗」) is 第十三条's question, not an
+  agency's (第十一条).
+- Parse data for the actions: ``correction`` (the message corrects a fact), ``asks_verdict``
+  (its only question asks for the verdict again, 「这样呢？」), and ``also_asked`` (the policy
+  questions it asks besides its intent, 「…能申请吗？另外名单在哪看」, from the intent
+  classifier's reading of each question on its own); a message of facts whose question closes
+  on the verdict and that asks another question is ``inform``, so the check comes first.
 Runs after the intent classifier and the fact extractor, before the fallback classifier.
 """
 
