@@ -103,6 +103,10 @@ class ReplyClassifier(GraphComponent):
                 # 「员工是108个。那能不能申请？还有名单在哪公布」: the facts and the verdict
                 # first (inform re-checks them), the other question after
                 intent = INFORM
+            elif intent is None and topics and (check := _check_asked(message)) is not None:
+                # 「效果评估看哪些指标？还有我们这情况到底能不能托管」: a check's question and
+                # a topic's: the check first (it reads the facts known), the topic after
+                intent = check
             if intent is not None:
                 _set_intent(message, intent)
             final = (message.get(INTENT) or {}).get("name")
@@ -121,6 +125,18 @@ class ReplyClassifier(GraphComponent):
 # sure of it on its own words
 SECOND_QUESTION_CONFIDENCE = 0.5
 MAX_SECOND_QUESTIONS = 2
+
+
+def _check_asked(message: Message) -> str | None:
+    """The check's question that one of the message's questions asks, when the classifier is
+    sure of it on that question's words and took the message as a whole for something else."""
+    predicted = (message.get(INTENT) or {}).get("name")
+    if predicted in STATEMENT_MISREADS:
+        return None
+    for _, intent, confidence in message.get(SEGMENT_INTENTS) or []:
+        if intent in STATEMENT_MISREADS and confidence >= SECOND_QUESTION_CONFIDENCE:
+            return str(intent)
+    return None
 
 
 def other_questions(message: Message) -> list[str]:

@@ -454,3 +454,19 @@ def test_a_question_closing_on_the_verdict_is_told_from_a_topic(
     from bot.language.statements import closes_on_the_verdict
 
     assert closes_on_the_verdict(question) is closes
+
+
+def test_a_checks_question_beside_a_topic_question_comes_first() -> None:
+    message = _message(
+        "顺便问一句，托管效果评估看哪些指标？还有我们这情况到底能不能托管", "ask_evaluation"
+    )
+    message.set(
+        "segment_intents",
+        [
+            ("顺便问一句,托管效果评估看哪些指标?", "ask_evaluation", 0.8),
+            ("还有我们这情况到底能不能托管", "ask_enterprise_eligibility", 0.7),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "ask_enterprise_eligibility"
+    assert message.get("also_asked") == ["ask_evaluation"]
