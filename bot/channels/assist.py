@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from rasa.core.channels.channel import InputChannel, UserMessage
-from sanic import Blueprint, response
+from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -37,7 +37,11 @@ from bot.assistant.context import answer_context, as_of_date
 from bot.assistant.transcript import transcript_until
 from bot.channels import assist_service as service
 from bot.channels.intake import prepare
-from bot.channels.page_assets import PAGE_HEADERS, static_asset
+from bot.channels.page_assets import (
+    add_page_routes,
+    api_error,
+    api_json,
+)
 from bot.secrets import read_secret
 from bot.server.tracker_store import project_tracker_store
 from bot.storage.store import HandoffRecord, conversation_store
@@ -49,7 +53,6 @@ OPERATOR_HEADER = "X-Operator"  # the name given at login, URL-encoded (who hand
 MAX_NAME = 64
 DEV_TOKEN = "pingshan-assist-dev"  # development only: set ASSIST_TOKEN on any shared server
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "assist"
-_API_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 
 ERROR_UNAUTHORIZED = "未授权：请先用坐席令牌登录（请求头 Authorization: Bearer <令牌>）。"
 ERROR_BAD_JSON = "请求格式错误：请以 JSON 对象提交表单字段。"
@@ -57,7 +60,6 @@ ERROR_NO_CALCULATOR = (
     "没有这个计算器：可用的有 eligibility、subsidy、enterprise-exit、agency-exit。"
 )
 ERROR_NO_HANDOFF = "没有找到该转人工记录，可能已被删除或编号有误。"
-ERROR_NO_FILE = "没有这个文件。"
 ERROR_NOT_READY = "助手模型尚未加载完成，请稍后再试。"
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -107,16 +109,8 @@ def bearer_matches(header: str | None, token: str) -> bool:
     return hmac.compare_digest(value.strip().encode("utf-8"), token.encode("utf-8"))
 
 
-def _json(body: Any, status: int = 200) -> HTTPResponse:
-    return response.json(body, status=status, ensure_ascii=False, headers=_API_HEADERS)
-
-
-def _error(status: int, message: str) -> HTTPResponse:
-    return _json({"error": message}, status)
-
-
 def _unauthorized() -> HTTPResponse:
-    reply = _error(401, ERROR_UNAUTHORIZED)
+    reply = api_error(401, ERROR_UNAUTHORIZED)
     reply.headers["WWW-Authenticate"] = 'Bearer realm="assist"'
     return reply
 
@@ -152,50 +146,37 @@ class AssistInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         assist = Blueprint("assist_console", __name__)
 
-        @assist.route("/", methods=["GET"], strict_slashes=False)
-        async def page(request: Request) -> HTTPResponse:
-            html = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
-            return response.html(html, headers=PAGE_HEADERS)
-
-        @assist.route("/static/<filename>", methods=["GET"])
-        async def static(request: Request, filename: str) -> HTTPResponse:
-            asset = static_asset(STATIC_DIR, filename)
-            if asset is None:
-                return _error(404, ERROR_NO_FILE)
-            path, mime_type = asset
-            return response.text(
-                path.read_text(encoding="utf-8"), content_type=mime_type, headers=PAGE_HEADERS
-            )
+        add_page_routes(assist, STATIC_DIR, "/", "/static")
 
         async def session(request: Request) -> HTTPResponse:
-            return _json({"ok": True, "as_of": as_of_date().isoformat()})
+            return api_json({"ok": True, "as_of": as_of_date().isoformat()})
 
         async def suggest(request: Request) -> HTTPResponse:
             try:
                 question = service.clean_question(request.args.get("q"))
             except service.FieldError as error:
-                return _error(400, str(error))
+                return api_error(400, str(error))
             agent = getattr(request.app.ctx, "agent", None)
             if agent is None or not agent.is_ready():
-                return _error(503, ERROR_NOT_READY)
+                return api_error(503, ERROR_NOT_READY)
             parsed = await agent.parse_message(question)
             await log_lookup(agent, request, question, parsed)
-            return _json(service.suggest(question, parsed, answer_context()))
+            return api_json(service.suggest(question, parsed, answer_context()))
 
         async def calculate(request: Request, calculator: str) -> HTTPResponse:
             compute = service.CALCULATORS.get(calculator)
             if compute is None:
-                return _error(404, ERROR_NO_CALCULATOR)
+                return api_error(404, ERROR_NO_CALCULATOR)
             try:
                 data = request.json
             except Exception:  # sanic raises InvalidUsage for a body that is not JSON
                 data = None
             if not isinstance(data, dict):
-                return _error(400, ERROR_BAD_JSON)
+                return api_error(400, ERROR_BAD_JSON)
             try:
-                return _json(compute(data, answer_context()))
+                return api_json(compute(data, answer_context()))
             except service.FieldError as error:
-                return _error(400, str(error))
+                return api_error(400, str(error))
 
         async def transcript(request: Request, record: HandoffRecord) -> list[dict[str, str]]:
             """What was said up to the handoff, from Rasa's tracker store."""
@@ -209,14 +190,14 @@ class AssistInput(InputChannel):
             include_handled = request.args.get("all") in ("1", "true")
             records = await asyncio.to_thread(conversation_store().handoffs, include_handled)
             queue = [service.handoff_json(r, await transcript(request, r)) for r in records]
-            return _json({"handoffs": queue})
+            return api_json({"handoffs": queue})
 
         async def handled(request: Request, handoff_id: int) -> HTTPResponse:
             actor = staff_name(request)
             store = conversation_store()
             if not await asyncio.to_thread(store.mark_handled, handoff_id, actor, "staff"):
-                return _error(404, ERROR_NO_HANDOFF)
-            return _json({"id": handoff_id, "handled": True})
+                return api_error(404, ERROR_NO_HANDOFF)
+            return api_json({"id": handoff_id, "handled": True})
 
         assist.add_route(self._guarded(session), "/api/session", methods=["GET"])
         assist.add_route(self._guarded(suggest), "/api/suggest", methods=["GET"])

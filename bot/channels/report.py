@@ -40,7 +40,12 @@ from bot.assistant.intent_titles import OUT_OF_SCOPE, intent_title
 from bot.assistant.transcript import transcript_until
 from bot.channels.assist import bearer_matches, staff_name
 from bot.channels.assist import configured_token as configured_staff_token
-from bot.channels.page_assets import PAGE_HEADERS, static_asset
+from bot.channels.page_assets import (
+    API_HEADERS,
+    add_page_routes,
+    api_error,
+    api_json,
+)
 from bot.report import charts, tables
 from bot.report.message_log import SHENZHEN
 from bot.report.queries import Period, RangeError, build_report
@@ -57,13 +62,11 @@ DEV_TOKEN = "pingshan-report-dev"  # development only: set REPORT_TOKEN on any s
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "report"
 MAX_LABEL_TEXT = 1000
 REUSE_SECONDS = 10.0  # how old a computed report a chart may draw from
-_API_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 
 ERROR_UNAUTHORIZED = "未授权：请用运营令牌登录（请求头 Authorization: Bearer <令牌>）。"
 ERROR_FORBIDDEN = "坐席令牌不能查看运营报表，请使用运营令牌（REPORT_TOKEN）。"
 ERROR_NO_TABLE = "没有这个表格。"
 ERROR_NO_CHART = "没有这个图表：可用的有 usage、outcomes、feedback。"
-ERROR_NO_FILE = "没有这个文件。"
 ERROR_BAD_LABEL = "标注格式错误：需要 sender_id、text 和 intent（意图名称或 out_of_scope）。"
 ERROR_NO_SENDER = "缺少会话编号（sender）。"
 ERROR_NO_TRACKER_STORE = "报表需要项目的对话存储（bot.server.tracker_store），当前配置不是。"
@@ -96,14 +99,6 @@ def operator_name(request: Request) -> str:
 def _words() -> Callable[[str], list[str]]:
     """The knowledge base's analyzer, for grouping similar questions."""
     return load_analyzer().tokens
-
-
-def _json(body: Any, status: int = 200) -> HTTPResponse:
-    return response.json(body, status=status, ensure_ascii=False, headers=_API_HEADERS)
-
-
-def _error(status: int, message: str) -> HTTPResponse:
-    return _json({"error": message}, status)
 
 
 def label_choices() -> list[dict[str, str]]:
@@ -144,8 +139,8 @@ class ReportInput(InputChannel):
             if bearer_matches(header, self.token):
                 return await handler(request, *args, **kwargs)
             if bearer_matches(header, self.staff_token):
-                return _error(403, ERROR_FORBIDDEN)
-            reply = _error(401, ERROR_UNAUTHORIZED)
+                return api_error(403, ERROR_FORBIDDEN)
+            reply = api_error(401, ERROR_UNAUTHORIZED)
             reply.headers["WWW-Authenticate"] = 'Bearer realm="report"'
             return reply
 
@@ -178,67 +173,54 @@ class ReportInput(InputChannel):
             recent[period] = (time.monotonic(), data)
             return data
 
-        @report.route("/report", methods=["GET"], strict_slashes=False)
-        async def page(request: Request) -> HTTPResponse:
-            html = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
-            return response.html(html, headers=PAGE_HEADERS)
-
-        @report.route("/report/static/<filename>", methods=["GET"])
-        async def static(request: Request, filename: str) -> HTTPResponse:
-            asset = static_asset(STATIC_DIR, filename)
-            if asset is None:
-                return _error(404, ERROR_NO_FILE)
-            path, mime_type = asset
-            return response.text(
-                path.read_text(encoding="utf-8"), content_type=mime_type, headers=PAGE_HEADERS
-            )
+        add_page_routes(report, STATIC_DIR, "/report", "/report/static")
 
         async def session(request: Request) -> HTTPResponse:
-            return _json({"ok": True, "role": "operator", "operator": operator_name(request)})
+            return api_json({"ok": True, "role": "operator", "operator": operator_name(request)})
 
         async def whole(request: Request) -> HTTPResponse:
             try:
-                return _json(await computed(request))
+                return api_json(await computed(request))
             except RangeError as error:
-                return _error(400, str(error))
+                return api_error(400, str(error))
 
         async def chart(request: Request, filename: str) -> HTTPResponse:
             draw = charts.CHARTS.get(filename.removesuffix(".svg"))
             if draw is None:
-                return _error(404, ERROR_NO_CHART)
+                return api_error(404, ERROR_NO_CHART)
             try:
                 data = await computed(request, reuse=True)
             except RangeError as error:
-                return _error(400, str(error))
+                return api_error(400, str(error))
             return response.text(
-                draw(data), content_type="image/svg+xml; charset=utf-8", headers=_API_HEADERS
+                draw(data), content_type="image/svg+xml; charset=utf-8", headers=API_HEADERS
             )
 
         async def csv(request: Request, table: str) -> HTTPResponse:
             if table not in tables.TABLES:
-                return _error(404, ERROR_NO_TABLE)
+                return api_error(404, ERROR_NO_TABLE)
             try:
                 data = await computed(request)
             except RangeError as error:
-                return _error(400, str(error))
+                return api_error(400, str(error))
             name = f"report-{table}-{data['from']}-{data['to']}.csv"
             return response.text(
                 tables.to_csv(data, table),
                 content_type="text/csv; charset=utf-8",
-                headers={**_API_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'},
+                headers={**API_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'},
             )
 
         async def transcript(request: Request) -> HTTPResponse:
             sender = (request.args.get("sender") or "").strip()
             if not sender:
-                return _error(400, ERROR_NO_SENDER)
+                return api_error(400, ERROR_NO_SENDER)
             store = tracker_store(request)
             tracker = await store.retrieve_full_tracker(sender) if store else None
             events = [e.as_dict() for e in tracker.events] if tracker is not None else []
-            return _json({"sender_id": sender, "transcript": transcript_until(events, None)})
+            return api_json({"sender_id": sender, "transcript": transcript_until(events, None)})
 
         async def intents(request: Request) -> HTTPResponse:
-            return _json({"intents": label_choices()})
+            return api_json({"intents": label_choices()})
 
         async def label(request: Request) -> HTTPResponse:
             data = request.json if request.body else None
@@ -249,7 +231,7 @@ class ReportInput(InputChannel):
                 or not str(data.get("text") or "").strip()
                 or data.get("intent") not in choices
             ):
-                return _error(400, ERROR_BAD_LABEL)
+                return api_error(400, ERROR_BAD_LABEL)
             label_id = await asyncio.to_thread(
                 conversation_store().record_label,
                 str(data["sender_id"])[:128],
@@ -258,7 +240,7 @@ class ReportInput(InputChannel):
                 str(data["intent"]),
                 operator_name(request),
             )
-            return _json({"id": label_id, "intent": data["intent"]})
+            return api_json({"id": label_id, "intent": data["intent"]})
 
         async def review_export(request: Request) -> HTTPResponse:
             labels = await asyncio.to_thread(conversation_store().labels)
@@ -266,7 +248,7 @@ class ReportInput(InputChannel):
                 nlu_yaml(labels, utc_now()),
                 content_type="application/x-yaml; charset=utf-8",
                 headers={
-                    **_API_HEADERS,
+                    **API_HEADERS,
                     "Content-Disposition": 'attachment; filename="labelled_nlu.yml"',
                 },
             )
