@@ -26,7 +26,7 @@ from actions.base import (
     send_policy_answer,
     slot_values,
 )
-from actions.recheck import read_for_check
+from actions.recheck import formless_check_answer, read_for_check
 from bot.assistant.context import AnswerContext, answer_context
 from bot.assistant.fact_context import check_for_facts
 from bot.assistant.registry import (
@@ -34,7 +34,6 @@ from bot.assistant.registry import (
     CHECKS,
     Check,
     Form,
-    check_answer,
     check_for_intent,
 )
 from bot.assistant.slot_filling import (
@@ -115,7 +114,7 @@ class CheckFormValidation(Action, abc.ABC):
                 events += self.answer_events(tracker, str(requested), answer)
                 slots[str(requested)] = answer
             elif not changed and (
-                (other := self.answer_other_check(dispatcher, tracker, ctx)) is not None
+                (other := self.answer_other_check(dispatcher, tracker)) is not None
             ):
                 # 「公司已经搬到龙岗了，还算托管对象吗」 during the subsidy questions: the facts
                 # of a check without a form are answered here, then this form asks on
@@ -154,7 +153,7 @@ class CheckFormValidation(Action, abc.ABC):
         return events + self.asking_events(tracker, str(requested), following, missed)
 
     def answer_other_check(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, ctx: AnswerContext
+        self, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> list[EventType] | None:
         """The answer of another check without a form (第十三条's exit, filing) whose facts
         the message gives and this form does not read: its slot events, ``None`` when there
@@ -165,16 +164,15 @@ class CheckFormValidation(Action, abc.ABC):
         other = CHECKS.get(check_for_facts(entities, text) or "")
         if other is None or other is self.check or other.form is not None:
             return None
-        read = read_for_check(other, tracker, entities)
         # the Rasa server may have set them already from the message (domain slot mappings)
-        if not read and not slots_changed_by_latest_message(tracker.events) & set(other.reads):
-            return None
-        answer = check_answer(other, {**slot_values(tracker, other.reads), **read}, ctx)
+        told = read_for_check(other, tracker, entities) or (
+            slots_changed_by_latest_message(tracker.events) & set(other.reads)
+        )
+        answer, events = formless_check_answer(other, tracker, entities) if told else (None, [])
         if answer is None:
             return None
         send_answer(dispatcher, answer)
-        remembered = [SlotSet(LAST_CHECK_SLOT, other.name)] if other.remembered else []
-        return [*(SlotSet(name, value) for name, value in read.items()), *remembered]
+        return events
 
     @staticmethod
     def asking_events(

@@ -38,6 +38,7 @@ from bot.assistant.vocabulary import (
     UNKNOWN,
     YES_NO_SLOTS,
 )
+from rules_core.answer import Answer
 
 BUTTON_PREFIX = "/"  # a button's payload (/inform{…}) is sent as the message text
 DOUBT_INTENT = "doubt_verdict"
@@ -83,15 +84,10 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
             # answered here: a question action run as a follow-up has no rule for what comes
             # next, and Rasa's default fallback would then revert the whole turn (its facts and
             # ``last_check`` with it)
-            read = read_for_check(belongs_to, tracker, entities)
-            slots = {**slot_values(tracker, belongs_to.reads), **read}
-            answer = check_answer(belongs_to, slots, answer_context())
+            answer, events = formless_check_answer(belongs_to, tracker, entities)
             if answer is not None:
                 send_policy_answer(dispatcher, tracker, answer)
-            remembered = (
-                [SlotSet(LAST_CHECK_SLOT, belongs_to.name)] if belongs_to.remembered else []
-            )
-            return [*(SlotSet(name, value) for name, value in read.items()), *remembered]
+            return events
         return [FollowupAction(belongs_to.start_action)]
     doubted = latest_intent(tracker) == DOUBT_INTENT
     bare = not entities or is_bare_answer(text)
@@ -163,6 +159,17 @@ def reply_to_last_check(
         if missing or len(value.split(",")) == figures:
             return {slot: value}
     return {}
+
+
+def formless_check_answer(
+    check: Check, tracker: Tracker, entities: list[Mapping[str, Any]]
+) -> tuple[Answer | None, list[EventType]]:
+    """The answer of a check without a form (第十三条's exit, filing) for the facts known and
+    those this message gives in its context, and the events that keep them (and ``last_check``)."""
+    read = read_for_check(check, tracker, entities)
+    answer = check_answer(check, {**slot_values(tracker, check.reads), **read}, answer_context())
+    remembered = [SlotSet(LAST_CHECK_SLOT, check.name)] if check.remembered else []
+    return answer, [*(SlotSet(name, value) for name, value in read.items()), *remembered]
 
 
 def read_for_check(
