@@ -26,7 +26,7 @@ from actions.base import (
     send_policy_answer,
     slot_values,
 )
-from actions.recheck import formless_check_answer, read_for_check
+from actions.recheck import certified_as_all_of_them, formless_check_answer, read_for_check
 from bot.assistant.context import AnswerContext, answer_context
 from bot.assistant.fact_context import check_for_facts
 from bot.assistant.registry import (
@@ -41,11 +41,9 @@ from bot.assistant.slot_filling import (
     answer_to_requested_slot,
     is_bare_answer,
     mapped_slot_values,
-    says_all_of_them,
     slots_from_entities,
 )
 from bot.assistant.transcript import (
-    earlier_entity_value,
     loop_before_latest_message,
     slots_before_latest_message,
     slots_changed_by_latest_message,
@@ -209,11 +207,10 @@ class CheckFormValidation(Action, abc.ABC):
         from_button = slots_from_entities(entities, intent, form, requested).get(requested)
         if from_button is not None:
             return from_button
-        if requested == "certified_staff" and says_all_of_them(text):
-            # 「2名专职服务人员」 earlier, then 「都有」 to 「有几名…取得证书？」: all of them
-            full_time = earlier_entity_value(tracker.events, "count", "full_time_staff")
-            if full_time is not None:
-                return full_time
+        if requested == "certified_staff" and (
+            all_certified := certified_as_all_of_them(tracker, text)
+        ):
+            return all_certified  # 「都有」 to 「有几名…取得证书？」 after a full-time count
         return answer_to_requested_slot(requested, intent, text, entities)
 
     def answer_events(self, tracker: Tracker, requested: str, answer: str) -> list[EventType]:

@@ -141,10 +141,9 @@ def reply_to_last_check(
         return {}
     known = slot_values(tracker, last.slots)
     if "certified_staff" in last.slots and known.get("certified_staff") is None:
-        # 「专职人员两个人」, then 「都有证」: all of those named hold a certificate (第八条)
-        full_time = earlier_entity_value(tracker.events, "count", "full_time_staff")
-        if full_time is not None and says_all_of_them(text):
-            return {"certified_staff": full_time}
+        all_certified = certified_as_all_of_them(tracker, text)
+        if all_certified is not None:
+            return {"certified_staff": all_certified}
     figures = figure_count(text)
     candidates = [(s, True) for s in last.slots if known.get(s) is None] + [
         (s, False) for s in last.slots if known.get(s) is not None
@@ -159,6 +158,14 @@ def reply_to_last_check(
         if missing or len(value.split(",")) == figures:
             return {slot: value}
     return {}
+
+
+def certified_as_all_of_them(tracker: Tracker, text: str) -> str | None:
+    """「2名专职服务人员」 said earlier, then 「都有（证）」: the certified staff (第八条) are that
+    many; ``None`` when the reply says no such thing or no full-time count was said."""
+    if not says_all_of_them(text):
+        return None
+    return earlier_entity_value(tracker.events, "count", "full_time_staff")
 
 
 def formless_check_answer(
