@@ -15,7 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.assistant.context import answer_context
 from bot.assistant.faq import ALSO_FOR, second_question_answer
 from bot.assistant.replies import FEEDBACK_BUTTONS, FEEDBACK_PROMPT
-from bot.assistant.vocabulary import ALSO_ASKED
+from bot.assistant.slot_filling import qualifying_so_far, test_scores_so_far
+from bot.assistant.vocabulary import ALSO_ASKED, QUALIFYING_DENIED_SLOT
 from rules_core.answer import Answer
 
 
@@ -64,5 +65,18 @@ def latest_intent(tracker: Tracker) -> str:
 
 
 def slot_values(tracker: Tracker, names: Iterable[str]) -> dict[str, Any]:
-    """The current values of these slots (``None`` where unset)."""
-    return {name: tracker.get_slot(name) for name in names}
+    """The current values of these slots (``None`` where unset); 第九条's qualifying condition
+    and 第八条's test scores as the whole conversation settles them (denials said one message at
+    a time add up; 「第二个是七十七」 corrects one score of two)."""
+    values = {name: tracker.get_slot(name) for name in names}
+    if "qualifying_condition" in values or QUALIFYING_DENIED_SLOT in values:
+        value, denied = qualifying_so_far(tracker.events)
+        if value is None and not denied:  # nothing to add up (a tracker built with its slots)
+            value = tracker.get_slot("qualifying_condition")
+        values["qualifying_condition"] = value
+        values[QUALIFYING_DENIED_SLOT] = ",".join(sorted(denied)) or None
+    if "test_scores" in values:  # 「第二个是七十七」 corrects one of the two
+        raw = tracker.get_slot("test_scores")
+        settled = test_scores_so_far(tracker.events)
+        values["test_scores"] = settled if settled is not None or ":" in str(raw) else raw
+    return values

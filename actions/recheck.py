@@ -42,6 +42,7 @@ from rules_core.answer import Answer
 
 BUTTON_PREFIX = "/"  # a button's payload (/inform{…}) is sent as the message text
 DOUBT_INTENT = "doubt_verdict"
+FALLBACK_ACTION = "action_fallback_search"
 
 
 class ActionRecheck(Action):
@@ -100,6 +101,8 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
         dispatcher.utter_message(text=recheck_line(tracker, set(replied)))
         send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
         return [SlotSet(name, value) for name, value in {**undone, **replied}.items()]
+    if last is None and doubted:  # 「结论呢」 with no check answered yet: what is meant?
+        return [FollowupAction(FALLBACK_ACTION)]
     if last is None or not (entities or doubted):
         dispatcher.utter_message(response="utter_anything_else")
         return []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from bot.assistant.vocabulary import NO, UNKNOWN, YES
+from bot.assistant.vocabulary import NO, QUALIFYING_DENIED_SLOT, UNKNOWN, YES
 from rules_core.agency_exit import AgencyExitFacts
 from rules_core.eligibility import EnterpriseFacts
 from rules_core.enterprise_exit import EnterpriseExitFacts
@@ -95,9 +95,12 @@ def enterprise_facts(slots: Mapping[str, Any]) -> tuple[EnterpriseFacts, list[st
     headcount = parse_headcount(slots.get("headcount"))
     firm_type = slots.get("firm_type")
     qualifying = slots.get("qualifying_condition")
+    denied = str(slots.get(QUALIFYING_DENIED_SLOT) or "").split(",")
 
     def condition(name: str) -> bool | None:
-        if qualifying in (None, "unknown"):
+        if qualifying is None:  # 「去年没有仲裁」: that one denied, the others not said yet
+            return False if name in denied else None
+        if qualifying == "unknown":
             return None
         if str(qualifying).startswith("not:"):  # these denied, the others not known
             return False if name in str(qualifying)[4:].split(",") else None

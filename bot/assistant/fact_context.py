@@ -35,6 +35,17 @@ def _has(
     )
 
 
+def _names_the_trade(entity: Mapping[str, Any], entities: list[Mapping[str, Any]]) -> bool:
+    """A business scope read from the same words as a firm type (「人力资源服务机构」), in a
+    message that also gives an enterprise's facts (its places, its headcount)."""
+    if entity.get("entity") != "agency_condition" or entity.get("role") != "business_scope":
+        return False
+    same_words = any(
+        e.get("entity") == "firm_type" and e.get("start") == entity.get("start") for e in entities
+    )
+    return same_words and (_has(entities, "headcount") or _has(entities, "district"))
+
+
 def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     """The check these facts belong to, most specific first, or None.
 
@@ -48,10 +59,15 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         _has(entities, "count", frozenset({"cases"})) and _AGENCY_SPEAKING.search(text)
     ):
         return "agency_exit"
+    # 「我们是人力资源服务机构，注册纳税经营都在坪山，15个人」: the firm's own trade (第九条's
+    # exclusion) is no agency's business scope when nothing else speaks of an agency
+    agency_facts = [e for e in entities if not _names_the_trade(e, entities)]
     if (
-        _has(entities, "count", frozenset({"staff", "full_time_staff"}))
-        or _has(entities, "agency_condition", frozenset({"business_scope", "premises_and_staff"}))
-        or any(e.get("entity") in _QUALIFICATION_ENTITIES for e in entities)
+        _has(agency_facts, "count", frozenset({"staff", "full_time_staff"}))
+        or _has(
+            agency_facts, "agency_condition", frozenset({"business_scope", "premises_and_staff"})
+        )
+        or any(e.get("entity") in _QUALIFICATION_ENTITIES for e in agency_facts)
     ):
         return "qualification"
     if _has(entities, "agency_condition", frozenset({"other_violation"})):

@@ -42,6 +42,7 @@ from bot.assistant.vocabulary import (
     FILING_SLOTS,
     PLACE_SLOTS,
     QUALIFICATION_SLOTS,
+    QUALIFYING_DENIED_SLOT,
     SUBSIDY_EXTRA_SLOTS,
     SUBSIDY_SLOTS,
 )
@@ -162,7 +163,7 @@ CHECKS: dict[str, Check] = {
             general_answer=eligibility.eligibility_conditions,
             has_facts=_any_known(ELIGIBILITY_SLOTS),
             # which of the three places is where; the trade a 「都不是」 was read from (第九条)
-            extra_slots=(*PLACE_SLOTS, "business_line"),
+            extra_slots=(*PLACE_SLOTS, "business_line", QUALIFYING_DENIED_SLOT),
             covered=eligibility.needless_questions,
             form=Form(
                 name="eligibility_form",

@@ -22,11 +22,12 @@ from bot.assistant.vocabulary import (
     COUNT_SLOTS,
     DATE_SLOTS,
     NO,
+    QUALIFYING_DENIED_SLOT,
     UNKNOWN,
     YES,
     YES_NO_SLOTS,
 )
-from bot.language.facts import NONE_AT_ALL, headcount_range
+from bot.language.facts import NONE_AT_ALL, SCORE_ORDINALS, headcount_range
 from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal
 from bot.language.statements import asks_something
@@ -118,6 +119,63 @@ def _qualifying(values: list[str]) -> str | None:
     return "not:" + ",".join(k for k in QUALIFYING_KINDS if k in denied) if denied else UNKNOWN
 
 
+def _denied(values: list[str]) -> str | None:
+    """The kinds of 第九条第（一）至（三）项 a message denies, when it does not settle the
+    question on its own (「去年劳动信访0次」 denies ``labour_case`` only)."""
+    denied = [k for k in QUALIFYING_KINDS if f"no_{k}" in values]
+    return ",".join(denied) if denied else None
+
+
+_SLOT_RESETS = frozenset({"restart", "reset_slots", "session_started"})
+
+
+def qualifying_so_far(events: Iterable[Mapping[str, Any]]) -> tuple[str | None, frozenset[str]]:
+    """``qualifying_condition`` as the whole conversation settles it, and the kinds denied.
+
+    Each message sets the slots from its own words only, so 「去年没有仲裁」 and then
+    「科技型中小企业：否；重点企业：否」 deny the three kinds in two messages: together they are
+    ``none``. A later denial of the kind the slot holds (「那个仲裁是2021年的」) takes it back.
+    Returns ``(value, denied)``: ``value`` as the checks read it (``None`` while not settled).
+    """
+    value: Any = None
+    denied: set[str] = set()
+    for event in events:
+        kind = event.get("event")
+        if kind in _SLOT_RESETS:
+            value, denied = None, set()
+        elif kind == "slot" and event.get("name") == "qualifying_condition":
+            value = event.get("value")
+            if value is None:
+                denied = set()
+        elif kind == "slot" and event.get("name") == QUALIFYING_DENIED_SLOT:
+            now = {k for k in str(event.get("value") or "").split(",") if k}
+            denied |= now
+            if value in now:
+                value = None
+    if value is None and denied >= set(QUALIFYING_KINDS):
+        value = "none"
+    return (str(value) if value is not None else None), frozenset(denied)
+
+
+def test_scores_so_far(events: Iterable[Mapping[str, Any]]) -> str | None:
+    """``test_scores`` as the whole conversation settles it: 「83和75」 then 「第二个是七十七」
+    (the slot set to ``second:77``) is ``83,77``; a single score corrected so is left alone,
+    and one of two said before any score is not known (``None``)."""
+    value: str | None = None
+    for event in events:
+        if event.get("event") in _SLOT_RESETS:
+            value = None
+        elif event.get("event") == "slot" and event.get("name") == "test_scores":
+            said = event.get("value")
+            ordinal, _, score = str(said or "").partition(":")
+            if said is None or ordinal not in SCORE_ORDINALS:
+                value = None if said is None else str(said)
+            elif value is not None and len(pair := value.split(",")) == 2:
+                pair[SCORE_ORDINALS.index(ordinal)] = score
+                value = ",".join(pair)
+    return value
+
+
 MIN_CERTIFIED_STAFF = 2  # 第八条第（一）项: 2名以上专职服务人员取得相关资格证书
 
 
@@ -148,8 +206,11 @@ def slots_from_entities(
     if values := _entity_values(entities, "firm_type"):
         excluded = [v for v in values if v != "other"]
         slots["firm_type"] = excluded[-1] if excluded else "other"
-    if (qualifying := _qualifying(_entity_values(entities, "qualifying_condition"))) is not None:
+    said = _entity_values(entities, "qualifying_condition")
+    if (qualifying := _qualifying(said)) is not None:
         slots["qualifying_condition"] = qualifying
+    if qualifying != "none" and (denied := _denied(said)) is not None:
+        slots[QUALIFYING_DENIED_SLOT] = denied
     if values := _entity_values(entities, "service_year"):
         # 「第一年和第二年分别多少」: every year's cap (the schedule), not the last one named
         slots["service_year"] = ALL_YEARS if len(set(values)) > 1 else values[-1]
@@ -199,8 +260,12 @@ def slots_from_entities(
     for slot in ("business_scope", "premises_and_staff", "other_violation"):
         if values := _entity_values(entities, "agency_condition", slot):
             slots[slot] = YES if values[-1] == "yes" else NO
-    if scores := _entity_values(entities, "score"):
+    if scores := _entity_values(entities, "score", None):
         slots["test_scores"] = ",".join(scores[:2])
+    else:
+        for ordinal in SCORE_ORDINALS:  # 「第二个是七十七」: one of two scores said before
+            if values := _entity_values(entities, "score", ordinal):
+                slots["test_scores"] = f"{ordinal}:{values[-1]}"
     return slots
 
 
@@ -350,7 +415,11 @@ _BARE_ANSWER = re.compile(
 )
 # Messages that answer a question; a number in a question or a request (「备案是15天吗」) is not
 # the answer to the question the form asked.
-ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "dont_know", "nlu_fallback", ""})
+# the intents of a reply to a form's question; 「…还没参加。能定吗」 (doubt_verdict: only the
+# verdict is asked) too, which the form answers with the verdict so far
+ANSWER_INTENTS = frozenset(
+    {"inform", "affirm", "deny", "dont_know", "nlu_fallback", "doubt_verdict", ""}
+)
 # Entities whose numbers are something else than a count (「2021年5月10日」「第二年」「80分」).
 _NOT_A_COUNT = frozenset({"date", "percent", "score", "service_year", "months", "years"})
 

@@ -47,6 +47,10 @@ QUALIFICATION_SLOTS = (
     "test_scores",
 )
 ENTERPRISE_EXIT_SLOTS = ("service_started", "exit_event")
+# 第九条第（一）至（三）项 denied one message at a time (「去年没有仲裁」, then 「也不是科技型」):
+# the kinds one message denies, comma-separated; the actions add them up over the conversation
+# (:func:`bot.assistant.slot_filling.qualifying_so_far`)
+QUALIFYING_DENIED_SLOT = "qualifying_denied"
 FILING_SLOTS = ("signed_on",)
 ALL_YEARS = "all"  # the service_year of a question about several years at once
 # Each of 第九条's three places on its own (「经营地也是坪山」 changes one, keeps the others);
@@ -59,6 +63,7 @@ OPTIONAL_FACT_SLOTS = (
     "years_served",
     *PLACE_SLOTS,
     "business_line",
+    "qualifying_denied",
 )
 
 YES_NO_SLOTS = frozenset(

@@ -223,13 +223,17 @@ def rule_intent(message: Message) -> str | None:
     # 「没有其他违法违规。触发了吗？」: facts and a request for the verdict on them are a statement
     # too, when the classifier is unsure of it (a confident guess of the check's question stays)
     verdict_only = asks_only_for_the_verdict(text)
+    confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
+    if verdict_only and confidence < UNSURE_BELOW and predicted not in STATEMENT_MISREADS:
+        # 「已经停业了，不打算再开。结论呢」「测试还没参加。能定吗」: whatever else was said, the
+        # only question asks for the verdict: the last check again, on the facts if any
+        return INFORM if message.get(ENTITIES) else DOUBT
     if not message.get(ENTITIES) or asks_something(text) and not verdict_only:
         return None
     # a plain statement of facts is inform when the classifier took it for a check's question,
     # or was unsure what it is (「60人，正常生产，去年入库科技型中小企业…」 after a verdict)
     if predicted in STATEMENT_MISREADS and not verdict_only:
         return INFORM
-    confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
     stated = without_verdict_questions(text) if verdict_only else text
     unsure = confidence < UNSURE_BELOW and every_clause_states_a_fact(stated, message.get(ENTITIES))
     return INFORM if unsure else None

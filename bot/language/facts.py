@@ -267,6 +267,10 @@ def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[st
     return roles
 
 
+# 「我们厂在坑梓」「厂房设在龙田」「门店开在坪山」: a workplace said to be somewhere is where the
+# enterprise operates (a 公司 said to be somewhere may only be registered there)
+_WORKS_AT = re.compile(r"(?:厂|工厂|厂房|车间|门店|店面|作坊)(?:也|都|就|一直)?(?:在|设在|开在|位于)$")
+
 # 「纳税地不在坪山」: the place named is where it is not
 _NOT_IN = re.compile(r"(?:不在|不是在|没在|并不在|不属于|不是|并非)$")
 NOT_PINGSHAN = "坪山区以外"
@@ -323,6 +327,8 @@ def districts(text: str) -> list[Fact]:
         for place, roles in zip(in_clause, per_place, strict=True):
             if not roles and place.start in carried:
                 roles = list(dict.fromkeys(carried[place.start]))
+            if not roles and _WORKS_AT.search(text[max(0, place.start - 6) : place.start]):
+                roles = ["operating"]  # 「我们厂在坑梓」: a factory is where it works
             if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
                 roles = [*roles, "operating"]
             if _ALL_THREE.search(clause):
@@ -1002,14 +1008,39 @@ _AVERAGE = re.compile(
 _OTHERS_AFTER = re.compile(r"(?:是|为)?(?:另一家|另外一家|别的|别家|其他|别人)")
 
 
+# 「第二个是七十七」「第二个人是82不是90」「后一个考了78」: one of the two scores, corrected on its own
+_SCORE_OF_ONE = re.compile(
+    r"(?:第(?P<ord>[一二12])(?:个|位|名)(?:人|同事|专职(?:人员)?)?|(?P<side>前|后)一?(?:个|位)(?:人)?)"
+    r"(?:的)?(?:分数|成绩|得分)?(?:其实|应该|实际)?(?:是|为|考了?|得了?|拿了?)\s*"
+    rf"(?P<n>{N})(?![0-9.])(?!\s*(?:人|名|位|家|件|年|月|%|个|次))"
+)
+SCORE_ORDINALS = ("first", "second")
+
+
 def scores(text: str) -> list[Fact]:
     facts: list[Fact] = []
+    for m in _SCORE_OF_ONE.finditer(text):
+        value = to_decimal(m.group("n"))
+        if value is not None and 0 <= value <= 100:
+            first = m.group("ord") in ("一", "1") or m.group("side") == "前"
+            facts.append(
+                Fact(
+                    "score",
+                    format(value.normalize(), "f"),
+                    m.start("n"),
+                    m.end("n"),
+                    SCORE_ORDINALS[0 if first else 1],
+                )
+            )
+    ordinal_spans = [(f.start, f.end) for f in facts]
     for m in re.finditer(rf"(?P<n>{N})\s*分(?!钟|之|别|公司|享)", text):
         value = to_decimal(m.group("n"))
         if value is None or not 0 <= value <= 100:
             continue
         if _OTHERS_AFTER.match(text, m.end()):
             continue  # 「78分是另一家机构的」
+        if any(start <= m.start() < end for start, end in ordinal_spans):
+            continue  # 「第二个是77分」: the second's score, read above
         facts.append(Fact("score", format(value.normalize(), "f"), m.start(), m.end()))
     for m in _AVERAGE.finditer(text):  # 「平均分83」: one figure, the average
         group = "n" if m.group("n") else "m"
@@ -1112,7 +1143,7 @@ _SCOPE_IN_NAME = re.compile(
 _SCOPE_NO = re.compile(r"没有|没|不含|不包括|不包含|无|未")
 # 「有专门场所、工作人员和办公条件」「专门场所、工作人员、办公条件都有」
 _PREMISES = re.compile(
-    r"(?:服务)?场所|办公(?:场地|条件|地点|室|设备|用房|点)|工作人员|办公室|(?:电脑|打印机)(?:等)?设备?"
+    r"(?:服务)?场所|办公(?:场地|条件|地点|地方|室|设备|用房|点)|工作人员|办公室|(?:电脑|打印机)(?:等)?设备?"
     r"|(?:服务|专门)?场地"
 )
 _WHERE_AFTER = re.compile(r"(?:地址)?(?:其实|也|都|均|一直|还|现在)*(?:在|是在|设在|位于)")
@@ -1148,7 +1179,7 @@ def agency_conditions(text: str) -> list[Fact]:
         denied = denied or bool(re.match(r"(?:都|也|还)?(?:没有|没|不具备|不够|缺)", after))
         kinds = {m.group(0)[-2:] for m in premises}
         place = any(
-            re.search(r"场所|办公室|场地|用房|办公点|办公地点", m.group(0)) for m in premises
+            re.search(r"场所|办公室|场地|用房|办公点|办公地点|办公地方", m.group(0)) for m in premises
         )
         if (len(kinds) >= 2 or place) and not _HYPOTHETICAL.search(clause):
             value = "no" if denied else "yes"
@@ -1223,6 +1254,31 @@ def _quoted_rule(text: str, fact: Fact) -> bool:
     return bool(_RULE_CONSEQUENCE.match(text, threshold.end())) and not _SPEAKER.search(before)
 
 
+# 「2022年8月首签，哦不对，是2021年8月」「50人，说错了，60人」: what follows the marker stands
+_CORRECTED_HERE = re.compile(
+    r"不对(?=[,，。!！;；\s]|是|应该|其实)|(?:说|搞|记|看|打|写|算|填)错了?|更正|纠正|我是说|应该是"
+)
+
+
+def without_superseded(text: str, facts: list[Fact]) -> list[Fact]:
+    """The facts less those a correction later in the same message replaces: a fact before a
+    correction marker gives way to one of the same kind and role after it."""
+    marks = [m.start() for m in _CORRECTED_HERE.finditer(text)]
+    if not marks:
+        return facts
+    kept = []
+    for fact in facts:
+        later = [
+            other
+            for other in facts
+            if (other.entity, other.role) == (fact.entity, fact.role)
+            and any(fact.end <= mark <= other.start for mark in marks)
+        ]
+        if not later:
+            kept.append(fact)
+    return kept
+
+
 def extract_facts(text: str, today: date | None = None) -> list[Fact]:
     """All facts in one message, in text order; thresholds quoted from a rule are not facts.
 
@@ -1231,4 +1287,4 @@ def extract_facts(text: str, today: date | None = None) -> list[Fact]:
     if today is not None:
         facts += relative_dates(text, today, [f for f in facts if f.entity == "date"])
     facts = [fact for fact in facts if not _quoted_rule(text, fact)]
-    return sorted(facts, key=lambda f: (f.start, f.entity))
+    return sorted(without_superseded(text, facts), key=lambda f: (f.start, f.entity))
