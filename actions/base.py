@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.assistant.context import answer_context
 from bot.assistant.faq import ALSO_FOR, second_question_answer
 from bot.assistant.replies import FEEDBACK_BUTTONS, FEEDBACK_PROMPT
-from bot.assistant.slot_filling import qualifying_so_far, test_scores_so_far
+from bot.assistant.slot_filling import qualifying_so_far, scores_so_far
 from bot.assistant.vocabulary import ALSO_ASKED, QUALIFYING_DENIED_SLOT
 from rules_core.answer import Answer
 
@@ -77,6 +77,6 @@ def slot_values(tracker: Tracker, names: Iterable[str]) -> dict[str, Any]:
         values[QUALIFYING_DENIED_SLOT] = ",".join(sorted(denied)) or None
     if "test_scores" in values:  # 「第二个是七十七」 corrects one of the two
         raw = tracker.get_slot("test_scores")
-        settled = test_scores_so_far(tracker.events)
+        settled = scores_so_far(tracker.events)
         values["test_scores"] = settled if settled is not None or ":" in str(raw) else raw
     return values

@@ -24,6 +24,7 @@ from bot.assistant.slot_filling import (
     message_slot_values,
     says_all_of_them,
     slots_from_entities,
+    with_figure_replaced,
 )
 from bot.assistant.transcript import (
     earlier_entity_value,
@@ -92,10 +93,13 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
         return [FollowupAction(belongs_to.start_action)]
     doubted = latest_intent(tracker) == DOUBT_INTENT
     bare = not entities or is_bare_answer(text)
-    replied = reply_to_last_check(last, tracker, text, entities) if bare else {}
+    # 「是6家不是8家」: the fact that held 8 becomes 6, whatever the extractor took 6家 for
+    before = slots_before_latest_message(tracker.events)
+    replied = (with_figure_replaced(text, before, last.reads) if last is not None else {}) or (
+        reply_to_last_check(last, tracker, text, entities) if bare else {}
+    )
     if replied and last is not None:  # 「85、74」 after a verdict that still needs the scores
         # 「9家」 alone was also read as a number of clients: only the answer stands
-        before = slots_before_latest_message(tracker.events)
         undone = {name: before.get(name) for name in changed - set(replied) if name in FACT_SLOTS}
         slots = {**slot_values(tracker, FACT_SLOTS), **undone, **replied}
         dispatcher.utter_message(text=recheck_line(tracker, set(replied)))

@@ -45,6 +45,8 @@ class AgencyExitFacts:
     """
 
     own_case_rate_percent: Decimal | None = None
+    # 「案件发生率不到1%」: the rate is only said to be below this figure
+    own_case_rate_below_percent: Decimal | None = None
     own_case_count: int | None = None
     clients_served: int | None = None
     clients_with_cases: int | None = None
@@ -113,7 +115,11 @@ def _own_cases_condition(facts: AgencyExitFacts) -> Condition:
         _threshold_status(count, limits.own_case_count),
     ]
     rate_limit = _pct(limits.own_case_rate_percent)
-    if rate is None:
+    below = facts.own_case_rate_below_percent
+    if rate is None and below is not None and below <= limits.own_case_rate_percent:
+        statuses[0] = Status.UNMET
+        rate_text = f"案件发生率低于{_pct(below)}（按您所说）"
+    elif rate is None:
         rate_text = "案件发生率未提供"
     elif statuses[0] is Status.MET:
         rate_text = f"案件发生率{_pct(rate)}，达到{rate_limit}以上{_inclusive(rate, limits.own_case_rate_percent)}"

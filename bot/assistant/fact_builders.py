@@ -131,9 +131,12 @@ def agency_exit_facts(slots: Mapping[str, Any]) -> AgencyExitFacts:
     """第十一条 facts from the agency-exit slots. No case of its own is a rate of 0%, whatever the
     base the rate would be computed on (which the regulation does not define)."""
     count = to_int(slots.get("own_case_count"))
-    rate = to_decimal(slots.get("own_case_rate"))
+    said = str(slots.get("own_case_rate") or "")
+    below = to_decimal(said[1:]) if said.startswith("<") else None  # 「发生率不到1%」
+    rate = None if below is not None else to_decimal(said or None)
     return AgencyExitFacts(
         own_case_rate_percent=Decimal(0) if rate is None and count == 0 else rate,
+        own_case_rate_below_percent=below,
         own_case_count=count,
         clients_served=to_int(slots.get("clients_served")),
         clients_with_cases=to_int(slots.get("clients_with_cases")),

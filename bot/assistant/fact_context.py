@@ -23,6 +23,10 @@ _ELIGIBILITY_ENTITIES = frozenset(
 )
 _SUBSIDY_ENTITIES = frozenset({"date", "service_year", "months"})
 _QUALIFICATION_ENTITIES = frozenset({"score", "organisation_type"})
+# 「想当托管服务机构」「申请成为服务机构」: who speaks wants to be an agency (第八条)
+_BECOMING_AGENCY = re.compile(
+    r"(?:想|要|准备|打算|申请)(?:当|做|成为|申请成为|申请做|申请当)(?:托管)?(?:服务)?机构"
+)
 # 「机构自己有2起」「去年托管的企业总共12件案子」: an agency speaks of its cases
 _AGENCY_SPEAKING = re.compile(r"机构|(?:托管|服务)的(?:企业|客户|公司)|服务对象")
 
@@ -62,6 +66,10 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     # 「我们是人力资源服务机构，注册纳税经营都在坪山，15个人」: the firm's own trade (第九条's
     # exclusion) is no agency's business scope when nothing else speaks of an agency
     agency_facts = [e for e in entities if not _names_the_trade(e, entities)]
+    if _BECOMING_AGENCY.search(text) and not _has(entities, "headcount"):
+        # 「我们是劳务派遣公司，不是申请当服务对象，是想当托管服务机构」: 第八条, whatever the
+        # firm's trade says of 第九条
+        return "qualification"
     if (
         _has(agency_facts, "count", frozenset({"staff", "full_time_staff"}))
         or _has(

@@ -30,6 +30,7 @@ from bot.assistant.vocabulary import (
 from bot.language.facts import NONE_AT_ALL, SCORE_ORDINALS, headcount_range
 from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal
+from bot.language.reactions import replaced_figure
 from bot.language.statements import asks_something
 
 # Which date slot a bare date fills, by the question being asked.
@@ -157,7 +158,7 @@ def qualifying_so_far(events: Iterable[Mapping[str, Any]]) -> tuple[str | None, 
     return (str(value) if value is not None else None), frozenset(denied)
 
 
-def test_scores_so_far(events: Iterable[Mapping[str, Any]]) -> str | None:
+def scores_so_far(events: Iterable[Mapping[str, Any]]) -> str | None:
     """``test_scores`` as the whole conversation settles it: 「83和75」 then 「第二个是七十七」
     (the slot set to ``second:77``) is ``83,77``; a single score corrected so is left alone,
     and one of two said before any score is not known (``None``)."""
@@ -209,7 +210,8 @@ def slots_from_entities(
     said = _entity_values(entities, "qualifying_condition")
     if (qualifying := _qualifying(said)) is not None:
         slots["qualifying_condition"] = qualifying
-    if qualifying != "none" and (denied := _denied(said)) is not None:
+    settled = qualifying == "none" or str(qualifying).startswith("not:")
+    if not settled and (denied := _denied(said)) is not None:
         slots[QUALIFYING_DENIED_SLOT] = denied
     if values := _entity_values(entities, "service_year"):
         # 「第一年和第二年分别多少」: every year's cap (the schedule), not the last one named
@@ -448,6 +450,50 @@ def _numbers(text: str, entities: Iterable[Mapping[str, Any]], skip: frozenset[s
     ]
 
 
+def with_figure_replaced(
+    text: str, known: Mapping[str, Any], names: Iterable[str]
+) -> dict[str, str]:
+    """When the message replaces one figure by another (「是6家不是8家」): ``{slot: value}`` for
+    the one slot among ``names`` that held the old figure (one of the two test scores too), with
+    the new one in its place; empty when the message replaces none, or none or several slots
+    held it."""
+    swap = replaced_figure(text)
+    if swap is None:
+        return {}
+    old, new = swap
+    found: dict[str, str] = {}
+    shown = format(new.normalize(), "f")
+    for name in names:
+        value = known.get(name)
+        if value is None:
+            continue
+        parts = str(value).split(",")
+        hits = [i for i, part in enumerate(parts) if to_decimal(part) == old]
+        if len(hits) == 1:
+            parts[hits[0]] = shown
+            found[name] = ",".join(parts)
+    return found if len(found) == 1 else {}
+
+
+# 第二条第二款: a company or firm registers with 市场监管 (工商) or its 行业主管部门 (a 律所 with
+# 司法行政); an association or 民办非企业单位 with 民政
+_FIRM_NAMED = re.compile(
+    r"^(?:我们|我司)?(?:是|就是)?(?:一家|一个|个)?[^,，。;；]{0,8}?"
+    r"(?:公司|企业|律所|律师事务所|事务所|法律服务所|工作室)(?:啊|呀|的)?[。.!！]?$"
+)
+_ASSOCIATION_NAMED = re.compile(r"社会组织|协会|商会|民非|民办非企业|社团|基金会|社工机构")
+
+
+def organisation_named(text: str) -> str | None:
+    """The kind of 社会力量 a short reply names (「律所」 → ``enterprise_or_institution``,
+    「行业协会」 → ``social_organisation``), or ``None``."""
+    if len(text) > 20:
+        return None
+    if _ASSOCIATION_NAMED.search(text):
+        return "social_organisation"
+    return "enterprise_or_institution" if _FIRM_NAMED.search(text) else None
+
+
 _TWO_TAKERS = re.compile(r"(?:两|二|2)\s*(?:个|名|位)?\s*(?:人|专职人员|人员)|俩人?")
 _BOTH = re.compile(r"都|均|一样|同样")
 _COUNTED = re.compile(rf"(?:{NUMBER})\s*(?:个|名|位|人|家|件)")
@@ -471,6 +517,8 @@ def answer_to_requested_slot(
     answer = _ANSWER_BY_INTENT.get(intent)
     if answer == UNKNOWN:
         return UNKNOWN
+    if requested_slot == "organisation_type" and (kind := organisation_named(text)) is not None:
+        return kind  # 「律所」「有限公司」「协会」 to 「贵机构是哪类组织？」
     if requested_slot == "in_pingshan":
         districts = [e for e in entities if e.get("entity") == "district"]
         places = {str(e.get("value")) for e in districts}

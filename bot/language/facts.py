@@ -29,7 +29,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.language.gazetteer import Place, find_places, role_words
+from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal, to_int
+from bot.language.statements import asks_something
 
 N = NUMBER
 NEGATION = re.compile(
@@ -269,7 +271,9 @@ def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[st
 
 # 「我们厂在坑梓」「厂房设在龙田」「门店开在坪山」: a workplace said to be somewhere is where the
 # enterprise operates (a 公司 said to be somewhere may only be registered there)
-_WORKS_AT = re.compile(r"(?:厂|工厂|厂房|车间|门店|店面|作坊)(?:也|都|就|一直)?(?:在|设在|开在|位于)$")
+_WORKS_AT = re.compile(
+    r"(?:厂|工厂|厂房|车间|门店|店面|作坊)(?:也|都|就|一直)?(?:在|设在|开在|位于)$"
+)
 
 # 「纳税地不在坪山」: the place named is where it is not
 _NOT_IN = re.compile(r"(?:不在|不是在|没在|并不在|不属于|不是|并非)$")
@@ -500,7 +504,9 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 else text[m.end() :]
             )
             unsure = bool(
-                _UNSURE_BEFORE.search(before) or _UNSURE_AFTER.search(_rest_of_item(tail))
+                _UNSURE_BEFORE.search(before)
+                or _UNSURE_BEFORE.search(text[max(0, head - 12) : head])
+                or _UNSURE_AFTER.search(_rest_of_item(tail))
             )
             # 「案件：没有」 in a list of facts; 「科技型中小企业也不是」 denied after it
             negated = (
@@ -540,16 +546,22 @@ _CORRECTED_TO_NONE = re.compile(
 )
 # The case kinds listed before one (「信访、监察、」 before 仲裁)
 _CASE_LIST_BEFORE = re.compile(
-    r"(?:(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?\s*[、,，和及与或/]\s*)+$"
+    r"(?:(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?\s*(?:[、,，和及与或/]\s*)?)+$"
 )
 # 「不知道算不算重点企业」「是不是科技型中小企业不清楚」 (before the condition)
 _UNSURE_BEFORE = re.compile(
-    r"(?:不知道|不清楚|不确定|不晓得|说不准|搞不清)[^,，。;；]{0,4}$|(?:算不算|是不是|属不属于|是否)$"
+    r"(?:不知道|不清楚|不确定|不晓得|说不准|搞不清)[^,，。;；]{0,4}$"
+    r"|(?:算不算|是不是|属不属于|是否|有没有|有无)$"
 )
 _CASE_WORD = re.compile(r"信访|监察|仲裁|案件|案子")
-_UNSURE_AFTER = re.compile(r"不清楚|不知道|不确定|不太清楚|不是很清楚|不大清楚|说不准|搞不清")
+_UNSURE_AFTER = re.compile(
+    r"不清楚|不知道|不确定|不太清楚|不是很清楚|不大清楚|说不准|搞不清"
+    # 「…我得问下人事」「要查一下」: the speaker does not know yet
+    r"|(?:得|要|需要|再)(?:去)?(?:问|查|核实|确认)"
+)
 _DENIED_AFTER = re.compile(
-    r"(?:也|都|并|还)?(?:不是|不算|不属于|没有?入库|未入库)(?=$|[,，。;；!！?？的啊呢吧])"
+    r"(?:应该|可能|好像|估计|大概)?(?:也|都|并|还)?(?:不是|不算|不属于|没有?入库|未入库)"
+    r"(?=$|[,，。;；!！?？的啊呢吧])"
 )
 _NO_AFTER_COLON = re.compile(
     r"[^,，。;；:：]{0,4}[:：]\s*(?:都)?(?:没有|无|否|没|不是|[0０零〇](?![0-9.])\s*(?:次|件|起|宗|个)?)"
@@ -806,9 +818,14 @@ def percents(text: str) -> list[Fact]:
         value = to_decimal(m.group("n") or m.group("p"))
         if value is None:
             continue
-        if _BELOW_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
-            continue  # 「发生率不到1%」 names the threshold, not the rate
         role = _percent_role(_clause(text, m.start(), m.end()))
+        if _BELOW_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            # 「按我们算案件发生率不到1%」 says the agency's own rate is below it; in a question
+            # (「发生率不到1%就不会退出吗」) it names the threshold
+            if role == "own_case_rate" and not asks_something(_clause(text, m.start(), m.end())):
+                below = format(value.normalize(), "f")
+                facts.append(Fact("percent", f"<{below}", m.start(), m.end(), role))
+            continue
         facts.append(Fact("percent", format(value.normalize(), "f"), m.start(), m.end(), role))
     return facts
 
@@ -835,7 +852,10 @@ def _lead(text: str, start: int) -> str:
 _NONE_OF = (
     (
         "change_requests",
-        re.compile(r"(?:没有|无|没)(?:一家)?(?:企业|服务对象|客户)?(?:要求|申请|提出)(?:更换|换)"),
+        re.compile(
+            r"(?:没有|无|没)(?:一家)?(?:企业|服务对象|客户)?(?:要求|申请|提出)(?:更换|换)"
+            r"|(?:没有|没|无)(?:人|企业|客户|一家)(?:要|想)(?:求)?(?:更换|换)"
+        ),
     ),
     (
         "clients_with_cases",
@@ -850,7 +870,7 @@ _STAFF_IN_PEOPLE = re.compile(
 )
 # 「机构自身全年零案件」「机构自己2022年没有案件」: none of its own (an agency speaking)
 _NO_OWN_CASES = re.compile(
-    r"(?:机构)?(?:自身|自己|本身)[^,，。;；]{0,8}?(?:零|没有|无|没)(?:任何|发生)?(?:过)?"
+    r"(?:机构)?(?:自身|自己|本身)[^,，。;；]{0,8}?(?:零|0|〇|没有|无|没)(?:个|件)?(?:任何|发生)?(?:过)?"
     r"(?:劳动)?(?:信访、?|监察、?|仲裁)*案件"
 )
 
@@ -1005,6 +1025,11 @@ _AVERAGE = re.compile(
     rf"平均(?:分|成绩|得分)(?:是|为|[:：])?\s*(?P<n>{N})(?![0-9.])"
     rf"|(?<=测试|测评|考试|成绩)平均(?:是|为|[:：])?\s*(?P<m>{N})(?![0-9.])(?!\s*(?:元|块|万|人|个|家|%))"
 )
+# 「测试派了两人，82、79」「能力测试两个人考了85跟78」: two figures soon after the test is named
+_PAIR_AFTER_TEST = re.compile(
+    rf"(?:测试|测评|考试|考核)[^。；;？?!！]{{0,12}}?(?<![0-9.])(?P<a>{N})\s*分?\s*(?:和|跟|与|、|,|，|/)\s*"
+    rf"(?P<b>{N})(?![0-9.])(?!\s*(?:人|名|位|家|件|年|月|%|个|次|遍|门))"
+)
 _OTHERS_AFTER = re.compile(r"(?:是|为)?(?:另一家|另外一家|别的|别家|其他|别人)")
 
 
@@ -1060,6 +1085,13 @@ def scores(text: str) -> list[Fact]:
             if value is not None and 0 <= value <= 100 and not taken:
                 start, end = each.start(group), each.end(group)
                 facts.append(Fact("score", format(value.normalize(), "f"), start, end))
+    for pair in _PAIR_AFTER_TEST.finditer(text):  # 「测试派了两人，82、79」
+        for group in ("a", "b"):
+            value = to_decimal(pair.group(group))
+            start = pair.start(group)
+            if value is None or not 0 <= value <= 100 or any(f.start == start for f in facts):
+                continue
+            facts.append(Fact("score", format(value.normalize(), "f"), start, pair.end(group)))
     for listed in _SCORE_LIST.finditer(text):
         for m in re.finditer(N, listed.group("list")):
             start = listed.start("list") + m.start()
@@ -1097,6 +1129,7 @@ _SPEAKER_FIRM = re.compile(
 )
 
 
+_LICENCE = re.compile(r"营业执照")
 _UNREGISTERED = re.compile(
     r"(?:还)?(?:没有|没|未)(?:注册|登记)(?:任何|成立)?(?:的)?(?:公司|机构|组织|企业)?|个人(?:名义|身份)"
 )
@@ -1121,9 +1154,12 @@ def organisation_types(text: str) -> list[Fact]:
     if unregistered and not facts:  # 「还没有注册任何公司或机构」: no 社会力量 yet (第二条第二款)
         facts.append(Fact("organisation_type", "other", unregistered.start(), unregistered.end()))
         return facts
-    firm = _SPEAKER_FIRM.search(text)
+    # 「营业执照经营范围有人力资源服务」: a business licence is issued on that registration
+    firm = _SPEAKER_FIRM.search(text) or _LICENCE.search(text)
     # 「我们是…咨询有限公司，经营范围有人力资源服务」: a business scope is 第八条's, said by an agency
     agency = _WOULD_BE_AGENCY.search(text) or _SCOPE.search(text)
+    if agency and agency.group(0).endswith("托管") and business_line(text) is not None:
+        agency = None  # 「做广告设计的小公司，想做托管」: a firm of another trade wants custody
     if not facts and firm and (agency or _LAW_FIRM.search(firm.group(0))):
         facts.append(
             Fact("organisation_type", "enterprise_or_institution", firm.start(), firm.end())
@@ -1179,7 +1215,8 @@ def agency_conditions(text: str) -> list[Fact]:
         denied = denied or bool(re.match(r"(?:都|也|还)?(?:没有|没|不具备|不够|缺)", after))
         kinds = {m.group(0)[-2:] for m in premises}
         place = any(
-            re.search(r"场所|办公室|场地|用房|办公点|办公地点|办公地方", m.group(0)) for m in premises
+            re.search(r"场所|办公室|场地|用房|办公点|办公地点|办公地方", m.group(0))
+            for m in premises
         )
         if (len(kinds) >= 2 or place) and not _HYPOTHETICAL.search(clause):
             value = "no" if denied else "yes"
@@ -1254,6 +1291,57 @@ def _quoted_rule(text: str, fact: Fact) -> bool:
     return bool(_RULE_CONSEQUENCE.match(text, threshold.end())) and not _SPEAKER.search(before)
 
 
+# The year a clause speaks of: 「2021年有过一次劳动监察」「前年的」「今年3月才入库」
+_YEAR_SAID = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年|(?P<w>前年|今年|去年|上一?年度?|上年)")
+_YEAR_WORDS = {
+    "前年": -2,
+    "今年": 0,
+    "去年": -1,
+    "上年": -1,
+    "上一年": -1,
+    "上年度": -1,
+    "上一年度": -1,
+}
+# 「2022年一件都没有」「2022年其实没有」「去年一整年都没有」: no case in that year
+_NONE_THAT_YEAR = re.compile(
+    r"(?:一整年|全年|整年|一年)?(?:其实|实际上?|确实|倒是)?(?:一件|一起|一次)?(?:都|也)?(?:没有|没)"
+    r"(?:出|发生|有)?过?(?:了|的)?(?=$|[,，。;；!！?？])"
+)
+
+
+def _years_in(clause: str, today: date) -> list[int]:
+    years = []
+    for m in _YEAR_SAID.finditer(clause):
+        if m.group("y"):
+            years.append(int(m.group("y")))
+        else:
+            years.append(today.year + _YEAR_WORDS[m.group("w")])
+    return years
+
+
+def dated_conditions(text: str, facts: list[Fact], today: date) -> list[Fact]:
+    """第九条's conditions are about 上一年度 (the year before ``today``): a case or an entry
+    into the 科技型中小企业 library said of another year (「2021年有过一次劳动监察」「今年3月才
+    入库」) is not one; 「2022年一件都没有」 is none in that year."""
+    last = today.year - 1
+    kept: list[Fact] = []
+    for fact in facts:
+        if fact.entity == "qualifying_condition" and fact.value in ("labour_case", "tech_sme"):
+            years = _years_in(_clause(text, fact.start, fact.end), today)
+            if years and last not in years:
+                if fact.value == "tech_sme" and min(years) > last:
+                    kept.append(replace(fact, value="no_tech_sme"))  # entered only after it
+                continue  # another year's: says nothing of 上一年度
+        kept.append(fact)
+    said = any(f.value.endswith("labour_case") for f in kept if f.entity == "qualifying_condition")
+    if not said and _CASE_WORD.search(text):
+        for m in _YEAR_SAID.finditer(text):
+            if _years_in(m.group(0), today) == [last] and _NONE_THAT_YEAR.match(text, m.end()):
+                kept.append(Fact("qualifying_condition", "no_labour_case", m.start(), m.end()))
+                break
+    return kept
+
+
 # 「2022年8月首签，哦不对，是2021年8月」「50人，说错了，60人」: what follows the marker stands
 _CORRECTED_HERE = re.compile(
     r"不对(?=[,，。!！;；\s]|是|应该|其实)|(?:说|搞|记|看|打|写|算|填)错了?|更正|纠正|我是说|应该是"
@@ -1286,5 +1374,6 @@ def extract_facts(text: str, today: date | None = None) -> list[Fact]:
     facts = [fact for extractor in EXTRACTORS for fact in extractor(text)]
     if today is not None:
         facts += relative_dates(text, today, [f for f in facts if f.entity == "date"])
+        facts = dated_conditions(text, facts, today)
     facts = [fact for fact in facts if not _quoted_rule(text, fact)]
     return sorted(without_superseded(text, facts), key=lambda f: (f.start, f.entity))

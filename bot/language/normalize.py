@@ -83,6 +83,23 @@ _LIST_MARKER = re.compile(
 )
 
 
+# 「1.都在坪山 2.28人 3.经营正常 4.2022年已入库」: items numbered 1, 2, 3… in a row are a list
+# even where an item starts with a figure (2.28人 is item 2, 28人; 4.2022年 is item 4)
+_NUMBERED_ITEM = re.compile(r"(?:^|(?<=[\s:：,，;；。]))([1-9])(?:\s*[.、．)）]|\s+)(?=\S)")
+_CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f]")  # ①…⑳ ❶…❿
+
+
+def without_list_numbers(text: str) -> str:
+    """The text with its list numbering turned into clause breaks."""
+    text = _CIRCLED.sub("，", text)
+    items = list(_NUMBERED_ITEM.finditer(text))
+    numbers = [int(m.group(1)) for m in items]
+    if len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        for m in reversed(items):
+            text = text[: m.start()] + "，" + text[m.end() :]
+    return _LIST_MARKER.sub("，", text)
+
+
 _COMMAS = re.compile(r",{2,}")
 # 「一百二时人」「三时多家」: 十 typed as a homophone between numerals and a unit (pinyin input
 # offers 时/石/实 for shi); only there, where no other reading makes sense
@@ -99,7 +116,7 @@ _SHI_IN_NUMBER = re.compile(
 def normalize_text(text: str) -> str:
     """我們公司註冊在坪山區，１２０人 → 我们公司注册在坪山区,120人 (typos fixed too); 「坪山 的 公司
     100 人」 → 坪山的公司100人 (bot/language/tokens.py: spaces only stay between Latin words)."""
-    text = _LIST_MARKER.sub("，", without_emoji(text))
+    text = without_list_numbers(without_emoji(text))
     simplified = str(_t2s().convert(unicodedata.normalize("NFKC", remove_spaces(text))))
     simplified = cantonese_words(simplified)
     for wrong, right in typo_table().items():

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
+
+from bot.language.numbers import NUMBER, to_decimal
 
 POSITIVE, NEGATIVE = "positive", "negative"
 _NEGATIVE = set("👎😞😡😠😢😭🙁☹😤😒💢")
@@ -72,3 +75,24 @@ def is_correction(text: str) -> bool:
 def is_doubt(text: str) -> bool:
     """Whether the message doubts an answer (「你确定吗？」「没算错吧」)."""
     return bool(_DOUBT.search(text))
+
+
+# 「是6家不是8家」「不是8家，是6家」「8家改成6家」: a figure replaced by another, which says
+# which fact is corrected whatever words the figure comes with
+_UNIT = r"\s*(?:家|件|起|人|名|个|位|%|分)?"
+_REPLACED = (
+    re.compile(rf"是\s*(?P<new>{NUMBER}){_UNIT}\s*[,，]?\s*(?:而)?不是\s*(?P<old>{NUMBER})"),
+    re.compile(rf"不是\s*(?P<old>{NUMBER}){_UNIT}\s*[,，]?\s*(?:而|应该)?是\s*(?P<new>{NUMBER})"),
+    re.compile(rf"(?P<old>{NUMBER}){_UNIT}\s*(?:改成|改为|应为|应该是)\s*(?P<new>{NUMBER})"),
+)
+
+
+def replaced_figure(text: str) -> tuple[Decimal, Decimal] | None:
+    """``(old, new)`` when the message replaces one figure by another (「是6家不是8家」)."""
+    for pattern in _REPLACED:
+        m = pattern.search(text)
+        if m:
+            old, new = to_decimal(m.group("old")), to_decimal(m.group("new"))
+            if old is not None and new is not None and old != new:
+                return old, new
+    return None

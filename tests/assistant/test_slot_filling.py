@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant.fact_builders import enterprise_exit_facts, enterprise_facts, parse_headcount
-from bot.assistant.slot_filling import answer_to_requested_slot, slots_from_entities
+from bot.assistant.slot_filling import (
+    answer_to_requested_slot,
+    qualifying_so_far,
+    scores_so_far,
+    slots_from_entities,
+    with_figure_replaced,
+)
 from bot.language.facts import extract_facts
 from bot.language.normalize import normalize_text
 
@@ -188,3 +194,124 @@ def test_a_start_month_is_enough_to_say_when_three_years_end_and_that_the_subsid
     )
     assert "将于2024年4月30日届满" in answer.text and "不再给予服务补贴" in answer.text
     assert "第二十三条" in answer.citations and "未提供：开始接受托管服务的日期" not in answer.text
+
+
+def _slot(name: str, value: str | None) -> dict:
+    return {"event": "slot", "name": name, "value": value}
+
+
+QUALIFYING_OVER_MESSAGES = [
+    pytest.param(
+        [
+            _slot("qualifying_denied", "labour_case"),
+            _slot("qualifying_denied", "tech_sme,key_enterprise"),
+        ],
+        "none",
+        id="three kinds denied over two messages are none of them",
+    ),
+    pytest.param(
+        [_slot("qualifying_condition", "labour_case"), _slot("qualifying_denied", "labour_case")],
+        None,
+        id="a later denial takes back the case said before",
+    ),
+    pytest.param(
+        [_slot("qualifying_condition", "labour_case"), _slot("qualifying_denied", "tech_sme")],
+        "labour_case",
+        id="denying another kind keeps the case",
+    ),
+    pytest.param(
+        [
+            _slot("qualifying_denied", "labour_case"),
+            {"event": "restart"},
+            _slot("qualifying_denied", "tech_sme,key_enterprise"),
+        ],
+        None,
+        id="a restart forgets the denials before it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("events", "value"), QUALIFYING_OVER_MESSAGES)
+def test_the_qualifying_condition_is_what_the_whole_conversation_says(events, value) -> None:
+    assert qualifying_so_far(events)[0] == value
+
+
+SCORES_OVER_MESSAGES = [
+    pytest.param(
+        [_slot("test_scores", "83,75"), _slot("test_scores", "second:77")],
+        "83,77",
+        id="the second of two scores corrected",
+    ),
+    pytest.param(
+        [_slot("test_scores", "83,75"), _slot("test_scores", "first:80")],
+        "80,75",
+        id="the first of two scores corrected",
+    ),
+    pytest.param(
+        [_slot("test_scores", "second:77")], None, id="one of two scores before any is not known"
+    ),
+    pytest.param(
+        [_slot("test_scores", "83,75"), _slot("test_scores", "90,88")],
+        "90,88",
+        id="two new scores replace both",
+    ),
+]
+
+
+@pytest.mark.parametrize(("events", "value"), SCORES_OVER_MESSAGES)
+def test_the_test_scores_are_what_the_whole_conversation_says(events, value) -> None:
+    assert scores_so_far(events) == value
+
+
+REPLACED = [
+    pytest.param(
+        "抱歉数据核错了，是6家不是8家。",
+        {"clients_with_cases": "8", "clients_served": "40"},
+        {"clients_with_cases": "6"},
+        id="是6家不是8家 corrects the fact that held 8",
+    ),
+    pytest.param(
+        "不是8家，是6家",
+        {"clients_with_cases": "8", "clients_served": "40"},
+        {"clients_with_cases": "6"},
+        id="不是8家，是6家 too",
+    ),
+    pytest.param(
+        "第二个人是82不是90",
+        {"test_scores": "76,90"},
+        {"test_scores": "76,82"},
+        id="one of the two scores",
+    ),
+    pytest.param(
+        "是6家不是8家",
+        {"clients_with_cases": "8", "change_requests": "8"},
+        {},
+        id="two facts held the figure: neither is guessed",
+    ),
+    pytest.param("是6家", {"clients_with_cases": "8"}, {}, id="no figure replaced"),
+]
+
+
+@pytest.mark.parametrize(("text", "known", "expected"), REPLACED)
+def test_a_figure_replaced_by_another_corrects_the_fact_that_held_it(text, known, expected) -> None:
+    names = ("clients_served", "clients_with_cases", "change_requests", "test_scores")
+    assert with_figure_replaced(text, known, names) == expected
+
+
+def test_a_rate_said_to_be_under_the_threshold_does_not_trigger_the_exit() -> None:
+    from bot.assistant.fact_builders import agency_exit_facts
+    from rules_core.agency_exit import check_agency_exit
+
+    facts = agency_exit_facts(
+        {
+            "own_case_rate": "<1",
+            "own_case_count": "2",
+            "clients_served": "30",
+            "clients_with_cases": "1",
+            "change_requests": "0",
+            "other_violation": "no",
+        }
+    )
+    assert facts.own_case_rate_below_percent == 1
+    result = check_agency_exit(facts, __import__("datetime").date(2023, 6, 1))
+    assert result.conclusion.startswith("未触发退出情形")

@@ -167,7 +167,16 @@ TYPED = [
         {"test_scores": "83,81"},
         id="a score said to be another's is not ours",
     ),
-    pytest.param("我们机构的案件发生率不到1%", {"own_case_rate": None}, id="不到1% is no rate"),
+    pytest.param(
+        "我们机构的案件发生率不到1%",
+        {"own_case_rate": "<1"},
+        id="a rate said to be under 1% is kept as under 1%",
+    ),
+    pytest.param(
+        "案件发生率不到1%就不会退出吗",
+        {"own_case_rate": None},
+        id="a rate asked about is the threshold, not the agency's",
+    ),
     pytest.param(
         "我们机构自身全年零案件",
         {"own_case_count": "0", "own_case_rate": "0"},
@@ -410,3 +419,163 @@ def test_a_doubt_about_something_else_leaves_the_fact_as_said() -> None:
 )
 def test_typing_slips_seen_in_the_blind_sets_are_read_as_meant(typed: str, read: str) -> None:
     assert normalize_text(typed) == normalize_text(read) == read.replace("，", ",")
+
+
+SET_F_TYPED = [
+    pytest.param("纳锐也在坪山", "纳税也在坪山", id="纳锐 for 纳税"),
+    pytest.param("去年没有劳动纠分", "去年没有劳动纠纷", id="纠分 for 纠纷"),
+    pytest.param("去年有员工去劳动仲栽", "去年有员工去劳动仲裁", id="仲栽 for 仲裁"),
+    pytest.param("今年3月才入酷科技型中小企业", "今年3月才入库科技型中小企业", id="入酷 for 入库"),
+    pytest.param("公司是工商登计的有限公司", "公司是工商登记的有限公司", id="登计 for 登记"),
+    pytest.param("两个全职同事都有证", "两个专职人员都有证", id="全职 colleagues are 专职"),
+    pytest.param("有四十几个伙记", "有四十几个员工", id="a shop's 伙记 are its employees"),
+    pytest.param("去年有劳动监,做印刷的", "去年有劳动监察,做印刷的", id="劳动监 cut short"),
+    pytest.param("更换率是3%", "更换率是3%", id="率是 is not a homophone of 律师"),
+]
+
+
+@pytest.mark.parametrize(("typed", "read"), SET_F_TYPED)
+def test_slips_and_other_words_for_the_same_thing_are_read_as_the_regulations(
+    typed: str, read: str
+) -> None:
+    assert normalize_text(typed) == read
+
+
+LISTS = [
+    pytest.param(
+        "1.都在坪山（注册/纳税/经营） 2.28人 3.经营正常 4.2022年已入库科技型中小企业",
+        {
+            "headcount": "28",
+            "in_pingshan": "yes",
+            "operating_normally": "yes",
+            "qualifying_condition": "tech_sme",
+        },
+        id="an item starting with a figure keeps the figure, not the item number",
+    ),
+    pytest.param(
+        "①坪山注册纳税经营 ②35人 ③正常生产",
+        {"headcount": "35", "in_pingshan": "yes"},
+        id="circled item numbers are clause breaks",
+    ),
+    pytest.param(
+        "1 注册纳税经营都在坪山 2 员工45人",
+        {"headcount": "45"},
+        id="items numbered with a space after the number",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_numbered_lists_of_facts_are_read_item_by_item(text: str, expected: dict[str, str]) -> None:
+    slots = slots_of(text)
+    assert {k: slots.get(k) for k in expected} == expected
+
+
+def test_a_number_alone_between_words_is_no_list() -> None:
+    assert slots_of("我们 5 人").get("headcount") == "5"
+
+
+AS_OF = __import__("datetime").date(2023, 6, 1)
+
+
+def dated_slots(text: str) -> dict[str, str]:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+    return message_slot_values(entities, "inform", normalized)
+
+
+SAID_OF_A_YEAR = [
+    pytest.param(
+        "2021年有过一次劳动监察，2022年一件都没有。科技型中小企业没入库，也不是重点企业",
+        {"qualifying_condition": "none"},
+        id="a case two years ago is no case last year, and none last year is none",
+    ),
+    pytest.param(
+        "那个仲裁是2021年的，2022年其实没有",
+        {"qualifying_denied": "labour_case", "qualifying_condition": None},
+        id="a case moved to the year before denies last year's",
+    ),
+    pytest.param(
+        "我们今年3月才入库科技型中小企业",
+        {"qualifying_denied": "tech_sme"},
+        id="entering the library this year is not last year's entry",
+    ),
+    pytest.param(
+        "2022年有一起劳动仲裁",
+        {"qualifying_condition": "labour_case"},
+        id="a case in last year's number is last year's",
+    ),
+    pytest.param(
+        "去年有没有劳动仲裁监察这些我得问下人事，科技型中小企业应该不是，重点企业我也不清楚",
+        {"qualifying_condition": "not:tech_sme", "qualifying_denied": None},
+        id="a case the speaker must ask about is unknown, and 应该不是 denies",
+    ),
+    pytest.param(
+        "客户2022年8月首签，第一年多少？哦不对，是2021年8月签的",
+        {"first_signing_date": "2021-08"},
+        id="a date corrected inside the message is the one after the correction",
+    ),
+    pytest.param("公司50人，说错了，是60人", {"headcount": "60"}, id="so is a headcount"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAID_OF_A_YEAR)
+def test_facts_are_read_for_the_year_and_the_correction_they_are_said_of(
+    text: str, expected: dict[str, str | None]
+) -> None:
+    slots = dated_slots(text)
+    assert {k: slots.get(k) for k in expected} == expected
+
+
+AGENCY_WORDS = [
+    pytest.param("打错了，第二个是七十七", {"test_scores": "second:77"}, id="one of two scores"),
+    pytest.param("第一个人其实是78分", {"test_scores": "first:78"}, id="the first score"),
+    pytest.param("测试派了两人，82、79", {"test_scores": "82,79"}, id="two figures after the test"),
+    pytest.param("机构自己0案件，无违规", {"own_case_count": "0"}, id="0案件 is no case"),
+    pytest.param("没人要换，也没违规", {"change_requests": "0"}, id="nobody asked to change"),
+    pytest.param(
+        "1）公司，营业执照经营范围有人力资源服务",
+        {"organisation_type": "enterprise_or_institution"},
+        id="a business licence is a registration with 市场监管",
+    ),
+    pytest.param(
+        "有固定办公地方同设备", {"premises_and_staff": "yes"}, id="办公地方 is a premises"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGENCY_WORDS)
+def test_an_agencys_facts_in_its_own_words_fill_their_slots(
+    text: str, expected: dict[str, str]
+) -> None:
+    slots = slots_of(text, "ask_agency_conditions" if "test_scores" in expected else "inform")
+    assert {k: slots.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("律所", "enterprise_or_institution", id="a law firm"),
+        pytest.param("有限公司", "enterprise_or_institution", id="a company"),
+        pytest.param("行业协会", "social_organisation", id="an association"),
+        pytest.param("好的", None, id="an acknowledgement names none"),
+    ],
+)
+def test_a_short_reply_naming_the_organisation_answers_its_question(
+    text: str, kind: str | None
+) -> None:
+    assert answer_to_requested_slot("organisation_type", "inform", text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        pytest.param("我们厂在坑梓", "operating", id="a factory is where it operates"),
+        pytest.param("厂房设在龙田", "operating", id="so are its premises"),
+        pytest.param("我们公司在坑梓", None, id="a company may only be registered there"),
+    ],
+)
+def test_a_workplace_said_to_be_somewhere_is_where_the_enterprise_operates(
+    text: str, role: str | None
+) -> None:
+    assert facts_of(text, "district") == {("坪山区", role)}

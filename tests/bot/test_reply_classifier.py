@@ -265,6 +265,27 @@ UNSURE = [
         "ask_filing",
         id="an unsure guess still stays when the message names no fact the checks read",
     ),
+    pytest.param(
+        "对，已经停业了，不打算再开。结论呢",
+        "nlu_fallback",
+        0.25,
+        "inform",
+        id="facts and only 结论呢 re-check, though one clause holds no fact",
+    ),
+    pytest.param(
+        "测试还没参加。能定吗",
+        "nlu_fallback",
+        0.25,
+        "doubt_verdict",
+        id="no fact and only 能定吗 ask for the verdict again",
+    ),
+    pytest.param(
+        "所以呢？",
+        "nlu_fallback",
+        0.25,
+        "doubt_verdict",
+        id="所以呢 asks for the verdict again",
+    ),
 ]
 
 

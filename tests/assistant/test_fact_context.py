@@ -1,0 +1,44 @@
+"""Which check a message's facts belong to when no question says so (bot/assistant/fact_context.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant.fact_context import check_for_facts
+from bot.language.facts import extract_facts
+from bot.language.normalize import normalize_text
+
+
+def check_of(text: str) -> str | None:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized)]
+    return check_for_facts(entities, normalized)
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        pytest.param(
+            "我们是人力资源服务机构，注册纳税经营都在坪山区，15个人",
+            "eligibility",
+            id="an HR firm giving an enterprise's facts is asking as an enterprise",
+        ),
+        pytest.param(
+            "我们是劳务派遣公司，不是申请当服务对象，是想当托管服务机构",
+            "qualification",
+            id="who says they want to be an agency is asking as one",
+        ),
+        pytest.param(
+            "我们是坪山的小公司，做广告设计的，想做托管",
+            "eligibility",
+            id="a firm of another trade that wants custody is an enterprise",
+        ),
+        pytest.param(
+            "我们是人力资源咨询公司，经营范围有人力资源服务，专职3人都有证",
+            "qualification",
+            id="an agency's staff and scope are the agency check's",
+        ),
+    ],
+)
+def test_facts_start_the_check_of_who_is_speaking(text: str, check: str) -> None:
+    assert check_of(text) == check
