@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
-from bot.assistant.fact_context import check_for_facts
+from bot.assistant.fact_context import check_for_facts, under_custody
 from bot.assistant.registry import CHECKS, Check, check_answer, check_for_intent
 from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE, SUPPLEMENT_LINE
 from bot.assistant.slot_filling import (
@@ -79,7 +79,7 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     # 「更正下，其实今年3月起就停产了」 after the eligibility verdict corrects one of its facts
     # (生产经营正常): it is re-checked, not taken for the exit question the same words could ask;
     # without 更正 (「我们公司停业了」) it is news for the check it belongs to
-    correcting = bool(message.get(CORRECTION))
+    correcting = bool(message.get(CORRECTION)) or moved_before_custody(last, belongs_to, tracker)
     corrects_last = last is not None and correcting and bool((changed & set(last.reads)) or in_last)
     if belongs_to is not None and belongs_to is not last and not corrects_last:
         if belongs_to.form is None:
@@ -125,6 +125,24 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     dispatcher.utter_message(text=recheck_line(tracker, changed | set(from_button)))
     send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
     return [SlotSet(name, value) for name, value in from_button.items()]
+
+
+def moved_before_custody(last: Check | None, belongs_to: Check | None, tracker: Tracker) -> bool:
+    """「厂房去年底已经整体搬到东莞了」 after the eligibility verdict, from an enterprise that has
+    not said it is under custody: where it operates changed (第九条), no 第十三条 exit."""
+    if (
+        last is None
+        or belongs_to is None
+        or (last.name, belongs_to.name)
+        != (
+            "eligibility",
+            "enterprise_exit",
+        )
+    ):
+        return False
+    text = str(tracker.latest_message.get("normalized_text") or "")
+    started = tracker.get_slot("service_started") or tracker.get_slot("first_signing_date")
+    return started is None and not under_custody(text)
 
 
 def recheck_line(tracker: Tracker, names: set[str]) -> str:

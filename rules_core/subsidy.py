@@ -131,7 +131,8 @@ def _base_notes(first_signing: dt.date, row: WageRow | None) -> list[str]:
     return notes
 
 
-def _amount_notes() -> list[str]:
+def amount_notes() -> list[str]:
+    """Who is paid the subsidy and what decides the amount under the cap (第十九条、第二十二条)."""
     determined_by = load_subsidy().determined_by
     return [
         f"补贴由{determined_by}发给{PAID_TO}，不是发给企业；以上是「不超过」的上限，实际金额由"
@@ -255,12 +256,12 @@ def subsidy_cap(first_signing: dt.date, service_year: int, as_of: dt.date) -> Ch
             conditions=conditions,
             citations=(SUBSIDY_ARTICLE,),
             figures={**figures, "cap": None},
-            notes=(*notes, *_amount_notes()),
+            notes=(*notes, *amount_notes()),
         )
 
     cap = _cap(row.yuan, service_year)
     figures.update(cap=str(cap), cap_display=format_yuan(cap))
-    notes = [*_base_notes(first_signing, row), *_amount_notes(), *notes]
+    notes = [*_base_notes(first_signing, row), *amount_notes(), *notes]
     return CheckResult(
         check="subsidy_cap",
         verdict=Verdict.CALCULATED,

@@ -106,3 +106,14 @@ def context_intent(intent: str, entities: list[Mapping[str, Any]], text: str) ->
         return intent
     check = CHECKS.get(check_for_facts(entities, text) or "")
     return check.question_intent if check is not None else intent
+
+
+# 「我们是托管服务对象」「去年签的托管」「接受托管服务」: an enterprise already under custody
+_UNDER_CUSTODY = re.compile(
+    r"托管(?:服务)?对象|签(?:了|的|过)?(?:托管|协议|合同)|接受(?:了)?托管|(?:开始|正在|已经)托管|托管(?:了|中)"
+)
+
+
+def under_custody(text: str) -> bool:
+    """Whether the enterprise says it is already a 托管服务对象 (第十三条 can apply to it)."""
+    return bool(_UNDER_CUSTODY.search(text))

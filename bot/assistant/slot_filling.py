@@ -27,7 +27,7 @@ from bot.assistant.vocabulary import (
     YES,
     YES_NO_SLOTS,
 )
-from bot.language.facts import NONE_AT_ALL, SCORE_ORDINALS, headcount_range
+from bot.language.facts import NONE_AT_ALL, SCORE_ORDINALS, headcount_range, organisation_named
 from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal
 from bot.language.reactions import replaced_figure
@@ -223,7 +223,10 @@ def slots_from_entities(
 
     if values := _entity_values(entities, "date"):
         date_slot = _date_slot(intent, active_form, requested_slot)
-        if date_slot:
+        first = _entity_values(entities, "date", "first_signing")
+        if date_slot == "first_signing_date" and first:  # 「第一次签约是2021年11月」
+            slots[date_slot] = first[0]
+        elif date_slot:
             slots[date_slot] = values[0]
 
     agency_context = intent in _AGENCY_INTENTS or active_form in _AGENCY_FORMS
@@ -473,25 +476,6 @@ def with_figure_replaced(
             parts[hits[0]] = shown
             found[name] = ",".join(parts)
     return found if len(found) == 1 else {}
-
-
-# 第二条第二款: a company or firm registers with 市场监管 (工商) or its 行业主管部门 (a 律所 with
-# 司法行政); an association or 民办非企业单位 with 民政
-_FIRM_NAMED = re.compile(
-    r"^(?:我们|我司)?(?:是|就是)?(?:一家|一个|个)?[^,，。;；]{0,8}?"
-    r"(?:公司|企业|律所|律师事务所|事务所|法律服务所|工作室)(?:啊|呀|的)?[。.!！]?$"
-)
-_ASSOCIATION_NAMED = re.compile(r"社会组织|协会|商会|民非|民办非企业|社团|基金会|社工机构")
-
-
-def organisation_named(text: str) -> str | None:
-    """The kind of 社会力量 a short reply names (「律所」 → ``enterprise_or_institution``,
-    「行业协会」 → ``social_organisation``), or ``None``."""
-    if len(text) > 20:
-        return None
-    if _ASSOCIATION_NAMED.search(text):
-        return "social_organisation"
-    return "enterprise_or_institution" if _FIRM_NAMED.search(text) else None
 
 
 _TWO_TAKERS = re.compile(r"(?:两|二|2)\s*(?:个|名|位)?\s*(?:人|专职人员|人员)|俩人?")

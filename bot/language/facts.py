@@ -431,7 +431,10 @@ def firm_types(text: str) -> list[Fact]:
 _QUALIFYING = [
     (
         "labour_case",
-        re.compile(r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)?案件|劳动纠纷"),
+        re.compile(
+            r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)?案件|劳动纠纷"
+            r"|(?:(?<=没)|(?<=无))纠纷"  # 「去年没纠纷」
+        ),
     ),
     (
         "tech_sme",
@@ -514,7 +517,7 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 or bool(_NO_AFTER_COLON.match(tail))
                 or bool(_DENIED_AFTER.match(text, m.end()))
             )
-            if m.group(0) == "劳动纠纷" and not negated:
+            if m.group(0) in ("劳动纠纷", "纠纷") and not negated:
                 continue  # a 纠纷 need not be a 信访、监察 or 仲裁 case; 「没有任何劳动纠纷」 is none
             prefix = "unknown_" if unsure else "no_" if negated else ""
             facts.append(Fact("qualifying_condition", prefix + value, m.start(), m.end()))
@@ -719,6 +722,10 @@ def dates(text: str) -> list[Fact]:
             if value is None or any(f.start <= m.start() < f.end for f in facts):
                 continue
             facts.append(Fact("date", value, m.start(), m.end()))
+    # 「2022年11月那份是续签的。我们第一次签约是2021年11月」: the first signing named as such
+    for i, fact in enumerate(facts):
+        if _FIRST_SIGNING_BEFORE.search(text[max(0, fact.start - 8) : fact.start]):
+            facts[i] = replace(fact, role="first_signing")
     # 「首次签约是2021年」: a year alone, said of a signing (the subsidy base needs only the year)
     for m in _YEAR_ONLY.finditer(text):
         year = to_int(m.group("y"))
@@ -750,9 +757,22 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
         if _event_date(text, m.start(), m.end()):
             continue
         facts.append(Fact("date", value, m.start(), m.end()))
+    # 「去年签的托管」: a year alone, said relative to today, of a signing
+    for m in _RELATIVE_YEAR_ONLY.finditer(text):
+        taken = any(f.start <= m.start() < f.end for f in [*known, *facts])
+        if taken or not _SIGNED.search(_clause(text, m.start(), m.end())):
+            continue
+        year = today.year + _RELATIVE_YEARS[m.group("rel")]
+        facts.append(Fact("date", f"{year:04d}", m.start(), m.end()))
     return facts
 
 
+_FIRST_SIGNING_BEFORE = re.compile(
+    r"(?:第一次|首次|最早|最初|头一次)(?:签约|签的|签|签订|签协议)(?:的)?(?:时间|日期)?(?:是|在|为|于)?$|首签(?:是|在|为|于)?$"
+)
+_RELATIVE_YEAR_ONLY = re.compile(
+    r"(?P<rel>前年|去年|上一年|上年|今年|本年)(?!度|\s*的?\s*[0-9零〇一二三四五六七八九十]+\s*月)"
+)
 _YEAR_ONLY = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年(?!\s*(?:度|[0-9零〇一二三四五六七八九十]+\s*月))"
 )
@@ -761,6 +781,13 @@ _SIGNED = re.compile(r"签|开始托管|托管的|接受托管")
 
 
 # ---------------------------------------------------------------- periods (第十三条、十九条、二十三条)
+CURRENT_YEAR = "current"
+_CURRENT_YEAR = re.compile(
+    r"(?:现在|目前|当前|眼下)(?:这个|这一|所在的?|的|是)?(?:服务)?(?:年度|第几年)"
+    r"|(?:这个|这一|本)服务年度|今年(?:这个|这一)?服务年度"
+)
+
+
 def periods(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in re.finditer(rf"第\s*(?P<n>{N})\s*(?:个)?\s*(?:服务)?年", text):
@@ -769,6 +796,8 @@ def periods(text: str) -> list[Fact]:
             facts.append(Fact("service_year", str(n), m.start(), m.end()))
     for m in re.finditer(r"(?:头一|首)年", text):
         facts.append(Fact("service_year", "1", m.start(), m.end()))
+    for m in _CURRENT_YEAR.finditer(text):  # 「按现在这个服务年度算」: the year the service is in
+        facts.append(Fact("service_year", CURRENT_YEAR, m.start(), m.end()))
     for m in re.finditer(rf"(?P<n>{N})\s*个\s*(?:多)?\s*月|(?P<half>半年)", text):
         if m.group("half"):
             facts.append(Fact("months", "6", m.start(), m.end()))
@@ -975,7 +1004,7 @@ def _counts(text: str) -> list[Fact]:
             if not sent and not re.search(r"专职|持.{0,8}证|证书|服务人员|人员", before + after):
                 continue  # 45名员工 is a headcount, not a count
             role = "staff"
-        elif re.search(r"更换|换机构|要求换|换掉|提出换", after):
+        elif re.search(r"更换|换机构|换服务机构|要求换|换掉|提出换|要换", after):
             role = "change_requests"
         elif re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after) or (
             unit == "家" and re.search(r"(?:分布在|分散在|出在|发生在|涉及到?)$", before)
@@ -1138,6 +1167,26 @@ _WOULD_BE_AGENCY = re.compile(r"托管(?:服务)?机构|服务机构|(?:做|当|
 _LAW_FIRM = re.compile(r"律师事务所|律所|法律服务所")
 
 
+# 第二条第二款: a company or firm registers with 市场监管 (工商) or its 行业主管部门 (a 律所 with
+# 司法行政); an association or 民办非企业单位 with 民政
+_FIRM_NAMED = re.compile(
+    r"^(?:我们|我司)?(?:是|就是)?(?:一家|一个|个)?[^,，。;；]{0,8}?"
+    r"(?:公司|企业|律所|律师事务所|事务所|法律服务所|工作室)(?:啊|呀|的)?[。.!！]?$"
+)
+_ASSOCIATION_NAMED = re.compile(r"社会组织|协会|商会|民非|民办非企业|社团|基金会|社工机构")
+NAMED_MAX_CHARS = 20
+
+
+def organisation_named(text: str) -> str | None:
+    """The kind of 社会力量 a short reply names (「律所」 → ``enterprise_or_institution``,
+    「行业协会」 → ``social_organisation``), or ``None``."""
+    if len(text) > NAMED_MAX_CHARS:
+        return None
+    if _ASSOCIATION_NAMED.search(text):
+        return "social_organisation"
+    return "enterprise_or_institution" if _FIRM_NAMED.search(text) else None
+
+
 def organisation_types(text: str) -> list[Fact]:
     """第二条第二款: who may be a 社会力量 (民政 social organisation, or 工商-registered body)."""
     facts: list[Fact] = []
@@ -1150,6 +1199,9 @@ def organisation_types(text: str) -> list[Fact]:
                 continue  # 「也没有登记社会组织」
             if not any(f.start <= m.start() < f.end for f in facts):
                 facts.append(Fact("organisation_type", value, m.start(), m.end()))
+    named = organisation_named(text.strip()) if _LAW_FIRM.search(text) else None
+    if named is not None and not facts:  # 「律所」 alone, in reply to who is asking
+        facts.append(Fact("organisation_type", named, 0, len(text)))
     unregistered = _UNREGISTERED.search(text)
     if unregistered and not facts:  # 「还没有注册任何公司或机构」: no 社会力量 yet (第二条第二款)
         facts.append(Fact("organisation_type", "other", unregistered.start(), unregistered.end()))

@@ -90,13 +90,31 @@ def question_segments(text: str) -> list[str]:
     for sentence in _SENTENCE.findall(text):
         cut = [m.start() for m in _SECOND_QUESTION_MARK.finditer(sentence) if m.start() > 0]
         bounds = [0, *cut, len(sentence)]
-        parts += [sentence[a:b] for a, b in itertools.pairwise(bounds) if sentence[a:b].strip()]
+        for a, b in itertools.pairwise(bounds):
+            if sentence[a:b].strip():
+                parts += _listed_questions(sentence[a:b])
     return [
         p.strip(" ,，")
         for p in parts
         if asks_something(p)
         and (len(p.strip(" ,，。？?")) >= MIN_QUESTION_CHARS or is_verdict_question(p))
     ]
+
+
+_COMMA = re.compile(r"[,，、]")
+
+
+def _listed_questions(sentence: str) -> list[str]:
+    """「基数用哪个工资，每年上限怎么算，满三年以后怎么办」 (a numbered list, its numbers
+    turned into commas): each part that asks something of its own is a question; a sentence
+    whose parts do not all ask stays whole."""
+    pieces = [p for p in _COMMA.split(sentence) if p.strip(" 。？?:：")]
+    asking = [i for i, p in enumerate(pieces) if asks_something(p) and _WHAT.search(p)]
+    if len(asking) < 2 or any(i not in asking for i in range(asking[0], len(pieces))):
+        return [sentence]
+    # what comes before the first question (「托管补贴的事，我有三个问题：」) is said of each
+    lead = "，".join(pieces[: asking[0]]).rstrip(":：")
+    return [f"{lead}，{pieces[i]}" if lead else pieces[i] for i in asking]
 
 
 # 「考80那位其实是兼职的专职只有1个那还行吗」: a long question that closes on the verdict

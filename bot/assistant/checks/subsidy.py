@@ -14,10 +14,18 @@ from bot.assistant.context import AnswerContext
 from bot.assistant.fact_builders import parse_month_or_date, to_int
 from bot.assistant.faq import faq_answer
 from bot.assistant.vocabulary import ALL_YEARS
+from bot.language.facts import CURRENT_YEAR
 from rules_core.answer import Answer, compose, render_check
 from rules_core.params_loader import load_dates
 from rules_core.periods import chinese_date
-from rules_core.subsidy import STATISTICS_CAVEAT, cap_schedule, prorated_subsidy_cap, subsidy_cap
+from rules_core.subsidy import (
+    STATISTICS_CAVEAT,
+    amount_notes,
+    cap_schedule,
+    prorated_subsidy_cap,
+    service_year_on,
+    subsidy_cap,
+)
 
 QUESTION_INTENT = "ask_subsidy_amount"
 FULL_YEAR_MONTHS = 12
@@ -112,8 +120,9 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
                 f"《管理办法》自{chinese_date(dates.in_force_from)}起施行，有效期至{chinese_date(dates.valid_through)}；"
                 "请提供首次签约的月份或具体日期。",
                 *([f"如果首次签约在{in_force}（办法有效期内），补贴上限{row}。"] if row else []),
+                *amount_notes(),
             ],
-            articles=[19, 27],
+            articles=[19, 22, 27],
         )
     if (
         month_only
@@ -157,6 +166,9 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
             articles=[19],
         )
     year = to_int(slots.get("service_year"))
+    if slots.get("service_year") == CURRENT_YEAR:  # 「按现在这个服务年度算」: the year it is in
+        year = service_year_on(signing, as_of)
+        notes = [*notes, f"按{chinese_date(as_of)}计，处于第{year}个服务年度（从首次签约日起算）。"]
     if year is None:  # not said, or several years asked at once (「第一年和第二年分别多少」)
         return render_check(cap_schedule(signing, as_of), notes)
     months = to_int(slots.get("months_served"))
