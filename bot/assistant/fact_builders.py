@@ -224,7 +224,8 @@ def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
     event = slots.get("exit_event")
     # still in business (「正常经营，没停业没注销」): neither 停业 nor 注销 happened; still in
     # 坪山 (「还在坪山正常经营」「没搬」「搬到坑梓」): it did not move out of 坪山区
-    operating = yes_no(slots.get("operating_normally")) is True
+    # a firm moving its premises within 坪山 (「下个月从碧岭搬到坪山街道」) is still in business
+    operating = yes_no(slots.get("operating_normally")) is True or event == "moved_within"
     in_pingshan = yes_no(slots.get("operating_in_pingshan")) is True
 
     def happened(name: str, ruled_out: bool = False) -> bool | None:

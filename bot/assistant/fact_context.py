@@ -84,6 +84,14 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         e.get("entity") == "operating_status" and e.get("value") in _EXIT_EVENTS for e in entities
     ):
         return "enterprise_exit"
+    if (
+        _has(entities, "operating_status")
+        and any(e.get("value") == "moved_within" for e in entities)
+        and under_custody(text)
+    ):
+        # 「在坪山区内从碧岭搬到坪山街道，会影响托管服务对象的资格吗」: 第十三条's question,
+        # answered 未触发
+        return "enterprise_exit"
     if any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities):
         return "eligibility"
     if any(e.get("entity") in _SUBSIDY_ENTITIES for e in entities):

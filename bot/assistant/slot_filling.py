@@ -450,6 +450,7 @@ def _numbers(text: str, entities: Iterable[Mapping[str, Any]], skip: frozenset[s
         to_decimal(m.group(0))
         for m in _NUMBER.finditer(text)
         if not any(start < m.end() and m.start() < end for start, end in taken)
+        and not _DATE_UNIT.match(text, m.end())  # 「今年5月搬走了」: a month, not a count
     ]
 
 
@@ -478,6 +479,7 @@ def with_figure_replaced(
     return found if len(found) == 1 else {}
 
 
+_DATE_UNIT = re.compile(r"\s*(?:月|日|号)")
 _TWO_TAKERS = re.compile(r"(?:两|二|2)\s*(?:个|名|位)?\s*(?:人|专职人员|人员)|俩人?")
 _BOTH = re.compile(r"都|均|一样|同样")
 _COUNTED = re.compile(rf"(?:{NUMBER})\s*(?:个|名|位|人|家|件)")

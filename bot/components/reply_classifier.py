@@ -96,16 +96,22 @@ class ReplyClassifier(GraphComponent):
             topics = other_questions(message)
             if (
                 intent is None
-                and topics
+                and (topics or _unsure(message))
                 and message.get(ENTITIES)
                 and any(closes_on_the_verdict(q) for q, _, _ in message.get(SEGMENT_INTENTS) or [])
             ):
                 # 「员工是108个。那能不能申请？还有名单在哪公布」: the facts and the verdict
                 # first (inform re-checks them), the other question after
                 intent = INFORM
-            elif intent is None and topics and (check := _check_asked(message)) is not None:
+            elif (
+                intent is None
+                and (topics or _unsure(message))
+                and (check := _check_asked(message)) is not None
+            ):
                 # 「效果评估看哪些指标？还有我们这情况到底能不能托管」: a check's question and
-                # a topic's: the check first (it reads the facts known), the topic after
+                # a topic's: the check first (it reads the facts known), the topic after; so
+                # too when the message as a whole was unsure (「那我们现在还算托管服务对象吗？
+                # 机构那边的补贴还会发吗？」) and one question of it is a check's
                 intent = check
             if intent is not None:
                 _set_intent(message, intent)
@@ -125,6 +131,10 @@ class ReplyClassifier(GraphComponent):
 # sure of it on its own words
 SECOND_QUESTION_CONFIDENCE = 0.5
 MAX_SECOND_QUESTIONS = 2
+
+
+def _unsure(message: Message) -> bool:
+    return float((message.get(INTENT) or {}).get("confidence") or 0.0) < UNSURE_BELOW
 
 
 def _check_asked(message: Message) -> str | None:

@@ -106,7 +106,9 @@ _NOT_HEADCOUNT_AFTER = re.compile(
     r"|申请(?:了)?(?:劳动)?仲裁|提起|去仲裁|闹|投诉我|离职|辞职|告我|告公司)"
 )
 # 「派了两个人去考」: staff an agency sent, not a headcount
-_NOT_HEADCOUNT_BEFORE = re.compile(r"(专职|服务人员|持证|派了?|派去|派出)$")
+_NOT_HEADCOUNT_BEFORE = re.compile(
+    r"(专职|服务人员|持证|派了?|派去|派出|第)$"
+)  # 第二个人: an ordinal
 # A number in Chinese characters must be followed by its unit: 「员工一直没签合同」 has no 1 in it
 _CHINESE_NUMBER_UNIT = re.compile(
     r"(?:多|来|余|几)?(?:个|名|位|号|人|员工|职工|工人|左右|上下|出头|\s*$|\s*[,，。;；!！?？])"
@@ -957,7 +959,14 @@ def _counts(text: str) -> list[Fact]:
         )
         if unit == "个" and re.match(r"(多)?(月|星期|小时|工作日)", after):
             continue  # 「服务了八个月客户就停业了」: 8 months, not 8 clients
-        if unit == "家" and re.match(r"(?:的)?(?:门店|分店|店|分公司|子公司|工厂|厂)", after):
+        if (
+            unit == "家"
+            and re.match(
+                r"(?:的)?(?:[^,，。;；]{0,3}?)(?:门店|分店|店|分公司|子公司|工厂|厂|馆|餐厅|饭店|酒楼|超市|作坊|车间)",
+                after,
+            )
+            and not re.search(r"(?:托管|服务)(?:了|过)?$", text[max(0, m.start() - 4) : m.start()])
+        ):
             continue  # 「漏算了两家门店的」: the enterprise's own shops, not an agency's clients
         before = text[max(0, m.start() - 12) : m.start()]
         if re.search(r"(没到|不到|没超过|不超过|未到|未满|不够)$", before):
@@ -1163,7 +1172,9 @@ _UNREGISTERED = re.compile(
     r"(?:还)?(?:没有|没|未)(?:注册|登记)(?:任何|成立)?(?:的)?(?:公司|机构|组织|企业)?|个人(?:名义|身份)"
 )
 # An enterprise says 「我们公司」 too: a company is an agency's only when it speaks as one
-_WOULD_BE_AGENCY = re.compile(r"托管(?:服务)?机构|服务机构|(?:做|当|申请|成为)托管")
+_WOULD_BE_AGENCY = re.compile(
+    r"托管(?:服务)?机构|服务机构|(?:做|当|申请|成为)托管(?!(?:服务)?对象)"  # not 「做托管服务对象」
+)
 _LAW_FIRM = re.compile(r"律师事务所|律所|法律服务所")
 
 
@@ -1400,6 +1411,15 @@ _CORRECTED_HERE = re.compile(
 )
 
 
+def _kind(fact: Fact) -> tuple[str, str | None, str]:
+    """What a fact is about: its entity and role, and for 第九条's conditions which one (a
+    denial of 科技型 does not replace what was said of a case)."""
+    subject = ""
+    if fact.entity == "qualifying_condition":
+        subject = fact.value.removeprefix("no_").removeprefix("unknown_")
+    return fact.entity, fact.role, subject
+
+
 def without_superseded(text: str, facts: list[Fact]) -> list[Fact]:
     """The facts less those a correction later in the same message replaces: a fact before a
     correction marker gives way to one of the same kind and role after it."""
@@ -1411,7 +1431,7 @@ def without_superseded(text: str, facts: list[Fact]) -> list[Fact]:
         later = [
             other
             for other in facts
-            if (other.entity, other.role) == (fact.entity, fact.role)
+            if _kind(other) == _kind(fact)
             and any(fact.end <= mark <= other.start for mark in marks)
         ]
         if not later:

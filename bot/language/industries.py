@@ -18,7 +18,9 @@ def _pattern() -> re.Pattern[str]:
     # the trade as the enterprise's own: 做注塑的 / 注塑厂 / 开饭店 / 电子公司 / 搞物流, and with
     # a few words between (机械加工厂 / 制药设备公司 / 电子科技有限公司)
     return re.compile(
-        rf"(?:做|搞|开|干|从事|经营|生产|是)(?P<a>{alternatives})"
+        # 「开了两家湘菜馆」: a count and a word of its kind between the verb and the trade
+        rf"(?:做|搞|开|干|从事|经营|生产|是)(?:了)?(?:[一两二三四五六七八九几]家)?[\u4e00-\u9fff]{{0,2}}?"
+        rf"(?P<a>{alternatives})"
         rf"|(?P<b>{alternatives})[\u4e00-\u9fff]{{0,4}}?(?:厂|公司|企业|行业|生意|工厂|店)"
     )
 

@@ -2,8 +2,9 @@
 
 Traditional → simplified (OpenCC t2s), full-width → half-width (Unicode NFKC), whitespace
 removed between Chinese words (「100 人」 is 「100人」), Cantonese function words read as
-Mandarin (唔係 → 不是), a short table of common typos (bot/language/typos.yml), and homophone
-typos of the service's own words (bot/language/homophones.py: 劳动仲才 → 劳动仲裁). Chinese numerals are *not* rewritten in the text (that
+Mandarin (唔係 → 不是), whole words typed in pinyin (bot/language/pinyin_input.py: zhuce → 注册),
+a short table of common typos (bot/language/typos.yml), and homophone typos of the service's
+own words (bot/language/homophones.py: 劳动仲才 → 劳动仲裁). Chinese numerals are *not* rewritten in the text (that
 would turn 统一 into 统1); numbers are converted where a fact is extracted (bot/language/numbers).
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 
 from bot.language.homophones import correct_homophones
+from bot.language.pinyin_input import pinyin_to_chinese
 from bot.language.reactions import without_emoji
 from bot.language.tokens import remove_spaces
 
@@ -118,6 +120,9 @@ def normalize_text(text: str) -> str:
     100 人」 → 坪山的公司100人 (bot/language/tokens.py: spaces only stay between Latin words)."""
     text = without_list_numbers(without_emoji(text))
     simplified = str(_t2s().convert(unicodedata.normalize("NFKC", remove_spaces(text))))
+    typed_in_pinyin = pinyin_to_chinese(simplified)  # 「women gongsi zai pingshan zhuce」
+    if typed_in_pinyin != simplified:
+        simplified = remove_spaces(typed_in_pinyin)
     simplified = cantonese_words(simplified)
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)

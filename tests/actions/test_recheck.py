@@ -6,7 +6,7 @@ import pytest
 
 from actions.recheck import ActionRecheck
 from actions.yes_no import ActionYesOrNo
-from bot.assistant.slot_filling import message_slot_values
+from bot.assistant.slot_filling import message_slot_values, slots_from_entities
 from bot.language.facts import extract_facts
 from bot.language.normalize import normalize_text
 from tests.actions.conftest import make_tracker, run_action
@@ -93,13 +93,35 @@ def _last_check(events: list[dict]) -> str | None:
 
 def test_facts_of_another_check_after_an_answer_start_that_check() -> None:
     slots = {"last_check": "eligibility", "in_pingshan": "yes", "headcount": "45"}
-    text = "我们公司停业了"
+    text = "我们是托管服务对象，公司停业了"
     messages, events = run_action(
         ActionRecheck(), make_tracker(text, "inform", entities=_entities(text), slots=slots)
     )
     assert not any("重新核对" in (m.get("text") or "") for m in messages)
     assert str(messages[0].get("text") or "").startswith("【结论】不再作为托管服务对象")
     assert _last_check(events) == "enterprise_exit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("我们公司停业了", id="a closure"),
+        pytest.param("厂房去年底已经整体搬到东莞了，坪山这边只留了个注册地址", id="a move out"),
+    ],
+)
+def test_an_exit_event_from_an_enterprise_not_yet_in_custody_rechecks_its_eligibility(
+    text: str,
+) -> None:
+    slots = {"last_check": "eligibility", "in_pingshan": "yes", "headcount": "45"}
+    entities = _entities(text)
+    tracker = make_tracker(text, "inform", entities=entities, slots=slots)
+    for name, value in slots_from_entities(entities, "inform", None, None).items():
+        tracker.slots[name] = value  # the Rasa server's slot mappings
+        tracker.events.append({"event": "slot", "name": name, "value": value})
+    messages, events = run_action(ActionRecheck(), tracker)
+    shown = "\n".join(str(m.get("text") or "") for m in messages)
+    assert "【结论】不符合" in shown and "第九条" in shown
+    assert _last_check(events) is None
 
 
 def test_a_correction_after_an_eligibility_answer_rechecks_it() -> None:
@@ -292,7 +314,7 @@ def test_a_correction_is_read_in_the_context_of_the_last_check() -> None:
 
 def test_the_same_event_without_a_correction_starts_its_own_check() -> None:
     slots = {"last_check": "eligibility", "in_pingshan": "yes", "headcount": "45"}
-    text = "我们公司停业了"
+    text = "我们托管了两年，公司停业了"
     tracker = make_tracker(text, "inform", entities=_entities(text), slots=slots)
     _, events = run_action(ActionRecheck(), tracker)
     assert _last_check(events) == "enterprise_exit"

@@ -42,3 +42,12 @@ def check_of(text: str) -> str | None:
 )
 def test_facts_start_the_check_of_who_is_speaking(text: str, check: str) -> None:
     assert check_of(text) == check
+
+
+def test_a_move_within_pingshan_asked_by_an_enterprise_under_custody_is_the_exit_question() -> None:
+    assert (
+        check_of(
+            "我们是托管服务对象，下个月在坪山区内从碧岭街道搬到坪山街道，会影响托管服务对象的资格吗"
+        )
+        == "enterprise_exit"
+    )

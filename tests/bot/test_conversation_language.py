@@ -579,3 +579,66 @@ def test_a_workplace_said_to_be_somewhere_is_where_the_enterprise_operates(
     text: str, role: str | None
 ) -> None:
     assert facts_of(text, "district") == {("坪山区", role)}
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        pytest.param(
+            "women gongsi zai pingshan zhuce, yuangong 150 ren, neng zuo tuoguan fuwu duixiang ma",
+            "我们公司在坪山注册,员工150人,能做托管服务对象吗",
+            id="a whole message in pinyin",
+        ),
+        pytest.param(
+            "zhege tuoguan guanli banfa youxiaoqi dao shenme shihou",
+            "这个托管管理办法有效期到什么时候",
+            id="a question in pinyin",
+        ),
+        pytest.param(
+            "women shi keji xing zhongxiao qiye, 2022年ru ku le",
+            "我们是科技型中小企业,2022年入库了",
+            id="pinyin mixed with characters and figures",
+        ),
+        pytest.param(
+            "我是公司的HR,想问app", "我是公司的人事,想问小程序", id="English words are no pinyin"
+        ),
+    ],
+)
+def test_words_typed_in_pinyin_are_read_as_the_chinese_they_spell(typed: str, read: str) -> None:
+    assert normalize_text(typed) == read
+
+
+MORE_F = [
+    pytest.param(
+        "我在坪山马峦开了两家湘菜馆，员工一共31个",
+        {"clients_served": None, "headcount": "31"},
+        id="an owner's own restaurants are not an agency's clients",
+    ),
+    pytest.param(
+        "我们第一次签约是2021年11月，2022年11月那份是续签的",
+        {"first_signing_date": "2021-11"},
+        id="the signing named the first is the first signing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_F)
+def test_what_an_enterprise_says_of_itself_fills_its_own_slots(text, expected) -> None:
+    slots = slots_of(text, "ask_subsidy_amount" if "first_signing_date" in expected else "inform")
+    assert {k: slots.get(k) for k in expected} == expected
+
+
+def test_a_year_said_relative_to_today_of_a_signing_is_that_year() -> None:
+    normalized = normalize_text("我们公司去年签的托管")
+    dates = [f.value for f in extract_facts(normalized, AS_OF) if f.entity == "date"]
+    assert dates == ["2022"]
+
+
+def test_the_service_year_the_enterprise_is_in_now_is_asked_as_the_current_one() -> None:
+    assert facts_of("那按现在这个服务年度算，机构最多能拿多少", "service_year") == {
+        ("current", None)
+    }
+
+
+def test_a_month_is_no_answer_to_how_many() -> None:
+    assert answer_to_requested_slot("service_year", "inform", "今年5月整个厂搬到惠州去了") is None

@@ -79,7 +79,9 @@ CASES = [
         {("count", "4", "change_requests")},
         id="4家要求换机构是更换数",
     ),
-    pytest.param("首次签约是21年6月", {("date", "2021-06", None)}, id="两位年份读成21世纪"),
+    pytest.param(
+        "首次签约是21年6月", {("date", "2021-06", "first_signing")}, id="两位年份读成21世纪"
+    ),
     pytest.param(
         "我们是民政部门登记的社会组织",
         {("organisation_type", "social_organisation", None)},

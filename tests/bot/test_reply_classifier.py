@@ -456,3 +456,20 @@ def test_a_checks_question_beside_a_topic_question_comes_first() -> None:
     (message,) = ReplyClassifier().process([message])
     assert message.get(INTENT)["name"] == "ask_enterprise_eligibility"
     assert message.get("also_asked") == ["ask_evaluation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        pytest.param(
+            "托管补贴的事，我有三个问题，基数用哪个工资，每年上限怎么算，满三年以后怎么办",
+            3,
+            id="questions listed in one sentence are each a question",
+        ),
+        pytest.param("公司在坪山,能托管吗", 1, id="a fact and one question stay one"),
+    ],
+)
+def test_questions_listed_with_commas_are_told_apart(text: str, questions: int) -> None:
+    from bot.language.statements import question_segments
+
+    assert len(question_segments(text)) == questions
