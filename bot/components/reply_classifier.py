@@ -54,6 +54,8 @@ INFORM = "inform"
 THANKS = "thanks"
 UNHELPFUL = "feedback_unhelpful"
 DOUBT = "doubt_verdict"
+DONT_KNOW = "dont_know"
+_NOT_KNOWN = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|搞不清|要问|得问|问一?下")
 ARTICLE_TEXT = "request_article_text"
 DOUBT_MAX_CHARS = 25  # a doubt is short; a longer message with 确定吗 is a question of its own
 # The classifier's guesses that a plain statement of facts overrides: the checks whose questions share
@@ -133,8 +135,17 @@ SECOND_QUESTION_CONFIDENCE = 0.5
 MAX_SECOND_QUESTIONS = 2
 
 
+# the FallbackClassifier's ambiguity_threshold (config.yml): two intents closer than this are a
+# toss-up, however high both are
+AMBIGUOUS_WITHIN = 0.03
+
+
 def _unsure(message: Message) -> bool:
-    return float((message.get(INTENT) or {}).get("confidence") or 0.0) < UNSURE_BELOW
+    """The classifier is unsure of the message: a low top score, or two intents about as likely."""
+    ranking = [float(r.get("confidence") or 0.0) for r in message.get(INTENT_RANKING_KEY) or []]
+    top = float((message.get(INTENT) or {}).get("confidence") or 0.0)
+    close = len(ranking) >= 2 and ranking[0] - ranking[1] < AMBIGUOUS_WITHIN
+    return top < UNSURE_BELOW or close
 
 
 def _check_asked(message: Message) -> str | None:
@@ -233,11 +244,13 @@ def rule_intent(message: Message) -> str | None:
     # 「没有其他违法违规。触发了吗？」: facts and a request for the verdict on them are a statement
     # too, when the classifier is unsure of it (a confident guess of the check's question stays)
     verdict_only = asks_only_for_the_verdict(text)
-    confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
-    if verdict_only and confidence < UNSURE_BELOW and predicted not in STATEMENT_MISREADS:
+    if verdict_only and _unsure(message):
         # 「已经停业了，不打算再开。结论呢」「测试还没参加。能定吗」: whatever else was said, the
-        # only question asks for the verdict: the last check again, on the facts if any
-        return INFORM if message.get(ENTITIES) else DOUBT
+        # only question asks for the verdict: the last check again, on the facts if any; 「纳税地
+        # 我确实不清楚，要问下老板。现在能判断吗？」 answers a question with 不清楚 first
+        if message.get(ENTITIES):
+            return INFORM
+        return DONT_KNOW if _NOT_KNOWN.search(without_verdict_questions(text)) else DOUBT
     if not message.get(ENTITIES) or asks_something(text) and not verdict_only:
         return None
     # a plain statement of facts is inform when the classifier took it for a check's question,
@@ -245,7 +258,7 @@ def rule_intent(message: Message) -> str | None:
     if predicted in STATEMENT_MISREADS and not verdict_only:
         return INFORM
     stated = without_verdict_questions(text) if verdict_only else text
-    unsure = confidence < UNSURE_BELOW and every_clause_states_a_fact(stated, message.get(ENTITIES))
+    unsure = _unsure(message) and every_clause_states_a_fact(stated, message.get(ENTITIES))
     return INFORM if unsure else None
 
 

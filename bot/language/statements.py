@@ -14,7 +14,7 @@ import re
 _ASKS = re.compile(
     r"[?？]|吗|呢|么|啥|咋|怎|如何|为何|为什么|多少|几|哪|谁|是否|能否|可否|是不是|有没有|"
     r"行不行|能不能|可不可以|会不会|要不要|需不需要|算不算|"
-    r"帮|请|麻烦|算一下|算算|查一下|查查|看看|看一下|想知道|想问|问一下|问下|问问|咨询|"
+    r"帮|请|麻烦|算一下|算算|查一下|查查|看看|看一下|想知道|想问|(?<![要得去再需])(?:问一下|问下|问问)|咨询|"
     r"告诉|了解|介绍|说说|讲讲|"
     # a hypothetical or a rule asked about without 吗: 「如果我们公司停业了」「机构要有3名专职人员」
     r"如果|假如|假设|要是|万一|的话|情况下|条件|标准|规定|需要|必须|至少|不少于|要有|得有|"
@@ -64,8 +64,14 @@ def is_verdict_question(clause: str) -> bool:
 def asks_only_for_the_verdict(text: str) -> bool:
     """Whether every clause that asks something asks only for the verdict (and one does):
     「是100人整，那现在呢？」 → True; 「是100人整，补贴多少？」 → False."""
-    asking = [c for c in _CLAUSE.findall(text) if asks_something(c)]
+    asking = [
+        c for c in _CLAUSE.findall(text) if asks_something(c) and not _UNKNOWN_TO_ME.search(c)
+    ]
     return bool(asking) and all(is_verdict_question(c) for c in asking)
+
+
+# 「有没有入库不清楚」: a question the speaker cannot answer, not one put to the assistant
+_UNKNOWN_TO_ME = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|搞不清")
 
 
 def without_verdict_questions(text: str) -> str:
