@@ -8,11 +8,12 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer
+from actions.base import send_answer, send_policy_answer
 from actions.handoff import hand_off
-from bot.assistant.context import knowledge_base
+from bot.assistant.context import answer_context, knowledge_base
+from bot.assistant.faq import follow_up_answer
 from bot.assistant.replies import CLARIFY_TEXT
-from bot.assistant.transcript import consecutive_fallbacks
+from bot.assistant.transcript import consecutive_fallbacks, previous_user_intent
 from kb.repository import SearchKind
 from rules_core.answer import compose
 
@@ -47,13 +48,20 @@ class ActionFallbackSearch(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         misses = consecutive_fallbacks(tracker.events)
+        message = tracker.latest_message
+        text = str(message.get("normalized_text") or message.get("text") or "")
+        topic = previous_user_intent(tracker.events) or ""
+        if misses < 2:
+            # 「多久更新一次」 right after the published lists: that topic's answer again
+            answer = follow_up_answer(text, topic, answer_context())
+            if answer is not None:
+                send_policy_answer(dispatcher, tracker, answer)
+                return []
         if misses < 2:
             buttons = likeliest_topics(list(tracker.latest_message.get("intent_ranking") or []))
             if buttons:
                 dispatcher.utter_message(text=CLARIFY_TEXT, buttons=buttons)
                 return []
-        message = tracker.latest_message
-        text = str(message.get("normalized_text") or message.get("text") or "")
         hits = [
             h
             for h in knowledge_base().search(text, k=3, kinds=CITABLE_KINDS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.assistant.context import AnswerContext
+from bot.language.statements import is_follow_up
 from rules_core.answer import Answer, compose
 from rules_core.citations import PLAN_REPORT_NAME
 from rules_core.validity import validity_note
@@ -47,5 +48,25 @@ def second_question_answer(intent: str, ctx: AnswerContext) -> Answer | None:
         interpretation=entry.interpretation,
         notes=validity_notes(ctx.as_of),
         data={"faq": entry.key, "topic": entry.topic, ALSO_FOR: intent},
+        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
+    )
+
+
+def follow_up_answer(text: str, intent: str, ctx: AnswerContext) -> Answer | None:
+    """The curated answer of the topic just asked about (``intent``), for a short follow-up
+    ``text`` the classifier could not place on its own (「多久更新一次」「在哪个网站能查」 after
+    the published lists), led by the question it takes up; ``None`` when the text is no such
+    follow-up or the topic has no curated answer."""
+    if not intent.startswith("ask_") or not is_follow_up(text):
+        return None
+    entry = ctx.kb.faq_for_intent(intent)
+    if entry is None:
+        return None
+    return compose(
+        body=[f"接着上一个问题（{entry.question}）：", entry.answer],
+        articles=entry.articles,
+        interpretation=entry.interpretation,
+        notes=validity_notes(ctx.as_of),
+        data={"faq": entry.key, "topic": entry.topic, "follow_up": intent},
         other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
     )

@@ -250,7 +250,11 @@ def rule_intent(message: Message) -> str | None:
         # 我确实不清楚，要问下老板。现在能判断吗？」 answers a question with 不清楚 first
         if message.get(ENTITIES):
             return INFORM
-        return DONT_KNOW if _NOT_KNOWN.search(without_verdict_questions(text)) else DOUBT
+        if _NOT_KNOWN.search(without_verdict_questions(text)):
+            return DONT_KNOW
+        # 「那我们是不是就不算托管对象了」: the guess of which check's verdict is asked stands
+        # (the check answers on the facts known), however unsure
+        return str(predicted) if predicted in STATEMENT_MISREADS else DOUBT
     if not message.get(ENTITIES) or asks_something(text) and not verdict_only:
         return None
     # a plain statement of facts is inform when the classifier took it for a check's question,

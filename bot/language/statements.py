@@ -12,7 +12,7 @@ import re
 
 # Question words and particles, and the ways people phrase a request on a phone.
 _ASKS = re.compile(
-    r"[?？]|吗|呢|么|啥|咋|怎|如何|为何|为什么|多少|几|哪|谁|是否|能否|可否|是不是|有没有|"
+    r"[?？]|吗|呢|么|啥|咋|怎|如何|为何|为什么|多少|多久|多长时间|何时|几|哪|谁|是否|能否|可否|是不是|有没有|"
     r"行不行|能不能|可不可以|会不会|要不要|需不需要|算不算|"
     r"帮|请|麻烦|算一下|算算|查一下|查查|看看|看一下|想知道|想问|(?<![要得去再需])(?:问一下|问下|问问)|咨询|"
     r"告诉|了解|介绍|说说|讲讲|"
@@ -138,4 +138,19 @@ def closes_on_the_verdict(question: str) -> bool:
         is_verdict_question(question)
         or bool(_CLOSING_VERDICT.search(question.strip()))
         or is_verdict_question(last_clause)
+    )
+
+
+FOLLOW_UP_MAX_CHARS = 12
+# 「多久更新一次」「在哪个网站能查」「那要多久」: a question with no topic word of its own
+_FOLLOW_UP_WORDS = re.compile(r"多久|多长|哪里|哪儿|哪个|在哪|什么时候|几时|怎么|如何|谁|多少|几")
+
+
+def is_follow_up(text: str) -> bool:
+    """A short question that leans on the topic just asked about (「多久更新一次」)."""
+    text = text.strip()
+    return (
+        0 < len(text) <= FOLLOW_UP_MAX_CHARS
+        and asks_something(text)
+        and bool(_FOLLOW_UP_WORDS.search(text))
     )

@@ -522,3 +522,39 @@ def test_a_year_alone_gives_the_subsidy_caps_of_its_base() -> None:
     assert boundary.startswith("【结论】尚需确认") and "签约日期" in boundary
     # what applies if the signing fell inside the validity period is said, as a condition
     assert "如果首次签约在2021年3月31日或之后" in boundary and "第一年≤27,887.20元" in boundary
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        pytest.param("多久更新一次", "第十条", id="how often, after the published lists"),
+        pytest.param("在哪个网站能查", "政府网站", id="where, after the published lists"),
+    ],
+)
+def test_a_short_follow_up_the_classifier_cannot_place_takes_up_the_topic_just_asked(
+    follow_up: str, expected: str
+) -> None:
+    from actions.fallback import ActionFallbackSearch
+    from tests.actions.conftest import user_event
+
+    history = [
+        user_event("托管机构名单在哪里公布", "ask_published_lists"),
+        {"event": "bot", "text": "坪山区人力资源部门每年第一季度……"},
+    ]
+    messages, _ = run_action(
+        ActionFallbackSearch(), make_tracker(follow_up, "nlu_fallback", history=history)
+    )
+    shown = "\n".join(str(m.get("text") or "") for m in messages)
+    assert shown.startswith("接着上一个问题") and expected in shown
+
+
+def test_a_long_unplaced_message_after_a_topic_is_not_taken_for_a_follow_up() -> None:
+    from actions.fallback import ActionFallbackSearch
+    from tests.actions.conftest import user_event
+
+    history = [user_event("托管机构名单在哪里公布", "ask_published_lists")]
+    text = "我们楼下那家奶茶店老板人很好但是奶茶有点甜"
+    messages, _ = run_action(
+        ActionFallbackSearch(), make_tracker(text, "nlu_fallback", history=history)
+    )
+    assert not any(str(m.get("text") or "").startswith("接着上一个问题") for m in messages)

@@ -286,7 +286,36 @@ UNSURE = [
         "doubt_verdict",
         id="所以呢 asks for the verdict again",
     ),
+    pytest.param(
+        "明白。那我们是不是就不算托管对象了",
+        "ask_enterprise_exit",
+        0.3,
+        "ask_enterprise_exit",
+        id="an unsure guess of which check's verdict is asked stands",
+    ),
+    pytest.param(
+        "回到我们公司，纳税地我确实不清楚，要问下老板。现在能判断吗？",
+        "nlu_fallback",
+        0.25,
+        "dont_know",
+        id="不清楚 and a request for the verdict answer the question with 不清楚",
+    ),
 ]
+
+
+def test_facts_the_classifier_cannot_tell_apart_from_a_question_are_a_statement() -> None:
+    message = _message(
+        "60人，正常生产，去年入库科技型中小企业，不是派遣也不是人力资源公司", "inform", 0.6
+    )
+    message.set(
+        INTENT_RANKING_KEY,
+        [
+            {"name": "inform", "confidence": 0.6},
+            {"name": "ask_enterprise_eligibility", "confidence": 0.59},
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "inform" and message.get(INTENT)["confidence"] == 1.0
 
 
 @pytest.mark.parametrize(("text", "classified_as", "confidence", "expected"), UNSURE)
