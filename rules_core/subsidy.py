@@ -299,7 +299,13 @@ def cap_schedule(first_signing: dt.date, as_of: dt.date) -> CheckResult:
     figures = {k: v for k, v in first.figures.items() if k not in years[0]}
     # the sum of the caps as shown (each rounded to the cent), so the figures add up on paper
     total = sum((to_yuan(Decimal(str(y["cap"]))) for y in years), Decimal(0))
-    figures.update(years=years, no_subsidy_from_year=max_years + 1, total_cap=str(total))
+    first_two = sum((to_yuan(Decimal(str(y["cap"]))) for y in years[:2]), Decimal(0))
+    figures.update(
+        years=years,
+        no_subsidy_from_year=max_years + 1,
+        total_cap=str(total),
+        first_two_years_cap=str(first_two),
+    )
     base_text = f"{first.figures['base_year']}年度{Decimal(str(first.figures['base'])):,}元"
     return CheckResult(
         check="cap_schedule",
@@ -308,7 +314,7 @@ def cap_schedule(first_signing: dt.date, as_of: dt.date) -> CheckResult:
             f"三年补贴上限分别为{'、'.join(parts)}：依次不超过首次签约时上年度"
             f"（{base_text}）{load_wage_table().series}的"
             f"{'、'.join(str(y['fraction']) for y in years)}，逐年递减；"
-            f"三年合计不超过{format_yuan(total)}；"
+            f"前两年合计不超过{format_yuan(first_two)}，三年合计不超过{format_yuan(total)}；"
             f"第{chinese_number(max_years + 1)}年起不再给予服务补贴。补贴发给{PAID_TO}，"
             "实际金额由坪山区人力资源部门核定。"
         ),

@@ -862,7 +862,7 @@ def percents(text: str) -> list[Fact]:
 
 
 # 「一件仲裁都没有」「一起也没有」: no cases at all
-NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}" + NOTHING_HAPPENED)
+NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,14}" + NOTHING_HAPPENED)
 
 
 # The words before a number that say what it counts (「有案件的企业4家」「要求更换的3家」).
@@ -901,7 +901,8 @@ _STAFF_IN_PEOPLE = re.compile(
 )
 # 「机构自身全年零案件」「机构自己2022年没有案件」: none of its own (an agency speaking)
 _NO_OWN_CASES = re.compile(
-    r"(?:机构)?(?:自身|自己|本身)[^,，。;；]{0,8}?(?:零|0|〇|没有|无|没)(?:个|件)?(?:任何|发生)?(?:过)?"
+    r"(?:(?:机构)?(?:自身|自己|本身)|机构(?=[^,，。;；]{0,8}?零)(?![^,，。;；]{0,8}?(?:托管|服务|企业|客户)))"
+    r"[^,，。;；]{0,8}?(?:零|0|〇|没有|无|没)(?:个|件)?(?:任何|发生)?(?:过)?"
     r"(?:劳动)?(?:信访、?|监察、?|仲裁)*案件"
 )
 

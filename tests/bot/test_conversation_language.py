@@ -534,6 +534,16 @@ AGENCY_WORDS = [
     pytest.param("机构自己0案件，无违规", {"own_case_count": "0"}, id="0案件 is no case"),
     pytest.param("没人要换，也没违规", {"change_requests": "0"}, id="nobody asked to change"),
     pytest.param(
+        "我们机构2022年零案件，托管30家企业有1家发生过仲裁",
+        {"own_case_count": "0", "clients_with_cases": "1"},
+        id="an agency's 零案件 is none of its own",
+    ),
+    pytest.param(
+        "我们机构2022年一件劳动信访、监察、仲裁案件都没有",
+        {"own_case_count": "0"},
+        id="一件…都没有 over a list of case kinds is none",
+    ),
+    pytest.param(
         "1）公司，营业执照经营范围有人力资源服务",
         {"organisation_type": "enterprise_or_institution"},
         id="a business licence is a registration with 市场监管",

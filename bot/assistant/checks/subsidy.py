@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from bot.assistant.context import AnswerContext
@@ -16,8 +17,10 @@ from bot.assistant.faq import faq_answer
 from bot.assistant.vocabulary import ALL_YEARS
 from bot.language.facts import CURRENT_YEAR
 from rules_core.answer import Answer, compose, render_check
+from rules_core.money import format_yuan
 from rules_core.params_loader import load_dates
 from rules_core.periods import chinese_date
+from rules_core.results import Verdict
 from rules_core.subsidy import (
     STATISTICS_CAVEAT,
     amount_notes,
@@ -120,6 +123,7 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
                 f"《管理办法》自{chinese_date(dates.in_force_from)}起施行，有效期至{chinese_date(dates.valid_through)}；"
                 "请提供首次签约的月份或具体日期。",
                 *([f"如果首次签约在{in_force}（办法有效期内），补贴上限{row}。"] if row else []),
+                *_totals_if_in_force(signing.year, as_of),
                 *amount_notes(),
             ],
             articles=[19, 22, 27],
@@ -169,6 +173,11 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     if slots.get("service_year") == CURRENT_YEAR:  # 「按现在这个服务年度算」: the year it is in
         year = service_year_on(signing, as_of)
         notes = [*notes, f"按{chinese_date(as_of)}计，处于第{year}个服务年度（从首次签约日起算）。"]
+    months_said = to_int(slots.get("months_served"))
+    if year is None and months_said is not None and 0 < months_said < FULL_YEAR_MONTHS:
+        # 「首次签约后服务了3个月企业就搬走了」: months counted from the first signing are
+        # within the first service year
+        year = 1
     if year is None:  # not said, or several years asked at once (「第一年和第二年分别多少」)
         return render_check(cap_schedule(signing, as_of), notes)
     months = to_int(slots.get("months_served"))
@@ -177,6 +186,22 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     if months is None and year <= LAST_SUBSIDISED_YEAR:
         notes = [*notes, PRORATION_OFFER]
     return render_check(subsidy_cap(signing, year, as_of), notes)
+
+
+def _totals_if_in_force(year: int, as_of: dt.date) -> list[str]:
+    """「前两年合计多少」 for a first signing in a year the validity period starts or ends in:
+    the totals as they are if the signing fell inside the period (the base depends on the
+    year alone)."""
+    dates = load_dates()
+    inside = dates.in_force_from if year == dates.in_force_from.year else dates.valid_through
+    schedule = cap_schedule(inside, as_of)
+    if schedule.verdict is not Verdict.CALCULATED:
+        return []
+    first_two = Decimal(str(schedule.figures["first_two_years_cap"]))
+    total = Decimal(str(schedule.figures["total_cap"]))
+    return [
+        f"同样在有效期内：前两年合计不超过{format_yuan(first_two)}，三年合计不超过{format_yuan(total)}。"
+    ]
 
 
 PRORATION_OFFER = (
@@ -190,4 +215,8 @@ def subsidy_decided(slots: Mapping[str, Any], as_of: dt.date) -> bool:
     if slots.get("first_signing_date") == "unknown" or slots.get("service_year") == ALL_YEARS:
         return True
     year = to_int(slots.get("service_year"))
+    months = to_int(slots.get("months_served"))
+    within_first_year = months is not None and 0 < months < FULL_YEAR_MONTHS
+    if year is None and within_first_year and slots.get("first_signing_date"):
+        return True  # months within the first year: that year's cap, pro-rated
     return year is not None and year > LAST_SUBSIDISED_YEAR
