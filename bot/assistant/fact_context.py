@@ -84,11 +84,10 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         e.get("entity") == "operating_status" and e.get("value") in _EXIT_EVENTS for e in entities
     ):
         return "enterprise_exit"
-    if (
-        _has(entities, "operating_status")
-        and any(e.get("value") == "moved_within" for e in entities)
-        and under_custody(text)
-    ):
+    moved_within = any(
+        e.get("entity") == "operating_status" and e.get("value") == "moved_within" for e in entities
+    )
+    if moved_within and (under_custody(text) or _ASKS_ABOUT_STAYING.search(text)):
         # 「在坪山区内从碧岭搬到坪山街道，会影响托管服务对象的资格吗」: 第十三条's question,
         # answered 未触发
         return "enterprise_exit"
@@ -116,6 +115,8 @@ def context_intent(intent: str, entities: list[Mapping[str, Any]], text: str) ->
     return check.question_intent if check is not None else intent
 
 
+# 「会不会被退出」「还算不算」「影响资格吗」: whether it stays a 托管服务对象 (第十三条)
+_ASKS_ABOUT_STAYING = re.compile(r"退出|还算|算不算|还是不是|资格|影响")
 # 「我们是托管服务对象」「去年签的托管」「接受托管服务」: an enterprise already under custody
 _UNDER_CUSTODY = re.compile(
     r"托管(?:服务)?对象|签(?:了|的|过)?(?:托管|协议|合同)|接受(?:了)?托管|(?:开始|正在|已经)托管|托管(?:了|中)"

@@ -51,3 +51,8 @@ def test_a_move_within_pingshan_asked_by_an_enterprise_under_custody_is_the_exit
         )
         == "enterprise_exit"
     )
+
+
+def test_a_move_within_pingshan_with_a_question_of_staying_is_the_exit_question() -> None:
+    text = "我哋由坪山街道搬咗去坑梓，仲係坪山區㗎，正常經營，冇停業冇註銷。咁會唔會被退出？"
+    assert check_of(text) == "enterprise_exit"
