@@ -39,11 +39,13 @@ from bot.assistant.registry import (
 from bot.assistant.slot_filling import (
     ANSWER_INTENTS,
     answer_to_requested_slot,
+    chosen_button,
     is_bare_answer,
     mapped_slot_values,
     slots_from_entities,
 )
 from bot.assistant.transcript import (
+    buttons_before_latest_message,
     loop_before_latest_message,
     slots_before_latest_message,
     slots_changed_by_latest_message,
@@ -207,6 +209,9 @@ class CheckFormValidation(Action, abc.ABC):
         from_button = slots_from_entities(entities, intent, form, requested).get(requested)
         if from_button is not None:
             return from_button
+        offered = buttons_before_latest_message(tracker.events)
+        if (chosen := chosen_button(text, offered, requested)) is not None:
+            return chosen  # 「2」: the second of the buttons offered with the question
         if requested == "certified_staff" and (
             all_certified := certified_as_all_of_them(tracker, text)
         ):

@@ -119,7 +119,8 @@ def context_intent(intent: str, entities: list[Mapping[str, Any]], text: str) ->
 _ASKS_ABOUT_STAYING = re.compile(r"退出|还算|算不算|还是不是|资格|影响")
 # 「我们是托管服务对象」「去年签的托管」「接受托管服务」: an enterprise already under custody
 _UNDER_CUSTODY = re.compile(
-    r"托管(?:服务)?对象|签(?:了|的|过)?(?:托管|协议|合同)|接受(?:了)?托管|(?:开始|正在|已经)托管|托管(?:了|中)"
+    r"托管(?:服务)?对象|签(?:了|的|过)?(?:托管|协议|合同)|接受(?:了)?托管|(?:开始|正在|已经)托管"
+    r"|正在接受托管|托管(?:了|中|着|紧)"
 )
 
 

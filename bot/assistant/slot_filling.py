@@ -12,8 +12,9 @@ action (:func:`answer_to_requested_slot`), because it depends on which question 
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.assistant.fact_context import context_intent
@@ -29,7 +30,7 @@ from bot.assistant.vocabulary import (
 )
 from bot.language.facts import NONE_AT_ALL, SCORE_ORDINALS, headcount_range, organisation_named
 from bot.language.industries import business_line
-from bot.language.numbers import NUMBER, to_decimal
+from bot.language.numbers import NUMBER, to_decimal, to_int
 from bot.language.reactions import replaced_figure
 from bot.language.statements import asks_something
 
@@ -483,6 +484,40 @@ _DATE_UNIT = re.compile(r"\s*(?:月|日|号)")
 _TWO_TAKERS = re.compile(r"(?:两|二|2)\s*(?:个|名|位)?\s*(?:人|专职人员|人员)|俩人?")
 _BOTH = re.compile(r"都|均|一样|同样")
 _COUNTED = re.compile(rf"(?:{NUMBER})\s*(?:个|名|位|人|家|件)")
+
+
+# 「2」「选2」「第2个」「B」: a choice among the buttons just offered, by its number (WeChat
+# users reply so; the buttons are not clickable there)
+_CHOICE = re.compile(
+    r"^(?:选|选择|我选|第)?\s*(?P<n>[1-9]|[一二三四五六七八九])\s*(?:个|项|条|号)?[。.!！]?$"
+)
+_LETTER = re.compile(r"^(?:选)?\s*(?P<l>[A-Ia-i])\s*[。.!！]?$")
+_PAYLOAD = re.compile(r"^/\w+(?P<json>\{.*\})$")
+
+
+def chosen_button(text: str, buttons: Sequence[Mapping[str, Any]], requested: str) -> str | None:
+    """The value for ``requested`` of the button a reply chooses by number or letter (「2」 → the
+    second button's ``/inform{"qualifying_condition":"tech_sme"}``), or ``None``."""
+    text = text.strip()
+    number = _CHOICE.match(text)
+    letter = _LETTER.match(text)
+    if number:
+        index = (to_int(number.group("n")) or 0) - 1
+    elif letter:
+        index = ord(letter.group("l").upper()) - ord("A")
+    else:
+        return None
+    if not 0 <= index < len(buttons):
+        return None
+    payload = _PAYLOAD.match(str(buttons[index].get("payload") or ""))
+    if payload is None:
+        return None
+    try:
+        values = json.loads(payload.group("json"))
+    except ValueError:
+        return None
+    value = values.get(requested) if isinstance(values, dict) else None
+    return str(value) if value is not None else None
 
 
 def answer_to_requested_slot(

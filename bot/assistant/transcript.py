@@ -128,3 +128,16 @@ def loop_before_latest_message(events: Iterable[Mapping[str, Any]]) -> str | Non
             name = event.get("name")
             return str(name) if name else None
     return None
+
+
+def buttons_before_latest_message(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The buttons of the last bot message before the latest user message (``[]``: none)."""
+    before, _ = _split_at_latest_user(events)
+    for event in reversed(before):
+        if event.get("event") == "bot":
+            buttons = (event.get("data") or {}).get("buttons") or []
+            if buttons:
+                return [dict(b) for b in buttons]
+        if event.get("event") == "user":
+            break
+    return []

@@ -106,9 +106,8 @@ _NOT_HEADCOUNT_AFTER = re.compile(
     r"|申请(?:了)?(?:劳动)?仲裁|提起|去仲裁|闹|投诉我|离职|辞职|告我|告公司)"
 )
 # 「派了两个人去考」: staff an agency sent, not a headcount
-_NOT_HEADCOUNT_BEFORE = re.compile(
-    r"(专职|服务人员|持证|派了?|派去|派出|第)$"
-)  # 第二个人: an ordinal
+# 「第二个人」 is an ordinal; 「专职：3人」 in a list counts full-time staff
+_NOT_HEADCOUNT_BEFORE = re.compile(r"(专职|服务人员|持证|派了?|派去|派出|第)[:：]?$")
 # A number in Chinese characters must be followed by its unit: 「员工一直没签合同」 has no 1 in it
 _CHINESE_NUMBER_UNIT = re.compile(
     r"(?:多|来|余|几)?(?:个|名|位|号|人|员工|职工|工人|左右|上下|出头|\s*$|\s*[,，。;；!！?？])"
@@ -404,6 +403,11 @@ _SERVED_FIRM = re.compile(r"(?:给|为|帮|替|向|服务于)(?:一些|一家|�
 _LIST_JOINER = re.compile(r"(?:[、/或和及与]|或者|以及|也不是|,|，)?(?:单位|公司|机构|企业)?")
 
 
+_OTHERS_FIRM_AFTER = re.compile(
+    r"(?:公司|机构|企业)?(?:是|都是|只是)(?:我们|我司)?的?(?:客户|合作方|甲方|服务对象|供应商)"
+)
+
+
 def firm_types(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for value, pattern in _FIRM_TYPES:
@@ -412,6 +416,8 @@ def firm_types(text: str) -> list[Fact]:
                 continue
             if _SERVED_FIRM.search(text[max(0, m.start() - 3) : m.start()]):
                 continue  # 「给人力资源公司开发软件」: a client of the enterprise, not the enterprise
+            if _OTHERS_FIRM_AFTER.match(text, m.end()):
+                continue  # 「人力资源公司是我们的客户」: someone else
             negated = _negated(text, m.start()) or bool(
                 re.search(
                     r"也不是$|也不属于$|(没|没有|未)(写|列|包括|包含)$|不(含|包括|包含)$",
@@ -435,6 +441,8 @@ _QUALIFYING = [
         "labour_case",
         re.compile(
             r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)?案件|劳动纠纷"
+            # 「那次投诉是去年（2022年）11月的」: the case spoken of before, dated again
+            r"|(?<=那次|这次|那个|这个|那起|这起)(?:投诉|案子|案件)(?=(?:其实)?是(?:在)?[(（]?(?:去年|上一?年|前年|今年|\d{4}年))"
             r"|(?:(?<=没)|(?<=无))纠纷"  # 「去年没纠纷」
         ),
     ),
@@ -525,6 +533,8 @@ def qualifying_conditions(text: str) -> list[Fact]:
             facts.append(Fact("qualifying_condition", prefix + value, m.start(), m.end()))
     # 「是今年才入库的，去年没入」: not an 上一年度已入库 科技型中小企业 (入库 is said only of it)
     late = _NOT_IN_LIBRARY_LAST_YEAR.search(text)
+    if late:  # 「是科技型中小企业，前年入的库，去年没入」: not last year's entry
+        facts = [replace(f, value="no_tech_sme") if f.value == "tech_sme" else f for f in facts]
     if late and not any(f.value.endswith("tech_sme") for f in facts):
         facts.append(Fact("qualifying_condition", "no_tech_sme", late.start(), late.end()))
     # 「去年有劳动监察的案子。啊不对，是前年的，去年没有」: the word after the correction stands
@@ -601,7 +611,7 @@ _STATUS = [
             # 「…，40人，正常，不是派遣…」: 正常 as a clause of its own among the facts
             r"|(?<=[,，])(?:一切|都|也)?正常(?:的)?(?=[,，。;；]|$)"
             r"|(?:经营|生产|运营)(?:一切|都|一直|还|也)+正常"
-            r"|(?:开工|营业|运转)(?:一切|都|一直|也)?正常"
+            r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?正常"
         ),
     ),
     ("stayed", re.compile(r"(?:没|没有|未|并没有?)(?:搬|迁)(?:走|过|家)?(?!到|去|出|迁)")),
@@ -728,6 +738,10 @@ def dates(text: str) -> list[Fact]:
     for i, fact in enumerate(facts):
         if _FIRST_SIGNING_BEFORE.search(text[max(0, fact.start - 8) : fact.start]):
             facts[i] = replace(fact, role="first_signing")
+    # 「22年」 alone, in reply to when: the year of 20xx
+    short = _SHORT_YEAR.match(text.strip())
+    if short and not facts:
+        facts.append(Fact("date", f"20{short.group('y')}", 0, len(text)))
     # 「首次签约是2021年」: a year alone, said of a signing (the subsidy base needs only the year)
     for m in _YEAR_ONLY.finditer(text):
         year = to_int(m.group("y"))
@@ -759,6 +773,19 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
         if _event_date(text, m.start(), m.end()):
             continue
         facts.append(Fact("date", value, m.start(), m.end()))
+    # 「5月3号签的」: a month and day with no year is this year's (the last such day up to today)
+    for m in _MONTH_DAY.finditer(text):
+        taken = any(f.start <= m.start() < f.end for f in [*known, *facts])
+        if taken or _TODAY_BEFORE.search(text[max(0, m.start() - 3) : m.start()]):
+            continue  # 「今天6月1号」 is today, said to count from
+        month, day = to_int(m.group("m")), to_int(m.group("d"))
+        value = iso_date(today.year, month, day)
+        if value is None or _event_date(text, m.start(), m.end()):
+            continue
+        if value > today.isoformat():
+            value = iso_date(today.year - 1, month, day)
+        if value is not None:
+            facts.append(Fact("date", value, m.start(), m.end()))
     # 「去年签的托管」: a year alone, said relative to today, of a signing
     for m in _RELATIVE_YEAR_ONLY.finditer(text):
         taken = any(f.start <= m.start() < f.end for f in [*known, *facts])
@@ -772,6 +799,9 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
 _FIRST_SIGNING_BEFORE = re.compile(
     r"(?:第一次|首次|最早|最初|头一次)(?:签约|签的|签|签订|签协议)(?:的)?(?:时间|日期)?(?:是|在|为|于)?$|首签(?:是|在|为|于)?$"
 )
+_SHORT_YEAR = re.compile(r"^(?:是|在)?(?:20)?(?P<y>[0-4]\d)\s*年(?:的|签的|签约的|首签)?[。.!！]?$")
+_MONTH_DAY = re.compile(rf"(?<![0-9年])(?P<m>{N})\s*月\s*(?P<d>{N})\s*(?:日|号)")
+_TODAY_BEFORE = re.compile(r"今天|今日|现在")
 _RELATIVE_YEAR_ONLY = re.compile(
     r"(?P<rel>前年|去年|上一年|上年|今年|本年)(?!度|\s*的?\s*[0-9零〇一二三四五六七八九十]+\s*月)"
 )
@@ -816,6 +846,11 @@ def periods(text: str) -> list[Fact]:
             facts.append(Fact("years", f"under:{n}", m.start(), m.end()))
             continue
         facts.append(Fact("years", str(n), m.start(), m.end()))
+    for m in _IN_CUSTODY_NOW.finditer(text):
+        # 「我们公司正在接受托管」「託管緊」: the service is running, so its three years
+        # (第十三条第（一）项) are not over yet
+        if not any(f.entity == "years" for f in facts):
+            facts.append(Fact("years", "under:3", m.start(), m.end()))
     for m in re.finditer(rf"(?:不到|没到|未到|还没到)\s*(?P<n>{N})\s*(?:整)?年", text):
         n = to_int(m.group("n"))
         if n is not None and 0 < n <= 50 and not any(f.start <= m.start() < f.end for f in facts):
@@ -823,6 +858,9 @@ def periods(text: str) -> list[Fact]:
     return facts
 
 
+_IN_CUSTODY_NOW = re.compile(
+    r"正在(?:接受)?托管|托管(?:着|紧|中)|(?:还在|仍在)(?:托管)?(?:服务)?(?:期|期限)内"
+)
 _NOT_YET = re.compile(r"(?:没|未|不|没有|还没|尚未)(?:满|届满)$|(?:没|未|不)满")
 
 
@@ -897,7 +935,7 @@ _NONE_OF = (
     ),
 )
 _STAFF_IN_PEOPLE = re.compile(
-    rf"(?:专职|持证)(?:人员|律师|服务人员)?(?:有|共|只有)?\s*(?P<n>{N})\s*人(?!员)"
+    rf"(?:专职|持证)(?:人员|律师|服务人员)?(?:[:：]|有|共|只有)?\s*(?P<n>{N})\s*人(?!员)"
 )
 # 「机构自身全年零案件」「机构自己2022年没有案件」: none of its own (an agency speaking)
 _NO_OWN_CASES = re.compile(
@@ -1211,6 +1249,13 @@ def organisation_types(text: str) -> list[Fact]:
                 continue  # 「也没有登记社会组织」
             if not any(f.start <= m.start() < f.end for f in facts):
                 facts.append(Fact("organisation_type", value, m.start(), m.end()))
+    scope = _SCOPE.search(text)
+    if not facts and scope and scope.group(0).startswith("经营"):
+        # 「经营范围有人力资源服务」: a 经营范围 is a business licence's (市场监管 registration); a
+        # social organisation has a 业务范围
+        facts.append(
+            Fact("organisation_type", "enterprise_or_institution", scope.start(), scope.end())
+        )
     named = organisation_named(text.strip()) if _LAW_FIRM.search(text) else None
     if named is not None and not facts:  # 「律所」 alone, in reply to who is asking
         facts.append(Fact("organisation_type", named, 0, len(text)))
@@ -1270,7 +1315,13 @@ def agency_conditions(text: str) -> list[Fact]:
     if firm and not facts:  # a law firm's business is legal services (法律服务, 第八条第一项)
         facts.append(Fact("agency_condition", "yes", firm.start(), firm.end(), "business_scope"))
     # 「办公地点也都在坪山」「办公室其实在龙岗」 say where, not that there are premises
-    premises = [m for m in _PREMISES.finditer(text) if not _WHERE_AFTER.match(text, m.end())]
+    # 「办公地点在坪山」 says where; an agency's 「办公场所在坪山」 says it has one
+    agency_speaking = bool(_WOULD_BE_AGENCY.search(text))
+    premises = [
+        m
+        for m in _PREMISES.finditer(text)
+        if agency_speaking or not _WHERE_AFTER.match(text, m.end())
+    ]
     if premises:
         first, last = premises[0], premises[-1]
         clause = _clause(text, first.start(), last.end())
@@ -1421,21 +1472,30 @@ def _kind(fact: Fact) -> tuple[str, str | None, str]:
     return fact.entity, fact.role, subject
 
 
+def _denied_here(text: str, fact: Fact) -> bool:
+    return text[max(0, fact.start - 3) : fact.start].endswith(("不是", "不是在"))
+
+
 def without_superseded(text: str, facts: list[Fact]) -> list[Fact]:
     """The facts less those a correction later in the same message replaces: a fact before a
     correction marker gives way to one of the same kind and role after it."""
     marks = [m.start() for m in _CORRECTED_HERE.finditer(text)]
-    if not marks:
-        return facts
     kept = []
     for fact in facts:
-        later = [
-            other
-            for other in facts
-            if _kind(other) == _kind(fact)
-            and any(fact.end <= mark <= other.start for mark in marks)
+        later = [other for other in facts if _kind(other) == _kind(fact) and other.start > fact.end]
+        corrected = any(fact.end <= mark <= other.start for mark in marks for other in later)
+        # 「不是5月3号，是5月25号」「是4个月，不是5个月」: the figure denied gives way to the other
+        # the other figure must be affirmed (「是5月25号」), not denied in a list as this one
+        affirmed = [
+            o
+            for o in facts
+            if o is not fact
+            and _kind(o) == _kind(fact)
+            and o.value != fact.value
+            and not _denied_here(text, o)
         ]
-        if not later:
+        denied = bool(affirmed) and _denied_here(text, fact)
+        if not (corrected or denied):
             kept.append(fact)
     return kept
 

@@ -79,9 +79,12 @@ def is_doubt(text: str) -> bool:
 
 # 「是6家不是8家」「不是8家，是6家」「8家改成6家」: a figure replaced by another, which says
 # which fact is corrected whatever words the figure comes with
-_UNIT = r"\s*(?:家|件|起|人|名|个|位|%|分)?"
+_UNIT = r"\s*(?:家|件|起|人|名|个月|个|位|%|分|月|年)?"
 _REPLACED = (
-    re.compile(rf"是\s*(?P<new>{NUMBER}){_UNIT}\s*[,，]?\s*(?:而)?不是\s*(?P<old>{NUMBER})"),
+    # 「是6家不是8家」「是服务了4个月，不是5个月」
+    re.compile(
+        rf"是[^0-9,，。;；]{{0,4}}?(?P<new>{NUMBER}){_UNIT}\s*[,，]?\s*(?:而)?不是\s*(?P<old>{NUMBER})"
+    ),
     re.compile(rf"不是\s*(?P<old>{NUMBER}){_UNIT}\s*[,，]?\s*(?:而|应该)?是\s*(?P<new>{NUMBER})"),
     re.compile(rf"(?P<old>{NUMBER}){_UNIT}\s*(?:改成|改为|应为|应该是)\s*(?P<new>{NUMBER})"),
 )

@@ -14,7 +14,7 @@ import re
 _ASKS = re.compile(
     r"[?？]|吗|呢|么|啥|咋|怎|如何|为何|为什么|多少|多久|多长时间|何时|几|哪|谁|是否|能否|可否|是不是|有没有|"
     r"行不行|能不能|可不可以|会不会|要不要|需不需要|算不算|"
-    r"帮|请|麻烦|算一下|算算|查一下|查查|看看|看一下|想知道|想问|(?<![要得去再需])(?:问一下|问下|问问)|咨询|"
+    r"帮|请|麻烦|算一下|算算|查一下|查查|看看|看一下|想知道|想问(?!的是)|(?<![要得去再需])(?:问一下|问下|问问)|咨询|"
     r"告诉|了解|介绍|说说|讲讲|"
     # a hypothetical or a rule asked about without 吗: 「如果我们公司停业了」「机构要有3名专职人员」
     r"如果|假如|假设|要是|万一|的话|情况下|条件|标准|规定|需要|必须|至少|不少于|要有|得有|"
@@ -27,9 +27,13 @@ _ASKS = re.compile(
 )
 
 
+# 「之前有几个已经离职了」: 几 counting some people in a statement, not asking how many
+_SOME_OF_THEM = re.compile(r"有几(?:个|名|位|家)[^,，。;；?？吗呢]*了(?=$|[,，。;；!！])")
+
+
 def asks_something(text: str) -> bool:
     """「我们45人能托管吗」「帮我算下补贴」 → True; 「注册在坪山，45人」 → False."""
-    return bool(_ASKS.search(text))
+    return bool(_ASKS.search(_SOME_OF_THEM.sub("", text)))
 
 
 # 「这样呢？」「那现在能申请吗？」「我们符合托管服务对象条件吗？」「会触发退出吗」: a question that

@@ -7,6 +7,7 @@ import pytest
 from bot.assistant.fact_builders import enterprise_exit_facts, enterprise_facts, parse_headcount
 from bot.assistant.slot_filling import (
     answer_to_requested_slot,
+    chosen_button,
     qualifying_so_far,
     scores_so_far,
     slots_from_entities,
@@ -315,3 +316,25 @@ def test_a_rate_said_to_be_under_the_threshold_does_not_trigger_the_exit() -> No
     assert facts.own_case_rate_below_percent == 1
     result = check_agency_exit(facts, __import__("datetime").date(2023, 6, 1))
     assert result.conclusion.startswith("未触发退出情形")
+
+
+BUTTONS = [
+    {"title": "劳动信访/监察/仲裁案件", "payload": '/inform{"qualifying_condition":"labour_case"}'},
+    {"title": "科技型中小企业", "payload": '/inform{"qualifying_condition":"tech_sme"}'},
+    {"title": "重点企业", "payload": '/inform{"qualifying_condition":"key_enterprise"}'},
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("2", "tech_sme", id="a number chooses that button"),
+        pytest.param("选1", "labour_case", id="选 and a number"),
+        pytest.param("第三个", "key_enterprise", id="an ordinal in characters"),
+        pytest.param("B", "tech_sme", id="a letter"),
+        pytest.param("4", None, id="a number past the buttons chooses none"),
+        pytest.param("2家", None, id="a count is no choice"),
+    ],
+)
+def test_a_reply_by_number_chooses_among_the_buttons_offered(text, value) -> None:
+    assert chosen_button(text, BUTTONS, "qualifying_condition") == value

@@ -652,3 +652,72 @@ def test_the_service_year_the_enterprise_is_in_now_is_asked_as_the_current_one()
 
 def test_a_month_is_no_answer_to_how_many() -> None:
     assert answer_to_requested_slot("service_year", "inform", "今年5月整个厂搬到惠州去了") is None
+
+
+SET_G = [
+    pytest.param(
+        "经营范围：人力资源服务",
+        {"organisation_type": "enterprise_or_institution"},
+        id="a 经营范围 is a business licence's, so a registered enterprise's",
+    ),
+    pytest.param(
+        "专职：3人，都有劳动关系协调员证",
+        {"certified_staff": "3", "headcount": None},
+        id="专职：3人 in a list counts certified staff, not the headcount",
+    ),
+    pytest.param(
+        "我们服务机构办公场所在坪山",
+        {"premises_and_staff": "yes"},
+        id="an agency's premises said to be somewhere are premises it has",
+    ),
+    pytest.param(
+        "我们是科技型中小企业，前年入的库，去年没入",
+        {"qualifying_denied": "tech_sme"},
+        id="a library entry the year before last is not last year's",
+    ),
+    pytest.param(
+        "我们是做软件开发的，人力资源公司是我们的客户",
+        {"firm_type": "other"},
+        id="a firm type said of a client is not the enterprise's",
+    ),
+    pytest.param("生意正常", {"operating_normally": "yes"}, id="生意正常 is operating normally"),
+    pytest.param(
+        "不好意思，是服务了4个月，不是5个月",
+        {"months_served": "4"},
+        id="the figure after 不是 is the one denied",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_G)
+def test_set_g_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    intent = "ask_agency_conditions" if "certified_staff" in expected else "inform"
+    slots = dated_slots(text) if "qualifying_denied" in expected else slots_of(text, intent)
+    assert {k: slots.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param(
+            "哦不是5月3号，是5月25号签的", ["2023-05-25"], id="a day with no year is this year's"
+        ),
+        pytest.param("今天6月1号还没去备案", [], id="today is no date of the facts"),
+        pytest.param("22年", ["2022"], id="a two-digit year alone"),
+    ],
+)
+def test_dates_said_without_their_year_are_read_as_of_today(text: str, value: list[str]) -> None:
+    normalized = normalize_text(text)
+    assert [f.value for f in extract_facts(normalized, AS_OF) if f.entity == "date"] == value
+
+
+def test_a_case_spoken_of_before_and_dated_last_year_is_last_years() -> None:
+    normalized = normalize_text("哦不对，我记错了，那次投诉是去年（2022年）11月的。")
+    values = [
+        f.value for f in extract_facts(normalized, AS_OF) if f.entity == "qualifying_condition"
+    ]
+    assert values == ["labour_case"]
+
+
+def test_an_enterprise_in_custody_now_has_not_served_its_three_years() -> None:
+    assert ("under:3", None) in facts_of("我们公司正在接受托管，最近搬家了", "years")

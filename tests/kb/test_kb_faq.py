@@ -111,7 +111,7 @@ def test_every_answer_cites_an_article_it_names(kb: KnowledgeBase) -> None:
         pytest.param(
             "subsidy_amount",
             [
-                "发给提供服务的机构",
+                "发给提供托管服务的服务机构",
                 "1/5",
                 "1/6",
                 "1/7",

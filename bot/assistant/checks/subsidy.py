@@ -18,7 +18,7 @@ from bot.assistant.vocabulary import ALL_YEARS
 from bot.language.facts import CURRENT_YEAR
 from rules_core.answer import Answer, compose, render_check
 from rules_core.money import format_yuan
-from rules_core.params_loader import load_dates
+from rules_core.params_loader import load_dates, load_wage_table
 from rules_core.periods import chinese_date
 from rules_core.results import Verdict
 from rules_core.subsidy import (
@@ -111,7 +111,7 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
             if signing.year == dates.in_force_from.year
             else f"{chinese_date(dates.valid_through)}或之前"
         )
-        prefix = f"· {signing.year}年首次签约"
+        prefix = f"· {signing.year}年首次签约"  # the row of the caps table: 在岗职工 wage base
         row = next(
             (line[len(prefix) :] for line in cap_table_lines(as_of) if line.startswith(prefix)),
             None,
@@ -122,11 +122,19 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
             body=[
                 f"《管理办法》自{chinese_date(dates.in_force_from)}起施行，有效期至{chinese_date(dates.valid_through)}；"
                 "请提供首次签约的月份或具体日期。",
-                *([f"如果首次签约在{in_force}（办法有效期内），补贴上限{row}。"] if row else []),
+                *(
+                    [
+                        f"如果首次签约在{in_force}（办法有效期内），补贴上限{row}"
+                        f"（基数为{load_wage_table().series}）。"
+                    ]
+                    if row
+                    else []
+                ),
                 *_totals_if_in_force(signing.year, as_of),
+                *_asked_if_in_force(signing.year, slots, as_of),
                 *amount_notes(),
             ],
-            articles=[19, 22, 27],
+            articles=[19, 22, 23, 27] if slots.get("months_served") else [19, 22, 27],
         )
     if (
         month_only
@@ -188,13 +196,36 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     return render_check(subsidy_cap(signing, year, as_of), notes)
 
 
+def _in_force_date(year: int) -> dt.date:
+    """A first signing in ``year`` inside the validity period (the base depends on the year)."""
+    dates = load_dates()
+    return dates.in_force_from if year == dates.in_force_from.year else dates.valid_through
+
+
+def _asked_if_in_force(year: int, slots: Mapping[str, Any], as_of: dt.date) -> list[str]:
+    """The cap of the service year asked about (pro-rated for the months served, 第二十三条) for
+    a first signing in a boundary year, as it is if the signing fell inside the period."""
+    service_year = to_int(slots.get("service_year"))
+    months = to_int(slots.get("months_served"))
+    if service_year is None and months is not None and 0 < months < FULL_YEAR_MONTHS:
+        service_year = 1
+    if service_year is None or not 1 <= service_year <= LAST_SUBSIDISED_YEAR:
+        return []
+    inside = _in_force_date(year)
+    if months is not None and 0 <= months < FULL_YEAR_MONTHS:
+        result = prorated_subsidy_cap(inside, service_year, as_of, months_served=months)
+    else:
+        result = subsidy_cap(inside, service_year, as_of)
+    if result.verdict is not Verdict.CALCULATED:
+        return []
+    return [f"同样在有效期内：{result.conclusion}"]
+
+
 def _totals_if_in_force(year: int, as_of: dt.date) -> list[str]:
     """「前两年合计多少」 for a first signing in a year the validity period starts or ends in:
     the totals as they are if the signing fell inside the period (the base depends on the
     year alone)."""
-    dates = load_dates()
-    inside = dates.in_force_from if year == dates.in_force_from.year else dates.valid_through
-    schedule = cap_schedule(inside, as_of)
+    schedule = cap_schedule(_in_force_date(year), as_of)
     if schedule.verdict is not Verdict.CALCULATED:
         return []
     first_two = Decimal(str(schedule.figures["first_two_years_cap"]))
