@@ -347,7 +347,30 @@ def districts(text: str) -> list[Fact]:
             if role is None and not place.in_pingshan and not _enterprise_place(text, place):
                 continue  # 「员工大多是湖南的」 says nothing about where the enterprise is
             facts.append(Fact("district", place.value, place.start, place.end, role))
-    return _third_place(facts)
+    return _here(text, _third_place(facts))
+
+
+# 「我们公司在坪山区石井街道，注册纳税经营都在这」: the roles said of 「这」 are the place's
+_HERE = re.compile(r"(?:都|也|全|均)?在这(?:里|边|儿)?(?=[,，。;；!！]|$)")
+
+
+def _here(text: str, facts: list[Fact]) -> list[Fact]:
+    here = _HERE.search(text)
+    places = [f for f in facts if f.entity == "district"]
+    # one place, however many names it was given (「坪山区石井街道」)
+    if here is None or len({f.value for f in places}) != 1 or any(f.role for f in places):
+        return facts
+    facts = [f for f in facts if f.entity != "district" or f is places[0]]
+    roles = list(
+        dict.fromkeys(role for role, _, _ in _role_spans(_clause(text, here.start(), here.end())))
+    )
+    if not roles:
+        return facts
+    role = "all" if len(roles) == 3 else roles[0] if len(roles) == 1 else None
+    place = places[0]
+    if role is not None:
+        return [replace(f, role=role) if f is place else f for f in facts]
+    return [f for f in facts if f is not place] + [replace(place, role=r) for r in roles]
 
 
 _PLACE_ROLES = ("registered", "tax", "operating")

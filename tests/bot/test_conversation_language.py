@@ -721,3 +721,19 @@ def test_a_case_spoken_of_before_and_dated_last_year_is_last_years() -> None:
 
 def test_an_enterprise_in_custody_now_has_not_served_its_three_years() -> None:
     assert ("under:3", None) in facts_of("我们公司正在接受托管，最近搬家了", "years")
+
+
+def test_the_roles_said_of_here_are_the_place_just_named() -> None:
+    slots = slots_of("我们公司在坪山区石井街道，注册纳税经营都在这，做医疗器械的，70人")
+    assert slots.get("in_pingshan") == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "correcting"),
+    [
+        pytest.param("刚刚让人事重新数了，现在在职的是98个人", True, id="counted again"),
+        pytest.param("我们重新算一下吧", False, id="a plan to count again corrects nothing yet"),
+    ],
+)
+def test_counting_again_is_a_correction(text: str, correcting: bool) -> None:
+    assert is_correction(normalize_text(text)) is correcting

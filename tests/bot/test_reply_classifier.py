@@ -287,6 +287,13 @@ UNSURE = [
         id="所以呢 asks for the verdict again",
     ),
     pytest.param(
+        "哦不是2023年5月3号，是2023年5月25号签的。那现在还来得及吗？",
+        "nlu_fallback",
+        0.25,
+        "inform",
+        id="a corrected date and 还来得及吗 re-check the filing deadline",
+    ),
+    pytest.param(
         "明白。那我们是不是就不算托管对象了",
         "ask_enterprise_exit",
         0.3,
