@@ -11,9 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import send_answer, send_policy_answer
 from actions.handoff import hand_off
 from bot.assistant.context import answer_context, knowledge_base
-from bot.assistant.faq import follow_up_answer
+from bot.assistant.faq import follow_up_answer, list_item_answer
 from bot.assistant.replies import CLARIFY_TEXT
-from bot.assistant.transcript import consecutive_fallbacks, previous_user_intent
+from bot.assistant.transcript import (
+    consecutive_fallbacks,
+    messages_before_latest,
+    previous_user_intent,
+)
 from kb.repository import SearchKind
 from rules_core.answer import compose
 
@@ -51,12 +55,15 @@ class ActionFallbackSearch(Action):
         message = tracker.latest_message
         text = str(message.get("normalized_text") or message.get("text") or "")
         topic = previous_user_intent(tracker.events) or ""
-        if misses < 2:
-            # 「多久更新一次」 right after the published lists: that topic's answer again
+        # 「5，展开说说」 after a numbered list: that item's answer, however many misses came
+        # before; 「多久更新一次」 right after the published lists: that topic's answer again
+        raw = str(message.get("text") or "")  # ③ and （五） as typed
+        answer = list_item_answer(raw, messages_before_latest(tracker.events), answer_context())
+        if answer is None and misses < 2:
             answer = follow_up_answer(text, topic, answer_context())
-            if answer is not None:
-                send_policy_answer(dispatcher, tracker, answer)
-                return []
+        if answer is not None:
+            send_policy_answer(dispatcher, tracker, answer)
+            return []
         if misses < 2:
             buttons = likeliest_topics(list(tracker.latest_message.get("intent_ranking") or []))
             if buttons:

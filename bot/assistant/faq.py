@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.assistant.context import AnswerContext
-from bot.language.statements import is_follow_up
+from bot.language.statements import is_follow_up, item_reference, list_items
 from rules_core.answer import Answer, compose
 from rules_core.citations import PLAN_REPORT_NAME
 from rules_core.validity import validity_note
@@ -68,5 +68,33 @@ def follow_up_answer(text: str, intent: str, ctx: AnswerContext) -> Answer | Non
         interpretation=entry.interpretation,
         notes=validity_notes(ctx.as_of),
         data={"faq": entry.key, "topic": entry.topic, "follow_up": intent},
+        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
+    )
+
+
+def list_item_answer(text: str, earlier: list[str], ctx: AnswerContext) -> Answer | None:
+    """The curated answer about item N of the list just given (「5，展开说说」 after the ten
+    items of 第十五条; 「③再说细一点」 after the user's own ①②③), found by searching the curated
+    answers for that item's words; ``None`` when the reply points at no item of a list."""
+    number = item_reference(text)
+    if number is None:
+        return None
+    for said in earlier:
+        items = list_items(said)
+        if len(items) >= number:
+            item = items[number - 1]
+            break
+    else:
+        return None
+    hits = ctx.kb.search(item, k=1, kinds=("faq",))
+    entry = ctx.kb.faq(hits[0].ref.removeprefix("faq:")) if hits else None
+    if entry is None:
+        return None
+    return compose(
+        body=[f"第{number}项（{item}）：", entry.answer],
+        articles=entry.articles,
+        interpretation=entry.interpretation,
+        notes=validity_notes(ctx.as_of),
+        data={"faq": entry.key, "topic": entry.topic, "list_item": number},
         other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
     )

@@ -141,3 +141,18 @@ def buttons_before_latest_message(events: Iterable[Mapping[str, Any]]) -> list[d
         if event.get("event") == "user":
             break
     return []
+
+
+def messages_before_latest(events: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The texts said before the latest user message in this turn's context, latest first:
+    the bot's messages since the user's previous message, then that message (for 「5，展开说说」
+    the list the bot gave; for 「③再说细一点」 the list the user gave)."""
+    before, _ = _split_at_latest_user(events)
+    texts: list[str] = []
+    for event in reversed(before):
+        if event.get("event") == "bot" and event.get("text"):
+            texts.append(str(event.get("text")))
+        elif event.get("event") == "user":
+            texts.append(str(event.get("text") or ""))
+            break
+    return texts

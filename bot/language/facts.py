@@ -1375,7 +1375,23 @@ def agency_conditions(text: str) -> list[Fact]:
         else:
             continue
         facts.append(Fact("agency_condition", value, m.start(), m.end(), "other_violation"))
+    violated = any(f.role == "other_violation" for f in facts)
+    for m in _FRAUD.finditer(text):
+        # 「我们有个员工伪造了一家企业的托管服务档案去申请补贴」: 弄虚作假 (第二十五条) by the
+        # agency speaking is a violation (第十一条第（四）项); not said of others nor supposed
+        clause = _clause(text, m.start(), m.end())
+        if violated or _HYPOTHETICAL.search(clause) or not _OUR_SIDE.search(clause):
+            continue
+        if _OTHERS_SAID.search(clause) or _negated(text, m.start()):
+            continue
+        facts.append(Fact("agency_condition", "yes", m.start(), m.end(), "other_violation"))
+        break
     return facts
+
+
+_FRAUD = re.compile(r"伪造|造假|做假|弄虚作假|虚报|骗取|骗补|恶意串通")
+_OUR_SIDE = re.compile(r"我们|我司|本机构|我们机构|我们的员工|我们有个|机构的员工|员工")
+_OTHERS_SAID = re.compile(r"听说|据说|别的|其他机构|有的机构|有企业|有机构")
 
 
 EXTRACTORS = (

@@ -158,3 +158,44 @@ def is_follow_up(text: str) -> bool:
         and asks_something(text)
         and bool(_FOLLOW_UP_WORDS.search(text))
     )
+
+
+# 「5，展开说说」「③再说细一点」「那第1项具体包括什么」: an item of the list just given, by number
+_CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩"
+_CHINESE_DIGITS = "一二三四五六七八九十"
+_ITEM_REFERENCE = re.compile(
+    rf"^(?:那|那么|再问下?|请问)?(?:第)?\s*(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])"
+    r"\s*(?:项|条|点|个|号)?(?:的)?(?=[,，、.。:：;；\s]|具体|展开|详细|再|说|讲|是|呢|$)"
+)
+# the number of an item in a list: 「（五）」「5.」「5 」「①」, at the start, after a space or a break
+_LIST_MARKER = re.compile(
+    rf"(?:^|(?<=[\n\s:：;；。,，]))(?:[（(](?P<c>[{_CHINESE_DIGITS}]{{1,2}})[)）]|(?P<d>[1-9]|10)(?:[.、．)）]\s*|\s+)|(?P<o>[{_CIRCLED_NUMBERS}])\s*)"
+)
+
+
+def _item_number(token: str) -> int:
+    if token in _CIRCLED_NUMBERS:
+        return _CIRCLED_NUMBERS.index(token) + 1
+    if token in _CHINESE_DIGITS:
+        return _CHINESE_DIGITS.index(token) + 1
+    return int(token)
+
+
+def item_reference(text: str) -> int | None:
+    """The number of the list item a short reply points at (「5，展开说说」 → 5), or ``None``."""
+    m = _ITEM_REFERENCE.match(text.strip())
+    return _item_number(m.group("n")) if m else None
+
+
+def list_items(text: str) -> list[str]:
+    """The items of the numbered list in a message, in order (「（一）入职管理…（二）…」);
+    ``[]`` when it holds no list numbered 1, 2, 3…"""
+    markers = list(_LIST_MARKER.finditer(text))
+    numbers = [_item_number(m.group("c") or m.group("d") or m.group("o")) for m in markers]
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        return []
+    ends = [m.start() for m in markers[1:]] + [len(text)]
+    return [
+        text[m.end() : end].split("\n")[0].strip(" ，,;；")
+        for m, end in zip(markers, ends, strict=True)
+    ]

@@ -558,3 +558,52 @@ def test_a_long_unplaced_message_after_a_topic_is_not_taken_for_a_follow_up() ->
         ActionFallbackSearch(), make_tracker(text, "nlu_fallback", history=history)
     )
     assert not any(str(m.get("text") or "").startswith("接着上一个问题") for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("history_texts", "reply", "expected"),
+    [
+        pytest.param(
+            [("user", "托管服务内容里面有没有这几项：1 招聘普通员工 2 员工培训 3 制定考勤制度")],
+            "那第1项具体包括什么",
+            "招聘",
+            id="an item of the list the user gave",
+        ),
+        pytest.param(
+            [
+                ("user", "确认几个点：① 备案期限 ② 向谁备案 ③ 协议要写哪些内容"),
+                ("bot", "由服务机构办理……"),
+            ],
+            "③再说细一点",
+            "违约责任",
+            id="a circled item number",
+        ),
+        pytest.param(
+            [
+                ("user", "服务内容有哪些"),
+                (
+                    "bot",
+                    "第十五条列了十项服务内容：\n（一）入职管理\n（二）劳动合同管理\n（三）社会保险\n（四）考勤管理\n（五）薪酬管理",
+                ),
+            ],
+            "5，展开说说",
+            "第十五条",
+            id="an item of the list the assistant gave",
+        ),
+    ],
+)
+def test_a_reply_by_item_number_answers_that_item_of_the_list_just_given(
+    history_texts: list[tuple[str, str]], reply: str, expected: str
+) -> None:
+    from actions.fallback import ActionFallbackSearch
+    from tests.actions.conftest import user_event
+
+    history = [
+        user_event(text, "nlu_fallback") if who == "user" else {"event": "bot", "text": text}
+        for who, text in history_texts
+    ]
+    messages, _ = run_action(
+        ActionFallbackSearch(), make_tracker(reply, "nlu_fallback", history=history)
+    )
+    shown = "\n".join(str(m.get("text") or "") for m in messages)
+    assert shown.startswith("第") and "项（" in shown and expected in shown, shown

@@ -737,3 +737,19 @@ def test_the_roles_said_of_here_are_the_place_just_named() -> None:
 )
 def test_counting_again_is_a_correction(text: str, correcting: bool) -> None:
     assert is_correction(normalize_text(text)) is correcting
+
+
+@pytest.mark.parametrize(
+    ("text", "violation"),
+    [
+        pytest.param(
+            "我们有个员工伪造了一家企业的托管服务档案去申请补贴", "yes", id="our own fraud"
+        ),
+        pytest.param(
+            "听说有企业跟机构串通做假档案，会怎么处理？", None, id="others' fraud heard of"
+        ),
+        pytest.param("如果我们弄虚作假会怎样", None, id="a supposed fraud"),
+    ],
+)
+def test_fraud_by_the_agency_speaking_is_a_violation(text: str, violation: str | None) -> None:
+    assert slots_of(text).get("other_violation") == violation

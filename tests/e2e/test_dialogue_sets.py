@@ -27,6 +27,8 @@ KEEP = {
     "blind_c.yml": 0.94,
     "blind_d.yml": 0.95,
     "blind_e.yml": 0.87,
+    "blind_f.yml": 0.93,
+    "blind_g.yml": 0.91,
 }
 
 
