@@ -119,7 +119,8 @@ def filing_deadline(
         conclusion = f"备案期限最后一日为{chinese_date(last_day)}：{rule}。"
         if as_of <= last_day:
             notes.insert(
-                0, f"截至{chinese_date(as_of)}，距最后一日还有{(last_day - as_of).days}日。"
+                0,
+                f"截至{chinese_date(as_of)}尚未超过备案期限，距最后一日还有{(last_day - as_of).days}日。",
             )
         else:
             notes.insert(

@@ -1273,7 +1273,7 @@ def organisation_types(text: str) -> list[Fact]:
             if not any(f.start <= m.start() < f.end for f in facts):
                 facts.append(Fact("organisation_type", value, m.start(), m.end()))
     scope = _SCOPE.search(text)
-    if not facts and scope and scope.group(0).startswith("经营"):
+    if not facts and scope and "经营范围" in scope.group(0):
         # 「经营范围有人力资源服务」: a 经营范围 is a business licence's (市场监管 registration); a
         # social organisation has a 业务范围
         facts.append(
@@ -1304,6 +1304,8 @@ def organisation_types(text: str) -> list[Fact]:
 _SCOPE = re.compile(
     r"(?:业务|经营)范围[,，]?(?P<verb>[^,，。;；]{0,8}?)"
     r"(?P<what>劳动关系|人力资源|法律|劳动争议|劳动保障|劳务|咨询)"
+    # 「营业执照上也有人力资源服务的经营范围」: the trade named before 经营范围
+    r"|(?P<what2>劳动关系|人力资源|法律|劳动争议|劳动保障)(?:服务|咨询)?(?:的)(?:业务|经营)范围"
 )
 _SCOPE_IN_NAME = re.compile(
     r"(?:劳动关系|人力资源|法律|劳动争议)(?:服务|咨询|事务)(?:有限)?(?:公司|机构|中心|事务所)"
@@ -1328,7 +1330,7 @@ def agency_conditions(text: str) -> list[Fact]:
     (第八条第一项), other violations (第十一条第四项). Role = the slot, value = yes/no."""
     facts: list[Fact] = []
     for m in _SCOPE.finditer(text):
-        value = "no" if _SCOPE_NO.search(m.group("verb")) else "yes"
+        value = "no" if _SCOPE_NO.search(m.group("verb") or "") else "yes"
         facts.append(Fact("agency_condition", value, m.start(), m.end(), "business_scope"))
     named = _SCOPE_IN_NAME.search(text)
     if named and not facts and _WOULD_BE_AGENCY.search(text):
@@ -1337,8 +1339,8 @@ def agency_conditions(text: str) -> list[Fact]:
     firm = _LAW_FIRM.search(text)
     if firm and not facts:  # a law firm's business is legal services (法律服务, 第八条第一项)
         facts.append(Fact("agency_condition", "yes", firm.start(), firm.end(), "business_scope"))
-    # 「办公地点也都在坪山」「办公室其实在龙岗」 say where, not that there are premises
-    # 「办公地点在坪山」 says where; an agency's 「办公场所在坪山」 says it has one
+    # 「办公地点也都在坪山」「办公室其实在龙岗」 say where, not that there are premises; an
+    # agency's 「办公场所在坪山」 says it has one
     agency_speaking = bool(_WOULD_BE_AGENCY.search(text))
     premises = [
         m
