@@ -108,7 +108,11 @@ _COMMAS = re.compile(r",{2,}")
 # Cantonese counts firms with 间 (「四十间企业」「八间出过仲裁」): 家 in Mandarin; not rooms
 # (「三间办公室」)
 _CANTONESE_JIAN = re.compile(
-    r"(?<=[0-9零一二两三四五六七八九十百几])间(?=企业|公司|厂|工厂|客户|服务对象|出过|出了|有|要求|[,，。;；]|$)"
+    r"(?<=[0-9零一二两三四五六七八九十百几])间(?=企业|公司|厂|工厂|客户|服务对象|(?:去年|今年|前年)?(?:出过|出了|有)|要求|[,，。;；]|$)"
+)
+# 「20加企业」「有3加」: 加 typed for its near-homophone 家 after a number (jia)
+_JIA_AFTER_NUMBER = re.compile(
+    r"(?<=[0-9零一二两三四五六七八九十百几])加(?=企业|公司|客户|服务对象|[,，。;；]|$)"
 )
 _SHI_IN_NUMBER = re.compile(
     r"(?<=[一二三四五六七八九两百])[时石实](?=[一二三四五六七八九]?多?(?:人|个|名|家|件|位))"
@@ -128,6 +132,7 @@ def normalize_text(text: str) -> str:
         simplified = simplified.replace(wrong, right)
     simplified = _SHI_IN_NUMBER.sub("十", simplified)
     simplified = _CANTONESE_JIAN.sub("家", simplified)
+    simplified = _JIA_AFTER_NUMBER.sub("家", simplified)
     text = correct_homophones(english_words(simplified))
     return _COMMAS.sub(",", text).lstrip(",") if "," in text else text
 
