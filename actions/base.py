@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.assistant.context import answer_context
 from bot.assistant.faq import ALSO_FOR, second_question_answer
 from bot.assistant.replies import FEEDBACK_BUTTONS, FEEDBACK_PROMPT
-from bot.assistant.slot_filling import qualifying_so_far, scores_so_far
+from bot.assistant.slot_filling import firm_type_so_far, qualifying_so_far, scores_so_far
 from bot.assistant.vocabulary import ALSO_ASKED, QUALIFYING_DENIED_SLOT
 from rules_core.answer import Answer
 
@@ -75,6 +75,8 @@ def slot_values(tracker: Tracker, names: Iterable[str]) -> dict[str, Any]:
             value = tracker.get_slot("qualifying_condition")
         values["qualifying_condition"] = value
         values[QUALIFYING_DENIED_SLOT] = ",".join(sorted(denied)) or None
+    if "firm_type" in values and (settled_type := firm_type_so_far(tracker.events)):
+        values["firm_type"] = settled_type  # 「正常生产」 does not undo 「我们是派遣公司」
     if "test_scores" in values:  # 「第二个是七十七」 corrects one of the two
         raw = tracker.get_slot("test_scores")
         settled = scores_so_far(tracker.events)

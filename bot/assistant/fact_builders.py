@@ -119,8 +119,9 @@ def enterprise_facts(slots: Mapping[str, Any]) -> tuple[EnterpriseFacts, list[st
         key_industry_enterprise=condition("key_enterprise"),
     )
     line = slots.get("business_line")
+    said = {"生产": "在正常生产", "科技型中小企业": "是科技型中小企业"}.get(str(line), f"做{line}")
     trade = (
-        f"您说企业做{line}，按不属于劳务派遣单位、人力资源服务机构判断；如果不对，请告诉我。"
+        f"您说企业{said}，按不属于劳务派遣单位、人力资源服务机构判断；如果不对，请告诉我。"
         if line and firm_type == "other"
         else None
     )

@@ -159,6 +159,35 @@ def qualifying_so_far(events: Iterable[Mapping[str, Any]]) -> tuple[str | None, 
     return (str(value) if value is not None else None), frozenset(denied)
 
 
+EXCLUDED_FIRM_TYPES = frozenset({"labour_dispatch", "hr_service"})
+
+
+def firm_type_so_far(events: Iterable[Mapping[str, Any]]) -> str | None:
+    """``firm_type`` as the conversation settles it: a 「都不是」 read from a line of business
+    (「正常生产」「做注塑的」, the same message setting ``business_line``) does not overturn a
+    labour-dispatch or HR-service firm type the user stated before; a stated one does."""
+    value: str | None = None
+    turn: list[tuple[str, Any]] = []
+
+    def settle(current: str | None, changes: list[tuple[str, Any]]) -> str | None:
+        said = dict(changes)
+        if "firm_type" not in said:
+            return current
+        new = said["firm_type"]
+        inferred = new == "other" and said.get("business_line")
+        return current if inferred and current in EXCLUDED_FIRM_TYPES else new
+
+    for event in events:
+        kind = event.get("event")
+        if kind in _SLOT_RESETS:
+            value, turn = None, []
+        elif kind == "user":
+            value, turn = settle(value, turn), []
+        elif kind == "slot" and event.get("name") in ("firm_type", "business_line"):
+            turn.append((str(event.get("name")), event.get("value")))
+    return settle(value, turn)
+
+
 def scores_so_far(events: Iterable[Mapping[str, Any]]) -> str | None:
     """``test_scores`` as the whole conversation settles it: 「83和75」 then 「第二个是七十七」
     (the slot set to ``second:77``) is ``83,77``; a single score corrected so is left alone,
@@ -289,11 +318,25 @@ def message_slot_values(
     return with_business_line(values, text)
 
 
+# 「生产正常」「正常生产」: a firm that produces is no labour-dispatch or HR-service agency; not
+# 「生产经营正常」, 第九条's own words, which any firm says
+_PRODUCING = re.compile(r"正常生产|生产正常|在生产|生产线|正常开工|开工正常")
+PRODUCING_LINE = "生产"
+TECH_LINE = "科技型中小企业"
+
+
 def with_business_line(values: dict[str, str], text: str) -> dict[str, str]:
     """``values`` plus ``firm_type: other`` and ``business_line`` when the message names a line
-    of business (bot/language/industries.yml) and no firm type."""
+    of business (bot/language/industries.yml), says the firm produces, or that it is a
+    科技型中小企业 in the library, and names no firm type (the answer says how it was read)."""
+    if "firm_type" in values:
+        return values
     line = business_line(text)
-    if line is None or "firm_type" in values:
+    if line is None and _PRODUCING.search(text):
+        line = PRODUCING_LINE
+    if line is None and values.get("qualifying_condition") == "tech_sme":
+        line = TECH_LINE
+    if line is None:
         return values
     return {**values, "firm_type": "other", "business_line": line}
 

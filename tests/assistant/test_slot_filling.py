@@ -8,6 +8,7 @@ from bot.assistant.fact_builders import enterprise_exit_facts, enterprise_facts,
 from bot.assistant.slot_filling import (
     answer_to_requested_slot,
     chosen_button,
+    firm_type_so_far,
     qualifying_so_far,
     scores_so_far,
     slots_from_entities,
@@ -338,3 +339,38 @@ BUTTONS = [
 )
 def test_a_reply_by_number_chooses_among_the_buttons_offered(text, value) -> None:
     assert chosen_button(text, BUTTONS, "qualifying_condition") == value
+
+
+FIRM_TYPE_OVER_MESSAGES = [
+    pytest.param(
+        [
+            {"event": "user"},
+            _slot("firm_type", "labour_dispatch"),
+            {"event": "user"},
+            _slot("firm_type", "other"),
+            _slot("business_line", "生产"),
+        ],
+        "labour_dispatch",
+        id="a trade read from 正常生产 does not undo a dispatch firm said before",
+    ),
+    pytest.param(
+        [
+            {"event": "user"},
+            _slot("firm_type", "labour_dispatch"),
+            {"event": "user"},
+            _slot("firm_type", "other"),
+        ],
+        "other",
+        id="a stated 不是派遣 corrects it",
+    ),
+    pytest.param(
+        [{"event": "user"}, _slot("firm_type", "other"), _slot("business_line", "注塑")],
+        "other",
+        id="a trade alone is read as neither",
+    ),
+]
+
+
+@pytest.mark.parametrize(("events", "value"), FIRM_TYPE_OVER_MESSAGES)
+def test_the_firm_type_is_what_the_whole_conversation_says(events, value) -> None:
+    assert firm_type_so_far(events) == value

@@ -753,3 +753,23 @@ def test_counting_again_is_a_correction(text: str, correcting: bool) -> None:
 )
 def test_fraud_by_the_agency_speaking_is_a_violation(text: str, violation: str | None) -> None:
     assert slots_of(text).get("other_violation") == violation
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        pytest.param(
+            "注册纳税经营都在坪山，53个人，生产正常，是小微企业", "生产", id="a firm producing"
+        ),
+        pytest.param(
+            "我们是科技型中小企业，2022年入库了", "科技型中小企业", id="a tech SME in the library"
+        ),
+        pytest.param("生产经营正常", None, id="第九条's own words say nothing of the trade"),
+    ],
+)
+def test_a_firm_that_produces_or_is_a_tech_sme_is_read_as_neither_excluded_type(
+    text: str, line: str | None
+) -> None:
+    slots = slots_of(text)
+    assert slots.get("business_line") == line
+    assert slots.get("firm_type") == ("other" if line else None)
