@@ -66,6 +66,18 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     # 「我们是人力资源服务机构，注册纳税经营都在坪山，15个人」: the firm's own trade (第九条's
     # exclusion) is no agency's business scope when nothing else speaks of an agency
     agency_facts = [e for e in entities if not _names_the_trade(e, entities)]
+    excluded_firm = any(
+        e.get("entity") == "firm_type" and e.get("value") in ("labour_dispatch", "hr_service")
+        for e in entities
+    )
+    if (
+        excluded_firm
+        and (_has(entities, "headcount") or _has(entities, "district"))
+        and not _BECOMING_AGENCY.search(text)
+    ):
+        # 「我们是一家猎头公司，属于人力资源服务机构，在坪山注册…15个人」: an HR firm giving an
+        # enterprise's facts asks as an enterprise (第九条 excludes it)
+        return "eligibility"
     if _BECOMING_AGENCY.search(text) and not _has(entities, "headcount"):
         # 「我们是劳务派遣公司，不是申请当服务对象，是想当托管服务机构」: 第八条, whatever the
         # firm's trade says of 第九条

@@ -255,6 +255,10 @@ def rule_intent(message: Message) -> str | None:
         # 「那我们是不是就不算托管对象了」: the guess of which check's verdict is asked stands
         # (the check answers on the facts known), however unsure
         return str(predicted) if predicted in STATEMENT_MISREADS else DOUBT
+    if verdict_only and message.get(ENTITIES) and predicted not in STATEMENT_MISREADS:
+        # 「我们公司是劳务派遣，能不能申请劳动关系托管服务？」: facts and a request for the
+        # verdict on them; a topic (what custody is) cannot answer that, however sure of it
+        return INFORM
     if not message.get(ENTITIES) or asks_something(text) and not verdict_only:
         return None
     # a plain statement of facts is inform when the classifier took it for a check's question,

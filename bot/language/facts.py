@@ -1240,7 +1240,8 @@ _UNREGISTERED = re.compile(
 )
 # An enterprise says 「我们公司」 too: a company is an agency's only when it speaks as one
 _WOULD_BE_AGENCY = re.compile(
-    r"托管(?:服务)?机构|服务机构|(?:做|当|申请|成为)托管(?!(?:服务)?对象)"  # not 「做托管服务对象」
+    # not 「做托管服务对象」, nor the 「人力资源服务机构」 an enterprise says it is
+    r"托管(?:服务)?机构|(?<!资源)服务机构|(?:做|当|申请|成为)托管(?!(?:服务)?对象)"
 )
 _LAW_FIRM = re.compile(r"律师事务所|律所|法律服务所")
 

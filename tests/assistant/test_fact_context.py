@@ -56,3 +56,8 @@ def test_a_move_within_pingshan_asked_by_an_enterprise_under_custody_is_the_exit
 def test_a_move_within_pingshan_with_a_question_of_staying_is_the_exit_question() -> None:
     text = "我哋由坪山街道搬咗去坑梓，仲係坪山區㗎，正常經營，冇停業冇註銷。咁會唔會被退出？"
     assert check_of(text) == "enterprise_exit"
+
+
+def test_an_hr_firm_naming_itself_with_an_enterprises_facts_asks_as_an_enterprise() -> None:
+    text = "我们是一家猎头公司，属于人力资源服务机构，在坪山注册、纳税、经营，15个人。"
+    assert check_of(text) == "eligibility"

@@ -294,6 +294,13 @@ UNSURE = [
         id="a corrected date and 还来得及吗 re-check the filing deadline",
     ),
     pytest.param(
+        "我们公司是劳务派遣，能不能申请劳动关系托管服务？",
+        "ask_what_is_custody",
+        0.8,
+        "inform",
+        id="facts and a verdict question are no topic however sure of it",
+    ),
+    pytest.param(
         "明白。那我们是不是就不算托管对象了",
         "ask_enterprise_exit",
         0.3,
