@@ -70,9 +70,16 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         e.get("entity") == "firm_type" and e.get("value") in ("labour_dispatch", "hr_service")
         for e in entities
     )
+    an_agencys = _has(entities, "count", frozenset({"staff", "full_time_staff"})) or any(
+        e.get("entity") == "score"
+        or e.get("entity") == "agency_condition"
+        and e.get("role") == "premises_and_staff"
+        for e in entities
+    )
     if (
         excluded_firm
         and (_has(entities, "headcount") or _has(entities, "district"))
+        and not an_agencys
         and not _BECOMING_AGENCY.search(text)
     ):
         # 「我们是一家猎头公司，属于人力资源服务机构，在坪山注册…15个人」: an HR firm giving an

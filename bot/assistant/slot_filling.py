@@ -20,6 +20,7 @@ from typing import Any
 from bot.assistant.fact_context import context_intent
 from bot.assistant.vocabulary import (
     ALL_YEARS,
+    CORRECTION,
     COUNT_SLOTS,
     DATE_SLOTS,
     NO,
@@ -168,13 +169,14 @@ def firm_type_so_far(events: Iterable[Mapping[str, Any]]) -> str | None:
     labour-dispatch or HR-service firm type the user stated before; a stated one does."""
     value: str | None = None
     turn: list[tuple[str, Any]] = []
+    correcting = False  # 「哎呀我说反了，我们是做软件开发的」: the reading is the correction
 
     def settle(current: str | None, changes: list[tuple[str, Any]]) -> str | None:
         said = dict(changes)
         if "firm_type" not in said:
             return current
         new = said["firm_type"]
-        inferred = new == "other" and said.get("business_line")
+        inferred = new == "other" and said.get("business_line") and not correcting
         return current if inferred and current in EXCLUDED_FIRM_TYPES else new
 
     for event in events:
@@ -183,6 +185,7 @@ def firm_type_so_far(events: Iterable[Mapping[str, Any]]) -> str | None:
             value, turn = None, []
         elif kind == "user":
             value, turn = settle(value, turn), []
+            correcting = bool((event.get("parse_data") or {}).get(CORRECTION))
         elif kind == "slot" and event.get("name") in ("firm_type", "business_line"):
             turn.append((str(event.get("name")), event.get("value")))
     return settle(value, turn)

@@ -61,3 +61,8 @@ def test_a_move_within_pingshan_with_a_question_of_staying_is_the_exit_question(
 def test_an_hr_firm_naming_itself_with_an_enterprises_facts_asks_as_an_enterprise() -> None:
     text = "我们是一家猎头公司，属于人力资源服务机构，在坪山注册、纳税、经营，15个人。"
     assert check_of(text) == "eligibility"
+
+
+def test_an_hr_company_with_an_agencys_staff_and_premises_asks_as_an_agency() -> None:
+    text = "我们机构是工商登记的人力资源公司，经营范围有人力资源服务，在坪山有办公室和电脑打印机，3个专职都有劳动关系协调员证"
+    assert check_of(text) == "qualification"

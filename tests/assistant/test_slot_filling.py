@@ -374,3 +374,14 @@ FIRM_TYPE_OVER_MESSAGES = [
 @pytest.mark.parametrize(("events", "value"), FIRM_TYPE_OVER_MESSAGES)
 def test_the_firm_type_is_what_the_whole_conversation_says(events, value) -> None:
     assert firm_type_so_far(events) == value
+
+
+def test_a_trade_given_as_a_correction_does_undo_the_firm_type() -> None:
+    events = [
+        {"event": "user"},
+        _slot("firm_type", "hr_service"),
+        {"event": "user", "parse_data": {"correction": True}},
+        _slot("firm_type", "other"),
+        _slot("business_line", "软件"),
+    ]
+    assert firm_type_so_far(events) == "other"
