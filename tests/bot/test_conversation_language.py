@@ -733,6 +733,7 @@ def test_the_roles_said_of_here_are_the_place_just_named() -> None:
     [
         pytest.param("刚刚让人事重新数了，现在在职的是98个人", True, id="counted again"),
         pytest.param("我们重新算一下吧", False, id="a plan to count again corrects nothing yet"),
+        pytest.param("哎呀我说反了，我们是做软件开发的", True, id="said the wrong way round"),
     ],
 )
 def test_counting_again_is_a_correction(text: str, correcting: bool) -> None:
