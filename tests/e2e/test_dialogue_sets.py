@@ -23,12 +23,13 @@ DIALOGUES = REPO / "tests" / "dialogues"
 # whole: one changed wording of a reply can fail a turn)
 KEEP = {
     "blind_a.yml": 0.94,
-    "blind_b.yml": 0.90,
+    "blind_b.yml": 0.92,
     "blind_c.yml": 0.94,
     "blind_d.yml": 0.95,
-    "blind_e.yml": 0.87,
-    "blind_f.yml": 0.93,
-    "blind_g.yml": 0.91,
+    "blind_e.yml": 0.95,
+    "blind_f.yml": 0.94,
+    "blind_g.yml": 0.93,
+    "blind_h.yml": 0.84,
 }
 
 
