@@ -883,7 +883,9 @@ def periods(text: str) -> list[Fact]:
 
 
 _IN_CUSTODY_NOW = re.compile(
-    r"正在(?:接受)?托管|托管(?:着|紧|中)|(?:还在|仍在)(?:托管)?(?:服务)?(?:期|期限)内"
+    # not 「托管中遇到的问题」 (during custody, said of anyone)
+    r"正在(?:接受)?托管|(?:我们|我司|公司|企业|厂)(?:现在|目前|还|正|仍)?(?:在)?托管(?:中|着|紧)"
+    r"|(?:还在|仍在)(?:托管)?(?:服务)?(?:期|期限)内"
     r"|(?:我们|我司|公司|企业)(?:现在|目前)?(?:是|属于)托管(?:服务)?对象"
 )
 _NOT_YET = re.compile(r"(?:没|未|不|没有|还没|尚未)(?:满|届满)$|(?:没|未|不)满")
@@ -1241,7 +1243,7 @@ _UNREGISTERED = re.compile(
 # An enterprise says 「我们公司」 too: a company is an agency's only when it speaks as one
 _WOULD_BE_AGENCY = re.compile(
     # not 「做托管服务对象」, nor the 「人力资源服务机构」 an enterprise says it is
-    r"托管(?:服务)?机构|(?<!资源)服务机构|(?:做|当|申请|成为)托管(?!(?:服务)?对象)"
+    r"托管(?:服务)?机构|(?<!资源)服务机构|(?:做|当|申请|成为)托管(?!的?(?:服务)?对象|补贴)"
 )
 _LAW_FIRM = re.compile(r"律师事务所|律所|法律服务所")
 
@@ -1293,7 +1295,10 @@ def organisation_types(text: str) -> list[Fact]:
         facts.append(Fact("organisation_type", "other", unregistered.start(), unregistered.end()))
         return facts
     # 「营业执照经营范围有人力资源服务」: a business licence is issued on that registration
-    firm = _SPEAKER_FIRM.search(text) or _LICENCE.search(text)
+    licence = _LICENCE.search(text)
+    if licence and asks_something(_clause(text, licence.start(), licence.end())):
+        licence = None  # 「申请补贴需不需要营业执照复印件」 asks about a licence
+    firm = _SPEAKER_FIRM.search(text) or licence
     # 「我们是…咨询有限公司，经营范围有人力资源服务」: a business scope is 第八条's, said by an agency
     agency = _WOULD_BE_AGENCY.search(text) or _SCOPE.search(text)
     if agency and agency.group(0).endswith("托管") and business_line(text) is not None:

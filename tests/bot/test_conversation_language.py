@@ -774,3 +774,23 @@ def test_a_firm_that_produces_or_is_a_tech_sme_is_read_as_neither_excluded_type(
     slots = slots_of(text)
     assert slots.get("business_line") == line
     assert slots.get("firm_type") == ("other" if line else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "托管中遇到共性的用工问题，人社局会给业务支持吗", id="during custody, said of anyone"
+        ),
+        pytest.param("申请托管补贴需不需要企业的营业执照复印件", id="a licence asked about"),
+        pytest.param(
+            "俺们公司是搞劳务派遣的，营业执照就在坪山，能当托管的服务对象不",
+            id="an enterprise's licence",
+        ),
+    ],
+)
+def test_words_about_custody_and_licences_in_questions_are_no_facts_of_the_speaker(
+    text: str,
+) -> None:
+    facts = {(f.entity, f.value) for f in extract_facts(normalize_text(text))}
+    assert not any(entity in ("years", "organisation_type") for entity, _ in facts)
