@@ -55,6 +55,7 @@ THANKS = "thanks"
 UNHELPFUL = "feedback_unhelpful"
 DOUBT = "doubt_verdict"
 DONT_KNOW = "dont_know"
+_NAMES_A_CHECK = re.compile(r"对象|机构|退出|补贴|申请|托管")
 _NOT_KNOWN = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|搞不清|要问|得问|问一?下")
 ARTICLE_TEXT = "request_article_text"
 DOUBT_MAX_CHARS = 25  # a doubt is short; a longer message with 确定吗 is a question of its own
@@ -252,9 +253,12 @@ def rule_intent(message: Message) -> str | None:
             return INFORM
         if _NOT_KNOWN.search(without_verdict_questions(text)):
             return DONT_KNOW
-        # 「那我们是不是就不算托管对象了」: the guess of which check's verdict is asked stands
-        # (the check answers on the facts known), however unsure
-        return str(predicted) if predicted in STATEMENT_MISREADS else DOUBT
+        # 「那我们是不是就不算托管对象了」: a question naming what it asks of stands as the
+        # classifier's guess of which check (the check answers on the facts known), however
+        # unsure; 「那我们现在算符合吗」 names nothing: the last check's verdict again
+        if predicted in STATEMENT_MISREADS and _NAMES_A_CHECK.search(text):
+            return str(predicted)
+        return DOUBT
     if verdict_only and message.get(ENTITIES) and predicted not in STATEMENT_MISREADS:
         # 「我们公司是劳务派遣，能不能申请劳动关系托管服务？」: facts and a request for the
         # verdict on them; a topic (what custody is) cannot answer that, however sure of it

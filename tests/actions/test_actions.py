@@ -607,3 +607,15 @@ def test_a_reply_by_item_number_answers_that_item_of_the_list_just_given(
     )
     shown = "\n".join(str(m.get("text") or "") for m in messages)
     assert shown.startswith("第") and "项（" in shown and expected in shown, shown
+
+
+def test_then_what_after_a_topic_takes_up_that_topic() -> None:
+    from actions.fallback import ActionFallbackSearch
+    from tests.actions.conftest import user_event
+
+    history = [user_event("补贴最长几年", "ask_subsidy_stop")]
+    messages, _ = run_action(
+        ActionFallbackSearch(), make_tracker("之后呢", "nlu_fallback", history=history)
+    )
+    shown = "\n".join(str(m.get("text") or "") for m in messages)
+    assert shown.startswith("接着上一个问题") and "第二十三条" in shown

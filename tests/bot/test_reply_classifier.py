@@ -301,6 +301,20 @@ UNSURE = [
         id="facts and a verdict question are no topic however sure of it",
     ),
     pytest.param(
+        "那我们现在算符合吗？",
+        "ask_enterprise_eligibility",
+        0.3,
+        "doubt_verdict",
+        id="an unsure verdict question naming no check repeats the last check",
+    ),
+    pytest.param(
+        "先给个结论",
+        "nlu_fallback",
+        0.25,
+        "doubt_verdict",
+        id="先给个结论 asks for the verdict",
+    ),
+    pytest.param(
         "明白。那我们是不是就不算托管对象了",
         "ask_enterprise_exit",
         0.3,
@@ -516,3 +530,16 @@ def test_questions_listed_with_commas_are_told_apart(text: str, questions: int) 
     from bot.language.statements import question_segments
 
     assert len(question_segments(text)) == questions
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        pytest.param("想申请托管服务", False, id="申请 holds no 请 of a request"),
+        pytest.param("请问补贴多少", True, id="请问 asks"),
+    ],
+)
+def test_a_request_word_inside_another_word_asks_nothing(text: str, asks: bool) -> None:
+    from bot.language.statements import asks_something
+
+    assert asks_something(text) is asks
