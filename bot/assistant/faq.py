@@ -6,6 +6,7 @@ from datetime import date
 
 from bot.assistant.context import AnswerContext
 from bot.language.statements import is_follow_up, item_reference, list_items
+from kb.records import FaqEntry
 from rules_core.answer import Answer, compose
 from rules_core.citations import PLAN_REPORT_NAME
 from rules_core.validity import validity_note
@@ -17,20 +18,30 @@ def validity_notes(as_of: date) -> list[str]:
     return [note] if note else []
 
 
+def entry_answer(
+    entry: FaqEntry,
+    ctx: AnswerContext,
+    lead: tuple[str, ...] = (),
+    extra_body: tuple[str, ...] = (),
+    data: dict[str, object] | None = None,
+) -> Answer:
+    """One curated answer by the answer contract: ``lead`` lines before it (「您还问到：…」),
+    ``extra_body`` after it, its citations, the validity note, and ``data`` beside its key."""
+    return compose(
+        body=[*lead, entry.answer, *extra_body],
+        articles=entry.articles,
+        interpretation=entry.interpretation,
+        notes=validity_notes(ctx.as_of),
+        data={"faq": entry.key, "topic": entry.topic, **(data or {})},
+        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
+    )
+
+
 def faq_answer(intent: str, ctx: AnswerContext, extra_body: tuple[str, ...] = ()) -> Answer | None:
     """The curated answer for ``ask_<key>``, with its citations and the validity note; ``None``
     when the intent has no curated answer."""
     entry = ctx.kb.faq_for_intent(intent)
-    if entry is None:
-        return None
-    return compose(
-        body=[entry.answer, *extra_body],
-        articles=entry.articles,
-        interpretation=entry.interpretation,
-        notes=validity_notes(ctx.as_of),
-        data={"faq": entry.key, "topic": entry.topic},
-        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
-    )
+    return None if entry is None else entry_answer(entry, ctx, extra_body=extra_body)
 
 
 ALSO_FOR = "also_for"  # answer data key: the second question of a message this answers
@@ -42,14 +53,7 @@ def second_question_answer(intent: str, ctx: AnswerContext) -> Answer | None:
     entry = ctx.kb.faq_for_intent(intent)
     if entry is None:
         return None
-    return compose(
-        body=[f"您还问到：{entry.question}", entry.answer],
-        articles=entry.articles,
-        interpretation=entry.interpretation,
-        notes=validity_notes(ctx.as_of),
-        data={"faq": entry.key, "topic": entry.topic, ALSO_FOR: intent},
-        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
-    )
+    return entry_answer(entry, ctx, lead=(f"您还问到：{entry.question}",), data={ALSO_FOR: intent})
 
 
 def follow_up_answer(text: str, intent: str, ctx: AnswerContext) -> Answer | None:
@@ -62,14 +66,8 @@ def follow_up_answer(text: str, intent: str, ctx: AnswerContext) -> Answer | Non
     entry = ctx.kb.faq_for_intent(intent)
     if entry is None:
         return None
-    return compose(
-        body=[f"接着上一个问题（{entry.question}）：", entry.answer],
-        articles=entry.articles,
-        interpretation=entry.interpretation,
-        notes=validity_notes(ctx.as_of),
-        data={"faq": entry.key, "topic": entry.topic, "follow_up": intent},
-        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
-    )
+    lead = (f"接着上一个问题（{entry.question}）：",)
+    return entry_answer(entry, ctx, lead=lead, data={"follow_up": intent})
 
 
 def list_item_answer(text: str, earlier: list[str], ctx: AnswerContext) -> Answer | None:
@@ -90,11 +88,4 @@ def list_item_answer(text: str, earlier: list[str], ctx: AnswerContext) -> Answe
     entry = ctx.kb.faq(hits[0].ref.removeprefix("faq:")) if hits else None
     if entry is None:
         return None
-    return compose(
-        body=[f"第{number}项（{item}）：", entry.answer],
-        articles=entry.articles,
-        interpretation=entry.interpretation,
-        notes=validity_notes(ctx.as_of),
-        data={"faq": entry.key, "topic": entry.topic, "list_item": number},
-        other_sources=[PLAN_REPORT_NAME] if entry.reports else [],
-    )
+    return entry_answer(entry, ctx, lead=(f"第{number}项（{item}）：",), data={"list_item": number})
