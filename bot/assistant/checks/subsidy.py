@@ -20,7 +20,7 @@ from rules_core.answer import Answer, compose, render_check
 from rules_core.money import format_yuan
 from rules_core.params_loader import load_dates, load_wage_table
 from rules_core.periods import chinese_date
-from rules_core.results import Verdict
+from rules_core.results import CheckResult, Verdict
 from rules_core.subsidy import (
     STATISTICS_CAVEAT,
     amount_notes,
@@ -177,23 +177,33 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
             ],
             articles=[19],
         )
-    year = to_int(slots.get("service_year"))
+    year = _asked_year(slots)
     if slots.get("service_year") == CURRENT_YEAR:  # 「按现在这个服务年度算」: the year it is in
         year = service_year_on(signing, as_of)
         notes = [*notes, f"按{chinese_date(as_of)}计，处于第{year}个服务年度（从首次签约日起算）。"]
-    months_said = to_int(slots.get("months_served"))
-    if year is None and months_said is not None and 0 < months_said < FULL_YEAR_MONTHS:
-        # 「首次签约后服务了3个月企业就搬走了」: months counted from the first signing are
-        # within the first service year
-        year = 1
     if year is None:  # not said, or several years asked at once (「第一年和第二年分别多少」)
         return render_check(cap_schedule(signing, as_of), notes)
     months = to_int(slots.get("months_served"))
-    if months is not None and 0 <= months < FULL_YEAR_MONTHS and year <= LAST_SUBSIDISED_YEAR:
-        return render_check(prorated_subsidy_cap(signing, year, as_of, months_served=months), notes)
     if months is None and year <= LAST_SUBSIDISED_YEAR:
         notes = [*notes, PRORATION_OFFER]
-    return render_check(subsidy_cap(signing, year, as_of), notes)
+    return render_check(_year_cap(signing, year, months, as_of), notes)
+
+
+def _asked_year(slots: Mapping[str, Any]) -> int | None:
+    """The service year asked about; the first when only months short of a year are said
+    (「首次签约后服务了3个月企业就搬走了」: months counted from the first signing)."""
+    year = to_int(slots.get("service_year"))
+    months = to_int(slots.get("months_served"))
+    if year is None and months is not None and 0 < months < FULL_YEAR_MONTHS:
+        return 1
+    return year
+
+
+def _year_cap(signing: dt.date, year: int, months: int | None, as_of: dt.date) -> CheckResult:
+    """The cap of one service year (第十九条), pro-rated when it was cut short (第二十三条)."""
+    if months is not None and 0 <= months < FULL_YEAR_MONTHS and year <= LAST_SUBSIDISED_YEAR:
+        return prorated_subsidy_cap(signing, year, as_of, months_served=months)
+    return subsidy_cap(signing, year, as_of)
 
 
 def _in_force_date(year: int) -> dt.date:
@@ -205,17 +215,11 @@ def _in_force_date(year: int) -> dt.date:
 def _asked_if_in_force(year: int, slots: Mapping[str, Any], as_of: dt.date) -> list[str]:
     """The cap of the service year asked about (pro-rated for the months served, 第二十三条) for
     a first signing in a boundary year, as it is if the signing fell inside the period."""
-    service_year = to_int(slots.get("service_year"))
-    months = to_int(slots.get("months_served"))
-    if service_year is None and months is not None and 0 < months < FULL_YEAR_MONTHS:
-        service_year = 1
+    service_year = _asked_year(slots)
     if service_year is None or not 1 <= service_year <= LAST_SUBSIDISED_YEAR:
         return []
-    inside = _in_force_date(year)
-    if months is not None and 0 <= months < FULL_YEAR_MONTHS:
-        result = prorated_subsidy_cap(inside, service_year, as_of, months_served=months)
-    else:
-        result = subsidy_cap(inside, service_year, as_of)
+    months = to_int(slots.get("months_served"))
+    result = _year_cap(_in_force_date(year), service_year, months, as_of)
     if result.verdict is not Verdict.CALCULATED:
         return []
     return [f"同样在有效期内：{result.conclusion}"]
@@ -246,8 +250,6 @@ def subsidy_decided(slots: Mapping[str, Any], as_of: dt.date) -> bool:
     if slots.get("first_signing_date") == "unknown" or slots.get("service_year") == ALL_YEARS:
         return True
     year = to_int(slots.get("service_year"))
-    months = to_int(slots.get("months_served"))
-    within_first_year = months is not None and 0 < months < FULL_YEAR_MONTHS
-    if year is None and within_first_year and slots.get("first_signing_date"):
-        return True  # months within the first year: that year's cap, pro-rated
-    return year is not None and year > LAST_SUBSIDISED_YEAR
+    if year is None:  # months within the first year: that year's cap, pro-rated
+        return _asked_year(slots) is not None and has_signing_date(slots)
+    return year > LAST_SUBSIDISED_YEAR
