@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.assistant.registry import CHECKS
+from bot.assistant.vocabulary import EXCLUDED_FIRM_TYPES
 
 _AGENCY_ONLY_ROLES = frozenset({"clients", "clients_with_cases", "change_requests"})
 # a move inside 坪山区 (moved_within) is no 第十三条 event: it does not start the exit check
@@ -22,7 +23,7 @@ _ELIGIBILITY_ENTITIES = frozenset(
     {"headcount", "district", "firm_type", "qualifying_condition", "operating_status"}
 )
 _SUBSIDY_ENTITIES = frozenset({"date", "service_year", "months"})
-_QUALIFICATION_ENTITIES = frozenset({"score", "organisation_type"})
+_STAFF_ROLES = frozenset({"staff", "full_time_staff"})
 # 「想当托管服务机构」「申请成为服务机构」: who speaks wants to be an agency (第八条)
 _BECOMING_AGENCY = re.compile(
     r"(?:想|要|准备|打算|申请)(?:当|做|成为|申请成为|申请做|申请当)(?:托管)?(?:服务)?机构"
@@ -39,6 +40,21 @@ def _has(
     )
 
 
+def _enterprise_facts(entities: list[Mapping[str, Any]]) -> bool:
+    """The message gives an enterprise's own facts (第九条): its places or its headcount."""
+    return _has(entities, "headcount") or _has(entities, "district")
+
+
+def _agency_only_facts(entities: list[Mapping[str, Any]]) -> bool:
+    """The message gives facts only an agency gives of itself (第八条): its staff, their test
+    scores, its premises."""
+    return (
+        _has(entities, "count", _STAFF_ROLES)
+        or _has(entities, "score")
+        or _has(entities, "agency_condition", frozenset({"premises_and_staff"}))
+    )
+
+
 def _names_the_trade(entity: Mapping[str, Any], entities: list[Mapping[str, Any]]) -> bool:
     """A business scope read from the same words as a firm type (「人力资源服务机构」), in a
     message that also gives an enterprise's facts (its places, its headcount)."""
@@ -47,7 +63,7 @@ def _names_the_trade(entity: Mapping[str, Any], entities: list[Mapping[str, Any]
     same_words = any(
         e.get("entity") == "firm_type" and e.get("start") == entity.get("start") for e in entities
     )
-    return same_words and (_has(entities, "headcount") or _has(entities, "district"))
+    return same_words and _enterprise_facts(entities)
 
 
 def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
@@ -67,34 +83,26 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     # exclusion) is no agency's business scope when nothing else speaks of an agency
     agency_facts = [e for e in entities if not _names_the_trade(e, entities)]
     excluded_firm = any(
-        e.get("entity") == "firm_type" and e.get("value") in ("labour_dispatch", "hr_service")
-        for e in entities
+        e.get("entity") == "firm_type" and e.get("value") in EXCLUDED_FIRM_TYPES for e in entities
     )
-    an_agencys = _has(entities, "count", frozenset({"staff", "full_time_staff"})) or any(
-        e.get("entity") == "score"
-        or e.get("entity") == "agency_condition"
-        and e.get("role") == "premises_and_staff"
-        for e in entities
-    )
+    becoming_agency = bool(_BECOMING_AGENCY.search(text))
     if (
         excluded_firm
-        and (_has(entities, "headcount") or _has(entities, "district"))
-        and not an_agencys
-        and not _BECOMING_AGENCY.search(text)
+        and _enterprise_facts(entities)
+        and not _agency_only_facts(entities)
+        and not becoming_agency
     ):
         # 「我们是一家猎头公司，属于人力资源服务机构，在坪山注册…15个人」: an HR firm giving an
         # enterprise's facts asks as an enterprise (第九条 excludes it)
         return "eligibility"
-    if _BECOMING_AGENCY.search(text) and not _has(entities, "headcount"):
+    if becoming_agency and not _has(entities, "headcount"):
         # 「我们是劳务派遣公司，不是申请当服务对象，是想当托管服务机构」: 第八条, whatever the
         # firm's trade says of 第九条
         return "qualification"
     if (
-        _has(agency_facts, "count", frozenset({"staff", "full_time_staff"}))
-        or _has(
-            agency_facts, "agency_condition", frozenset({"business_scope", "premises_and_staff"})
-        )
-        or any(e.get("entity") in _QUALIFICATION_ENTITIES for e in agency_facts)
+        _agency_only_facts(agency_facts)
+        or _has(agency_facts, "agency_condition", frozenset({"business_scope"}))
+        or _has(agency_facts, "organisation_type")
     ):
         return "qualification"
     if _has(entities, "agency_condition", frozenset({"other_violation"})):

@@ -23,6 +23,7 @@ from bot.assistant.vocabulary import (
     CORRECTION,
     COUNT_SLOTS,
     DATE_SLOTS,
+    EXCLUDED_FIRM_TYPES,
     NO,
     QUALIFYING_DENIED_SLOT,
     UNKNOWN,
@@ -158,9 +159,6 @@ def qualifying_so_far(events: Iterable[Mapping[str, Any]]) -> tuple[str | None, 
     if value is None and denied >= set(QUALIFYING_KINDS):
         value = "none"
     return (str(value) if value is not None else None), frozenset(denied)
-
-
-EXCLUDED_FIRM_TYPES = frozenset({"labour_dispatch", "hr_service"})
 
 
 def firm_type_so_far(events: Iterable[Mapping[str, Any]]) -> str | None:

@@ -47,6 +47,8 @@ QUALIFICATION_SLOTS = (
     "test_scores",
 )
 ENTERPRISE_EXIT_SLOTS = ("service_started", "exit_event")
+# the firm types 第九条 excludes from the service (劳务派遣单位、人力资源服务机构)
+EXCLUDED_FIRM_TYPES = frozenset({"labour_dispatch", "hr_service"})
 # 第九条第（一）至（三）项 denied one message at a time (「去年没有仲裁」, then 「也不是科技型」):
 # the kinds one message denies, comma-separated; the actions add them up over the conversation
 # (:func:`bot.assistant.slot_filling.qualifying_so_far`)
