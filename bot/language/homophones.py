@@ -64,15 +64,23 @@ def _term_key(term: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def service_words() -> tuple[str, ...]:
+    """The service's own words: the domain dictionary built from the regulation
+    (kb/jieba_dict/domain.txt) and typos.yml's ``sound_alike_words``."""
+    words = [
+        line.split()[0] for line in DOMAIN_DICT.read_text("utf-8").splitlines() if line.strip()
+    ]
+    words += yaml.safe_load(TYPOS.read_text("utf-8")).get("sound_alike_words") or []
+    return tuple(words)
+
+
+@lru_cache(maxsize=1)
 def _vocabulary() -> tuple[
     dict[tuple[str, ...], str], dict[tuple[str, ...], str], frozenset[str], list[int]
 ]:
     """Sound → word for the domain words, fuzzy sound → name for the 街道, every word, and
     the lengths to try (longest first)."""
-    words = [
-        line.split()[0] for line in DOMAIN_DICT.read_text("utf-8").splitlines() if line.strip()
-    ]
-    words += yaml.safe_load(TYPOS.read_text("utf-8")).get("sound_alike_words") or []
+    words = list(service_words())
     streets = list(yaml.safe_load(PLACES.read_text("utf-8"))["pingshan_streets"])
     exact: dict[tuple[str, ...], str] = {}
     for word in [*words, *streets]:

@@ -3,8 +3,8 @@
 Some people type without choosing characters: 「women gongsi zai pingshan zhuce, yuangong 150 ren,
 neng zuo tuoguan fuwu duixiang ma」. The words are written back in characters so that the rest of
 the pipeline reads them like any other message: each run of pinyin syllables is cut into words
-of the dictionary (the service's own words first: kb/jieba_dict/domain.txt and
-bot/language/typos.yml's sound-alike words; then jieba's dictionary by frequency) with the
+of the dictionary (the service's own words first, as bot/language/homophones.py's
+``service_words`` lists them; then jieba's dictionary by frequency) with the
 fewest words, the more frequent reading breaking ties. Only a message with at least
 :data:`MIN_PINYIN_WORDS` Latin words that are all pinyin is rewritten (「HR」「app」 are English,
 handled in bot/language/normalize.py); tones and ü (v) are not needed.
@@ -20,11 +20,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from bot.language.homophones import service_words
 
-REPO = Path(__file__).resolve().parents[2]
-DOMAIN_DICT = REPO / "kb" / "jieba_dict" / "domain.txt"
-TYPOS = Path(__file__).with_name("typos.yml")
 MIN_PINYIN_WORDS = 3
 # jieba's words from this frequency on are candidates (rarer ones are names and jargon)
 MIN_FREQUENCY = 200
@@ -112,10 +109,8 @@ def _lexicon() -> dict[tuple[str, ...], tuple[str, float]]:
             parts = line.split()
             if len(parts) >= 2 and int(parts[1]) >= MIN_FREQUENCY:
                 add(parts[0], math.log10(int(parts[1])))
-    domain = [line.split()[0] for line in DOMAIN_DICT.read_text("utf-8").splitlines() if line]
-    domain += yaml.safe_load(TYPOS.read_text("utf-8")).get("sound_alike_words") or []
     top = max((score for _, score in lexicon.values()), default=0.0)
-    for word in domain:
+    for word in service_words():
         add(word, top + _DOMAIN_BONUS)
     for syllable, char in _CHOSEN.items():
         lexicon[(syllable,)] = (char, top + _DOMAIN_BONUS)
