@@ -130,15 +130,9 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
 def moved_before_custody(last: Check | None, belongs_to: Check | None, tracker: Tracker) -> bool:
     """「厂房去年底已经整体搬到东莞了」 after the eligibility verdict, from an enterprise that has
     not said it is under custody: where it operates changed (第九条), no 第十三条 exit."""
-    if (
-        last is None
-        or belongs_to is None
-        or (last.name, belongs_to.name)
-        != (
-            "eligibility",
-            "enterprise_exit",
-        )
-    ):
+    if last is None or belongs_to is None:
+        return False
+    if (last.name, belongs_to.name) != ("eligibility", "enterprise_exit"):
         return False
     text = str(tracker.latest_message.get("normalized_text") or "")
     started = tracker.get_slot("service_started") or tracker.get_slot("first_signing_date")
