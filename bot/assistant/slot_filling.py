@@ -424,22 +424,39 @@ _SHORT_YES = re.compile(
 )
 
 
-def short_yes_no(text: str) -> str | None:
+# Yes and no words that answer one question only: 「挺正常的」 says how the firm operates, not
+# where it is (「…是否都在坪山区？」); 「都在」 says where, not how it operates.
+_ONLY_FOR = {
+    "正常": "operating_normally",
+    "都正常": "operating_normally",
+    "挺正常": "operating_normally",
+    "不正常": "operating_normally",
+    "不太正常": "operating_normally",
+    "都在": "in_pingshan",
+    "在": "in_pingshan",
+    "不在": "in_pingshan",
+}
+
+
+def short_yes_no(text: str, slot: str | None = None) -> str | None:
     """「正常」「都在」 → yes; 「不正常」「没有」 → no; a reply that opens with one and goes on to
-    say why (「有的，去年因为虚开发票被处罚过」) → that; anything else → None."""
+    say why (「有的，去年因为虚开发票被处罚过」) → that; anything else → None. With ``slot`` (the
+    question asked), a word that answers another question only (:data:`_ONLY_FOR`) is none."""
     stripped = text.strip()
-    if _SHORT_NO.match(stripped):
-        return NO
-    if _SHORT_YES.match(stripped):
-        return YES
     first, rest = (_FIRST_CLAUSE.split(stripped, maxsplit=1) + [""])[:2]
-    if not rest or asks_something(rest) or first in _ACKNOWLEDGEMENTS:
+    if _SHORT_NO.match(stripped) or _SHORT_YES.match(stripped):
+        said = stripped
+    elif not rest or asks_something(rest) or first in _ACKNOWLEDGEMENTS:
         return None  # 「好，那补贴多少？」 acknowledges, then asks: no answer to the question
-    if _SHORT_NO.match(first):
-        return NO
-    if _SHORT_YES.match(first):
-        return YES
-    return None
+    else:
+        said = first
+    no = _SHORT_NO.match(said)
+    matched = no or _SHORT_YES.match(said)
+    if matched is None:
+        return None
+    if slot is not None and _ONLY_FOR.get(matched.group(1), slot) != slot:
+        return None
+    return NO if no else YES
 
 
 _ALL_OF_THEM = re.compile(
@@ -593,7 +610,7 @@ def answer_to_requested_slot(
             # names two of the three places and leaves 纳税地 to be asked
             return YES
     if requested_slot in YES_NO_SLOTS:
-        return answer or short_yes_no(text)
+        return answer or short_yes_no(text, requested_slot)
     if requested_slot == "firm_type" and answer == NO:
         return "other"  # 「不是」 to 「是否属于劳务派遣或人力资源服务机构？」
     if requested_slot == "qualifying_condition" and answer == NO:

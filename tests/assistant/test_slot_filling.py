@@ -385,3 +385,28 @@ def test_a_trade_given_as_a_correction_does_undo_the_firm_type() -> None:
         _slot("business_line", "软件"),
     ]
     assert firm_type_so_far(events) == "other"
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "value"),
+    [
+        pytest.param(
+            "in_pingshan",
+            "挺正常的，订单一直有",
+            None,
+            id="how it operates is no answer to where it is",
+        ),
+        pytest.param(
+            "operating_normally", "挺正常的，订单一直有", "yes", id="but answers how it operates"
+        ),
+        pytest.param(
+            "operating_normally", "都在", None, id="where it is is no answer to how it operates"
+        ),
+        pytest.param("in_pingshan", "都在", "yes", id="but answers where it is"),
+        pytest.param(
+            "other_violation", "没有", "no", id="a plain no answers any yes-or-no question"
+        ),
+    ],
+)
+def test_a_short_yes_or_no_word_answers_only_the_question_it_fits(slot, text, value) -> None:
+    assert answer_to_requested_slot(slot, "inform", text) == value
