@@ -4,6 +4,7 @@ already stated, or its rule when none is known. Which check is which action: bot
 from __future__ import annotations
 
 import abc
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,12 +12,16 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import send_policy_answer, slot_values
-from bot.assistant.context import answer_context
+from bot.assistant.checks.subsidy_several import several_clients, several_clients_answer
+from bot.assistant.context import AnswerContext, answer_context
+from bot.assistant.faq import faq_answer
 from bot.assistant.registry import ASKED_AFTER_VERDICT, CHECKS, Check
 from bot.assistant.vocabulary import LAST_CHECK_SLOT
+from rules_core.answer import Answer
 from rules_core.results import Verdict
 
 UNDECIDED = Verdict.NEEDS_CONFIRMATION.value
+STOP_INTENT = "ask_subsidy_stop"
 
 
 class CheckQuestionAction(Action, abc.ABC):
@@ -49,7 +54,7 @@ class CheckQuestionAction(Action, abc.ABC):
                 return [*remembered, FollowupAction(check.form.name)]
             send_policy_answer(dispatcher, tracker, answer)
             return remembered
-        rule = check.general_answer(ctx)
+        rule = self.general_answer(tracker, ctx)
         if rule is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
@@ -57,9 +62,45 @@ class CheckQuestionAction(Action, abc.ABC):
         send_policy_answer(dispatcher, tracker, rule, **extra)
         return []
 
+    def general_answer(self, tracker: Tracker, ctx: AnswerContext) -> Answer | None:
+        """The check's rule, for a question that gives none of its facts."""
+        return self.check.general_answer(ctx)
+
+
+# 「补贴呢」「那补贴还发吗」: asked right after an exit, what becomes of the subsidy; not how much
+_AMOUNT_WORDS = re.compile(r"多少|标准|怎么算|计算|金额|上限|基数|几年")
+_EXITS = frozenset({"enterprise_exit", "agency_exit"})
+SHORT_QUESTION_CHARS = 10
+
 
 class ActionSubsidy(CheckQuestionAction):
     check = CHECKS["subsidy"]
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        # 「A企业2021年7月首签…；B企业2022年11月首签…」: each enterprise's own caps, not the
+        # calculator's one first signing
+        text = str(tracker.latest_message.get("normalized_text") or "")
+        ctx = answer_context()
+        clients = several_clients(text, ctx.as_of)
+        if clients:
+            send_policy_answer(
+                dispatcher, tracker, several_clients_answer(clients, text, ctx.as_of)
+            )
+            return []
+        return await super().run(dispatcher, tracker, domain)
+
+    def general_answer(self, tracker: Tracker, ctx: AnswerContext) -> Answer | None:
+        """Right after an exit check (第十一条、第十三条), a short question about the subsidy is
+        about its stopping and pro-rating (第二十三条), not the caps."""
+        text = str(tracker.latest_message.get("normalized_text") or "")
+        after_exit = tracker.get_slot(LAST_CHECK_SLOT) in _EXITS
+        if after_exit and len(text) <= SHORT_QUESTION_CHARS and not _AMOUNT_WORDS.search(text):
+            stop = faq_answer(STOP_INTENT, ctx)
+            if stop is not None:
+                return stop
+        return super().general_answer(tracker, ctx)
 
 
 class ActionAgencyExit(CheckQuestionAction):

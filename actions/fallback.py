@@ -10,11 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import send_answer, send_policy_answer
 from actions.handoff import hand_off
+from actions.recheck import recheck
 from bot.assistant.context import answer_context, knowledge_base
+from bot.assistant.fact_context import check_for_facts
 from bot.assistant.faq import follow_up_answer, list_item_answer
 from bot.assistant.replies import CLARIFY_TEXT
 from bot.assistant.transcript import (
     consecutive_fallbacks,
+    last_policy_question,
     messages_before_latest,
     previous_user_intent,
 )
@@ -42,6 +45,17 @@ def likeliest_topics(
     return buttons
 
 
+def topic_just_asked(events: list[dict[str, Any]]) -> str:
+    """The policy intent a short follow-up leans on: the previous message's, or, when that one
+    was itself a follow-up the classifier could not place (「谁备」 then 「几天内」), the latest
+    message understood as a policy question; ``""`` when there is none."""
+    previous = previous_user_intent(events) or ""
+    if previous.startswith("ask_"):
+        return previous
+    asked = last_policy_question(events)
+    return asked[1] if asked else ""
+
+
 class ActionFallbackSearch(Action):
     """Two likeliest topics first; on a second miss in a row, a search answer and a handoff."""
 
@@ -54,7 +68,7 @@ class ActionFallbackSearch(Action):
         misses = consecutive_fallbacks(tracker.events)
         message = tracker.latest_message
         text = str(message.get("normalized_text") or message.get("text") or "")
-        topic = previous_user_intent(tracker.events) or ""
+        topic = topic_just_asked(tracker.events)
         # 「5，展开说说」 after a numbered list: that item's answer, however many misses came
         # before; 「多久更新一次」 right after the published lists: that topic's answer again
         raw = str(message.get("text") or "")  # ③ and （五） as typed
@@ -64,6 +78,10 @@ class ActionFallbackSearch(Action):
         if answer is not None:
             send_policy_answer(dispatcher, tracker, answer)
             return []
+        if check_for_facts(list(message.get("entities") or []), text) is not None:
+            # 「…45個人，去年有勞動信訪，生產正常…你直接講得唔得啦」: whatever the question's
+            # words, the facts say which check is meant; they are checked, never dropped
+            return recheck(dispatcher, tracker)
         if misses < 2:
             buttons = likeliest_topics(list(tracker.latest_message.get("intent_ranking") or []))
             if buttons:
@@ -101,4 +119,26 @@ class ActionFallbackSearch(Action):
             dispatcher.utter_message(response="utter_out_of_scope")
         if misses >= 2:
             await hand_off(dispatcher, tracker, "repeated_fallback")
+        return []
+
+
+class ActionOutOfScope(Action):
+    """Out of scope: what the assistant covers and where to ask; but a short question with no
+    topic of its own right after an answer (「几天内」 after the filing answer) takes that topic up,
+    whatever the classifier made of its few words."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        message = tracker.latest_message
+        text = str(message.get("normalized_text") or message.get("text") or "")
+        topic = topic_just_asked(tracker.events)
+        answer = follow_up_answer(text, topic, answer_context())
+        if answer is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+        else:
+            send_policy_answer(dispatcher, tracker, answer)
         return []

@@ -44,6 +44,9 @@ class EnterpriseExitFacts:
     years_served: int | None = None
     # 「签约也没满三年」: the user says the term is not complete, without a start date
     term_not_complete: bool = False
+    # 「如果托管满三年了，还算服务对象吗」: years the user supposes have passed; the answer is
+    # for that case, whatever the start date says of today
+    supposed_years: int | None = None
 
 
 def three_years_complete_on(service_started: dt.date) -> dt.date:
@@ -56,9 +59,17 @@ def _full_term_condition(
     as_of: dt.date,
     years_served: int | None = None,
     term_not_complete: bool = False,
+    supposed_years: int | None = None,
 ) -> Condition:
     years = load_eligibility().exit_after_service_years
     label = f"接受托管服务届满{years}年（第十三条第（一）项）"
+    if supposed_years is not None:
+        said = f"按您的假设：已接受托管服务满{supposed_years}年"
+        if started is not None:
+            complete_day = chinese_date(three_years_complete_on(started))
+            said += f"（自{chinese_date(started)}起算，于{complete_day}届满）"
+        status = Status.MET if supposed_years >= years else Status.UNMET
+        return Condition("full_term", label, status, said, ARTICLE)
     if started is None and term_not_complete:
         detail = f"您说接受托管服务尚未满{years}年"
         return Condition("full_term", label, Status.UNMET, detail, ARTICLE)
@@ -120,7 +131,11 @@ def check_enterprise_exit(facts: EnterpriseExitFacts, as_of: dt.date) -> CheckRe
     """第十三条: is the enterprise no longer a 托管服务对象 on ``as_of``?"""
     conditions = (
         _full_term_condition(
-            facts.service_started, as_of, facts.years_served, facts.term_not_complete
+            facts.service_started,
+            as_of,
+            facts.years_served,
+            facts.term_not_complete,
+            facts.supposed_years,
         ),
         _events_condition(facts),
     )

@@ -59,6 +59,20 @@ def year_index_on(start: dt.date, on: dt.date) -> int:
     return n
 
 
+def whole_months_into_year(start: dt.date, on: dt.date) -> tuple[int, int | None]:
+    """The year (1-based, counted from ``start``) that ``on`` falls in, and the whole months
+    from that year's first day to ``on``, or ``None`` when ``on`` is not a monthly anniversary.
+
+    Signed 2023-02-01, ended 2023-04-01 → (1, 2); signed 2021-06-01, ended 2022-08-01 → (2, 2);
+    ended 2023-04-15 → (1, None). Raises ``FactsConflict`` when ``on`` is before ``start``.
+    """
+    n = year_index_on(start, on)
+    first, _ = year_bounds(start, n)
+    if on.day != first.day:
+        return n, None
+    return n, (on.year - first.year) * 12 + on.month - first.month
+
+
 def last_day_within_days(event: dt.date, days: int) -> dt.date:
     """Last day of 「自<event>之日起<days>日内」: event day not counted (民法典 第二百零一条)."""
     if days < 1:

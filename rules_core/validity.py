@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from enum import Enum
 
+from rules_core.citations import REGULATION_DOC_NUMBER, REGULATION_FULL_NAME
 from rules_core.params_loader import load_dates
 from rules_core.periods import chinese_date
 from rules_core.results import CheckResult, Condition, Status, Verdict
@@ -109,7 +110,8 @@ def validity_status(as_of: dt.date) -> CheckResult:
     """第二十七条: not yet in force / in force / validity period ended, on ``as_of``."""
     dates = load_dates()
     span = (
-        f"《管理办法》{chinese_date(dates.issued_on)}印发，自{chinese_date(dates.in_force_from)}"
+        f"{REGULATION_FULL_NAME}（{REGULATION_DOC_NUMBER}，简称《管理办法》）"
+        f"{chinese_date(dates.issued_on)}印发，自{chinese_date(dates.in_force_from)}"
         f"起施行，有效期{dates.validity_years}年，即至{chinese_date(dates.valid_through)}"
     )
     if as_of < dates.in_force_from:

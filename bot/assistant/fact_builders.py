@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from bot.assistant.vocabulary import NO, QUALIFYING_DENIED_SLOT, UNKNOWN, YES
+from bot.language.facts import SUPPOSED
 from rules_core.agency_exit import AgencyExitFacts
 from rules_core.eligibility import EnterpriseFacts
 from rules_core.enterprise_exit import EnterpriseExitFacts
@@ -242,8 +243,9 @@ def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
         moved_out_of_pingshan=happened(
             "relocated", event in ("moved_within", "stayed") or in_pingshan
         ),
-        years_served=None if years.startswith("under:") else to_int(years or None),
+        years_served=None if years.startswith(("under:", SUPPOSED)) else to_int(years or None),
         term_not_complete=years.startswith("under:"),
+        supposed_years=to_int(years.removeprefix(SUPPOSED)) if years.startswith(SUPPOSED) else None,
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.assistant.registry import CHECKS
 from bot.assistant.vocabulary import EXCLUDED_FIRM_TYPES
+from bot.language.industries import business_line
 
 _AGENCY_ONLY_ROLES = frozenset({"clients", "clients_with_cases", "change_requests"})
 # a move inside 坪山区 (moved_within) is no 第十三条 event: it does not start the exit check
@@ -107,6 +108,10 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         return "qualification"
     if _has(entities, "agency_condition", frozenset({"other_violation"})):
         return "agency_exit"
+    if _has(entities, "months") and (_has(entities, "date") or _has(entities, "service_year")):
+        # 「2021年6月1日首次签约，12月1日注销，服务满6个月」: months served in a service year
+        # matter only to the subsidy (第二十三条 pro-rates by them), whatever ended the service
+        return "subsidy"
     if any(
         e.get("entity") == "operating_status" and e.get("value") in _EXIT_EVENTS for e in entities
     ):
@@ -118,7 +123,8 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         # 「在坪山区内从碧岭搬到坪山街道，会影响托管服务对象的资格吗」: 第十三条's question,
         # answered 未触发
         return "enterprise_exit"
-    if any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities):
+    if any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities) or business_line(text):
+        # 「做嵌入式软件的」: the firm's own trade says it is neither excluded firm type (第九条)
         return "eligibility"
     if any(e.get("entity") in _SUBSIDY_ENTITIES for e in entities):
         return "subsidy"

@@ -166,16 +166,28 @@ def other_questions(message: Message) -> list[str]:
     question of the message on its own words): not the verdict questions, which the checks
     answer, nor the checks' own questions (``STATEMENT_MISREADS``)."""
     topics: list[str] = []
+    asked = (message.get(INTENT) or {}).get("name")
     for question, intent, confidence in message.get(SEGMENT_INTENTS) or []:
         if (
             confidence >= SECOND_QUESTION_CONFIDENCE
             and str(intent).startswith("ask_")
-            and intent not in STATEMENT_MISREADS
-            and not closes_on_the_verdict(question)
+            and (
+                (intent not in STATEMENT_MISREADS and not closes_on_the_verdict(question))
+                or _other_role(asked, str(intent))
+            )
             and intent not in topics
         ):
             topics.append(str(intent))
     return topics[:MAX_SECOND_QUESTIONS]
+
+
+# 「劳务派遣公司能不能做托管服务机构？能不能做托管服务对象？」: whether one can be each of the
+# two roles is two verdicts, 第八条's and 第九条's, not one verdict asked twice
+_ROLE_CHECKS = frozenset({"ask_agency_conditions", "ask_enterprise_eligibility"})
+
+
+def _other_role(asked: str | None, intent: str) -> bool:
+    return asked in _ROLE_CHECKS and intent in _ROLE_CHECKS and asked != intent
 
 
 AGENCY_EXIT, ENTERPRISE_EXIT = "ask_agency_exit", "ask_enterprise_exit"

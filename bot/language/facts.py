@@ -471,7 +471,11 @@ _QUALIFYING = [
     ),
     (
         "tech_sme",
-        re.compile(r"科技型中小企业|科技型企业|科技型小微企业|科技型(?=也|都|[,，。;；]|$)"),
+        re.compile(
+            r"科技型中小企业|科技型企业|科技型小微企业|科技型(?=也|都|了|啦|的|[,，。;；]|$)"
+            # 「22年入库了」: 入库 is said only of the 科技型中小企业 library
+            r"|(?<![没未不科技型中小企业])(?:已经?|才|刚|就)?入(?:了)?库(?!的条件|条件|标准|要求)"
+        ),
     ),
     ("key_enterprise", re.compile(r"重点企业|产业导向")),
 ]
@@ -575,8 +579,9 @@ def qualifying_conditions(text: str) -> list[Fact]:
     return facts
 
 
+# (a year given in figures is dated by dated_conditions, against the day of the conversation)
 _NOT_IN_LIBRARY_LAST_YEAR = re.compile(
-    r"(?:去年|上一?年|上年度|2022年)(?:还|都|也)?(?:没有?|未)(?:入库|入)|(?:今年|2023年)(?:才|先)入库"
+    r"(?:去年|上一?年|上年度)(?:还|都|也)?(?:没有?|未)(?:入库|入)|今年(?:才|先|刚)入库"
 )
 _CORRECTED_TO_NONE = re.compile(
     r"(?:不对|说错了?|搞错了?|记错了?|更正|纠正)[^。;；]{0,16}?(?:去年|上一?年|上年度|2022年)"
@@ -747,17 +752,25 @@ def _event_date(text: str, start: int, end: int) -> bool:
     return bool(_EVENT_WORDS.search(clause)) and not _SIGNING_WORDS.search(clause)
 
 
+# the role of the day a 第十三条 event ended the service (「2021年12月1日注销」), against which the
+# months served in its last year are counted (第二十三条)
+SERVICE_ENDED = "service_ended"
+
+
+def _date_role(text: str, start: int, end: int) -> str | None:
+    return SERVICE_ENDED if _event_date(text, start, end) else None
+
+
 def dates(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            if _event_date(text, m.start(), m.end()):
-                continue
             day = to_int(m.group("d")) if m.group("d") else None
             value = iso_date(to_int(m.group("y")), to_int(m.group("m")), day)
             if value is None or any(f.start <= m.start() < f.end for f in facts):
                 continue
-            facts.append(Fact("date", value, m.start(), m.end()))
+            role = _date_role(text, m.start(), m.end())
+            facts.append(Fact("date", value, m.start(), m.end(), role))
     # 「2022年11月那份是续签的。我们第一次签约是2021年11月」: the first signing named as such
     for i, fact in enumerate(facts):
         if _FIRST_SIGNING_BEFORE.search(text[max(0, fact.start - 8) : fact.start]):
@@ -794,9 +807,7 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
         value = iso_date(year, to_int(m.group("m")), day)
         if value is None or any(f.start <= m.start() < f.end for f in known):
             continue
-        if _event_date(text, m.start(), m.end()):
-            continue
-        facts.append(Fact("date", value, m.start(), m.end()))
+        facts.append(Fact("date", value, m.start(), m.end(), _date_role(text, m.start(), m.end())))
     # 「5月3号签的」: a month and day with no year is this year's (the last such day up to today)
     for m in _MONTH_DAY.finditer(text):
         taken = any(f.start <= m.start() < f.end for f in [*known, *facts])
@@ -804,12 +815,13 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
             continue  # 「今天6月1号」 is today, said to count from
         month, day = to_int(m.group("m")), to_int(m.group("d"))
         value = iso_date(today.year, month, day)
-        if value is None or _event_date(text, m.start(), m.end()):
+        if value is None:
             continue
         if value > today.isoformat():
             value = iso_date(today.year - 1, month, day)
         if value is not None:
-            facts.append(Fact("date", value, m.start(), m.end()))
+            role = _date_role(text, m.start(), m.end())
+            facts.append(Fact("date", value, m.start(), m.end(), role))
     # 「去年签的托管」: a year alone, said relative to today, of a signing
     for m in _RELATIVE_YEAR_ONLY.finditer(text):
         taken = any(f.start <= m.start() < f.end for f in [*known, *facts])
@@ -869,6 +881,10 @@ def periods(text: str) -> list[Fact]:
             # 「签约也没满三年」「还不到三年」: less than that, not that many
             facts.append(Fact("years", f"under:{n}", m.start(), m.end()))
             continue
+        if _SUPPOSING.search(_clause(text, m.start(), m.end())[:12]):
+            # 「如果托管满三年了，还算服务对象吗」: asked of that case, not said to have happened
+            facts.append(Fact("years", f"{SUPPOSED}{n}", m.start(), m.end()))
+            continue
         facts.append(Fact("years", str(n), m.start(), m.end()))
     for m in _IN_CUSTODY_NOW.finditer(text):
         # 「我们公司正在接受托管」「託管緊」: the service is running, so its three years
@@ -882,6 +898,9 @@ def periods(text: str) -> list[Fact]:
     return facts
 
 
+# 「如果满三年了」「假如托管满三年」: a case supposed, asked about (the ``if:`` years value)
+SUPPOSED = "if:"
+_SUPPOSING = re.compile(r"如果|假如|假设|假使|要是|万一|一旦|等到|若")
 _IN_CUSTODY_NOW = re.compile(
     # not 「托管中遇到的问题」 (during custody, said of anyone)
     r"正在(?:接受)?托管|(?:我们|我司|公司|企业|厂)(?:现在|目前|还|正|仍)?(?:在)?托管(?:中|着|紧)"
@@ -1459,7 +1478,12 @@ def _quoted_rule(text: str, fact: Fact) -> bool:
 
 
 # The year a clause speaks of: 「2021年有过一次劳动监察」「前年的」「今年3月才入库」
-_YEAR_SAID = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年|(?P<w>前年|今年|去年|上一?年度?|上年)")
+# 「22年入库」: two figures before 年 are a year of this century where no count can be meant
+_YEAR_SAID = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年|(?<![\d.])(?P<s>1[5-9]|2\d)年(?![多来以间内了])"
+    r"|(?P<w>前年|今年|去年|上一?年度?|上年)"
+)
+_ENTRY_INTO_LIBRARY = re.compile(r"入(?:了)?库")
 _YEAR_WORDS = {
     "前年": -2,
     "今年": 0,
@@ -1482,6 +1506,8 @@ def _years_in(clause: str, today: date) -> list[int]:
     for m in _YEAR_SAID.finditer(clause):
         if m.group("y"):
             years.append(int(m.group("y")))
+        elif m.group("s"):
+            years.append(2000 + int(m.group("s")))
         else:
             years.append(today.year + _YEAR_WORDS[m.group("w")])
     return years
@@ -1496,6 +1522,10 @@ def dated_conditions(text: str, facts: list[Fact], today: date) -> list[Fact]:
     for fact in facts:
         if fact.entity == "qualifying_condition" and fact.value in ("labour_case", "tech_sme"):
             years = _years_in(_clause(text, fact.start, fact.end), today)
+            if not years and fact.value == "tech_sme":
+                # 「2023年刚入库，科技型中小企业」: the year is said where the entry is
+                for entry in _ENTRY_INTO_LIBRARY.finditer(text):
+                    years += _years_in(_clause(text, entry.start(), entry.end()), today)
             if years and last not in years:
                 if fact.value == "tech_sme" and min(years) > last:
                     kept.append(replace(fact, value="no_tech_sme"))  # entered only after it
@@ -1512,7 +1542,7 @@ def dated_conditions(text: str, facts: list[Fact], today: date) -> list[Fact]:
 
 # 「2022年8月首签，哦不对，是2021年8月」「50人，说错了，60人」: what follows the marker stands
 _CORRECTED_HERE = re.compile(
-    r"不对(?=[,，。!！;；\s]|是|应该|其实)|(?:说|搞|记|看|打|写|算|填)错了?|更正|纠正|我是说|应该是"
+    r"不对(?=[,，。!！;；\s]|是|应该|其实)|(?:说|搞|记|看|打|写|算|填)错了?|更正|纠正|我是说|应该是(?!多少|几|什么|哪|啥|怎)"
 )
 
 

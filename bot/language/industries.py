@@ -21,7 +21,10 @@ def _pattern() -> re.Pattern[str]:
         # 「开了两家湘菜馆」: a count and a word of its kind between the verb and the trade
         rf"(?:做|搞|开|干|从事|经营|生产|是)(?:了)?(?:[一两二三四五六七八九几]家)?[\u4e00-\u9fff]{{0,2}}?"
         rf"(?P<a>{alternatives})"
-        rf"|(?P<b>{alternatives})[\u4e00-\u9fff]{{0,4}}?(?:厂|公司|企业|行业|生意|工厂|店)"
+        rf"|(?P<b>{alternatives})[\u4e00-\u9fff]{{0,4}}?"
+        r"(?:厂|公司|企业|行业|生意|工厂|店|工坊|作坊|工作室|门店|档口|馆|铺|坊|车间)"
+        # 「我们是马峦的一家烘焙工坊」: the trade of the one firm counted
+        rf"|一家[\u4e00-\u9fff]{{0,3}}?(?P<e>{alternatives})"
     )
 
 
@@ -45,7 +48,7 @@ def business_line(text: str) -> str | None:
     """The first line of business the enterprise names as its own, or ``None``."""
     found = _pattern().search(text)
     if found:
-        return found.group("a") or found.group("b")
+        return found.group("a") or found.group("b") or found.group("e")
     sector = _SECTOR.search(text)
     if sector and not _NOT_A_TRADE.search(sector.group("d")):
         return sector.group("d")

@@ -146,13 +146,19 @@ _QUESTION = re.compile(
 def question_clause(text: str) -> str | None:
     """The closing question of a message with several clauses, if it ends with one.
 
-    「…现在45名员工，正常经营，…，能托管吗？」 → 「能托管吗？」; a one-clause message → None.
+    「…现在45名员工，正常经营，…，能托管吗？」 → 「能托管吗？」; failing that the last clause with a
+    question mark (「…注销了，补贴咋算？2022年3月1号首签的」 → 「补贴咋算？」); a one-clause message
+    → None.
     """
     clauses = [c for c in _CLAUSE.findall(text) if c.strip(",，。;；!！?？ ")]
     if len(clauses) < 2:
         return None
     last = clauses[-1].strip()
-    return last if _QUESTION.search(last) else None
+    if _QUESTION.search(last):
+        return last
+    # 「客户公司注销了，补贴咋算？2022年3月1号首签的，…」: the question asked before the facts
+    asked = [c.strip() for c in clauses[:-1] if c.rstrip().endswith(("?", "？"))]
+    return asked[-1] if asked else None
 
 
 def classification_text(normalized: str) -> str:

@@ -32,6 +32,18 @@ _WORD_SPACED_MEAN = 3.0
 
 _UNITS = "分人家件个名位年月日号岁元%％"
 
+# 「注册地<TAB>坪山区」「从业人员  88人」: a line of a pasted table, a short label then its value;
+# the gap between them is the label's colon, not a clause break
+_TABLE_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{2,6}$")
+_TAB = re.compile(r"\t")
+# 「注册纳税经营 都在坪山」「我们 也不是 派遣」: a piece that opens with an adverb continues the
+# words before it (都/均/也 need a subject), so the space before it is no clause break
+_CONTINUES = re.compile(r"^(?:都|均|也|全都|全部|亦)")
+# 「也不是 重点企业」「没有 任何案件」: a piece ending in a verb or a negation still needs its object
+_OBJECT_FOLLOWS = re.compile(r"(?:不是|没有|没|不属于|属于|是|有|在)$")
+# 「2023年 刚入库」「去年 有一起仲裁」: a time word alone modifies what follows it
+_TIME_WORD = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?|去年|今年|前年|明年|上一?年度?)$")
+
 
 def _unit_follows(pieces: list[str], piece: str) -> bool:
     """Whether the run of single digits that ``piece`` continues ends in a unit (「8 0 分」)."""
@@ -53,6 +65,7 @@ def remove_spaces(text: str) -> str:
     - a single space stays between two Latin words or numbers (「HR service」, 「82 79.5」); a
       space between a Latin word and Chinese goes (「app 上」).
     """
+    text = _table_rows(text)
     pieces = [p for p in _SPACES.split(text) if p]
     gaps = [m.group(0) for m in _SPACES.finditer(text.strip())]
     if not pieces:
@@ -77,11 +90,29 @@ def remove_spaces(text: str) -> str:
             not word_spaced
             and min(len(before), len(piece)) > _WORD_CHARS
             and not (latin_before or latin_after)
+            and not _CONTINUES.match(piece)
+            and not _TIME_WORD.match(before)
+            and not _OBJECT_FOLLOWS.search(before)
         ):
             out.append("，")
         out.append(piece)
         spelled = digit  # the next single digit continues the number
     return "".join(out)
+
+
+def _table_rows(text: str) -> str:
+    """Each line that is a label, a gap and a value (「注册地\t坪山区」, 「经营状况  正常」) as
+    「label：value」; a tab between two pieces is a column break, so it is read the same way."""
+    lines = _LINE_BREAK.split(text)
+    if len(lines) < 2 and not _TAB.search(text):
+        return text
+    rows = []
+    for line in lines:
+        pieces = [p for p in _SPACES.split(line) if p]
+        if len(pieces) == 2 and _TABLE_LABEL.match(pieces[0]) and len(pieces[1]) >= 2:
+            line = f"{pieces[0]}：{pieces[1]}"
+        rows.append(line)
+    return "\n".join(rows)
 
 
 @lru_cache(maxsize=1)

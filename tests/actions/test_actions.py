@@ -619,3 +619,96 @@ def test_then_what_after_a_topic_takes_up_that_topic() -> None:
     )
     shown = "\n".join(str(m.get("text") or "") for m in messages)
     assert shown.startswith("接着上一个问题") and "第二十三条" in shown
+
+
+def _shown(messages: list[dict]) -> str:
+    return "\n".join(str(m.get("text") or "") for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("history", "text"),
+    [
+        pytest.param(
+            [user_event("签完协议要备案吗", "ask_filing")],
+            "几天内",
+            id="a short question the classifier put out of scope takes up the topic just asked",
+        ),
+        pytest.param(
+            [user_event("签完协议要备案吗", "ask_filing"), user_event("谁备", "nlu_fallback")],
+            "几天内",
+            id="and so it does after a follow-up the classifier could not place",
+        ),
+    ],
+)
+def test_an_out_of_scope_follow_up_takes_up_the_topic_just_asked(history, text) -> None:
+    from actions.fallback import ActionOutOfScope
+
+    messages, _ = run_action(
+        ActionOutOfScope(), make_tracker(text, "out_of_scope", history=history)
+    )
+    shown = _shown(messages)
+    assert shown.startswith("接着上一个问题") and "第十七条" in shown and "15日" in shown, shown
+
+
+def test_a_question_out_of_scope_with_no_topic_before_says_what_is_covered() -> None:
+    from actions.fallback import ActionOutOfScope
+
+    messages, _ = run_action(ActionOutOfScope(), make_tracker("工伤怎么认定", "out_of_scope"))
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "我哋公司喺坪山街道註冊同經營，45個人，去年有勞動信訪，生產正常。你直接講得唔得啦",
+            id="an enterprise's facts with a question in words the classifier does not know",
+        ),
+        pytest.param("做嵌入式软件的", id="the firm's own trade after a vague opener"),
+    ],
+)
+def test_facts_the_classifier_cannot_place_start_the_check_they_belong_to(text) -> None:
+    from bot.assistant.registry import CHECKS
+    from bot.language.facts import extract_facts
+    from bot.language.normalize import normalize_text
+
+    entities = [f.as_entity("test") for f in extract_facts(normalize_text(text))]
+    history = [user_event("问个事", "nlu_fallback")]
+    messages, events = run_action(
+        ActionFallbackSearch(),
+        make_tracker(text, "nlu_fallback", entities=entities, history=history),
+    )
+    followed = [e.get("name") for e in events if e.get("event") == "followup"]
+    assert followed == [CHECKS["eligibility"].start_action], events
+    assert not any("转人工" in str(m.get("text") or "") for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "stop"),
+    [
+        pytest.param("补贴呢", True, id="补贴呢 right after an exit is about the subsidy stopping"),
+        pytest.param("那补贴还发吗", True, id="so is 补贴还发吗"),
+        pytest.param("补贴多少", False, id="补贴多少 still asks for the caps"),
+    ],
+)
+def test_a_short_subsidy_question_after_an_exit_is_about_its_stopping(text, stop) -> None:
+    messages, _ = run_action(
+        ActionSubsidy(),
+        make_tracker(text, "ask_subsidy_amount", slots={"last_check": "enterprise_exit"}),
+    )
+    shown = _shown(messages)
+    assert ("按实际服务时间折算" in shown and "第二十三条" in shown) is stop, shown
+    assert ("按首次签约年份计算的补贴上限" in shown) is not stop
+
+
+def test_several_enterprises_in_one_message_each_get_their_own_cap() -> None:
+    text = (
+        "我们机构服务三家企业：A企业2021年7月首签（现在第二年）；B企业2022年11月首签；"
+        "C企业2023年2月首签。这三家当前服务年度的补贴上限分别多少？"
+    )
+    messages, _ = run_action(ActionSubsidy(), make_tracker(text, "ask_subsidy_amount"))
+    shown = _shown(messages)
+    for label, cap in (("A企业", "23,239.33"), ("B企业", "31,112.60"), ("C企业", "32,950.80")):
+        line = next(x for x in shown.splitlines() if x.startswith(f"· {label}"))
+        assert cap in line, shown
+    assert "第十九条" in shown

@@ -162,8 +162,14 @@ def test_a_bare_no_with_a_fact_and_nothing_checked_starts_the_check() -> None:
 
 
 def test_a_statement_without_facts_gets_a_prompt() -> None:
-    messages, events = run_action(ActionRecheck(), make_tracker("我们是做电子的", "inform"))
+    messages, events = run_action(ActionRecheck(), make_tracker("我们老板让我来问问", "inform"))
     assert [m["response"] for m in messages] == ["utter_anything_else"] and events == []
+
+
+def test_a_firms_own_trade_starts_the_eligibility_check() -> None:
+    # 「我们是做电子的」: neither excluded firm type (第九条), so a fact of that check
+    _, events = run_action(ActionRecheck(), make_tracker("我们是做电子的", "inform"))
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["eligibility_form"]
 
 
 STATED_FACTS = [

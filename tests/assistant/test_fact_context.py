@@ -38,6 +38,14 @@ def check_of(text: str) -> str | None:
             "qualification",
             id="an agency's staff and scope are the agency check's",
         ),
+        pytest.param(
+            "2021年6月1日首次签约，2021年12月1日注销，服务满6个月",
+            "subsidy",
+            id="months served in a service year are the subsidy's, whatever ended the service",
+        ),
+        pytest.param(
+            "做嵌入式软件的", "eligibility", id="a firm's own trade is a fact of its eligibility"
+        ),
     ],
 )
 def test_facts_start_the_check_of_who_is_speaking(text: str, check: str) -> None:

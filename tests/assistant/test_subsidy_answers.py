@@ -42,3 +42,47 @@ def answer_text(slots: dict[str, str]) -> str:
 def test_the_subsidy_answer_gives_what_was_asked(slots: dict[str, str], shown: list[str]) -> None:
     text = answer_text(slots)
     assert all(s in text for s in shown), text
+
+
+SEVERAL = [
+    pytest.param(
+        "两家企业，一家2021年8月首签，另一家2022年3月首签，第一年补贴合计多少？",
+        ["27,887.20", "31,112.60", "合计不超过58,999.80"],
+        id="a year asked in the closing question is each one's and the total is summed",
+    ),
+    pytest.param(
+        "A公司2022年1月1日首签，2023年3月1日注销，服务了2个月；B公司2023年1月首签。补贴上限各多少",
+        ["第二年折算后补贴上限为4,321.20", "32,950.80"],
+        id="an enterprise's own months served pro-rate its own cap only",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragments"), SEVERAL)
+def test_several_enterprises_in_one_message_are_calculated_one_by_one(
+    text: str, fragments: list[str]
+) -> None:
+    from bot.assistant.checks.subsidy_several import several_clients, several_clients_answer
+    from bot.language.normalize import normalize_text
+
+    normalized = normalize_text(text)
+    clients = several_clients(normalized, AS_OF)
+    shown = several_clients_answer(clients, normalized, AS_OF).text
+    for fragment in fragments:
+        assert fragment in shown, shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "首次签约2021年11月，2022年11月续签，第二年多少", id="a renewal is no second firm"
+        ),
+        pytest.param("我们是一家2021年签约的企业", id="一家 of the speaker's own firm"),
+    ],
+)
+def test_one_enterprise_is_left_to_the_calculator(text: str) -> None:
+    from bot.assistant.checks.subsidy_several import several_clients
+    from bot.language.normalize import normalize_text
+
+    assert several_clients(normalize_text(text), AS_OF) == []

@@ -794,3 +794,84 @@ def test_words_about_custody_and_licences_in_questions_are_no_facts_of_the_speak
 ) -> None:
     facts = {(f.entity, f.value) for f in extract_facts(normalize_text(text))}
     assert not any(entity in ("years", "organisation_type") for entity, _ in facts)
+
+
+SET_H = [
+    pytest.param(
+        "注册地\t坪山区坪山街道\n纳税地\t坪山区\n经营地\t坪山区\n从业人员\t88人\n经营状况\t正常",
+        {"registered_in_pingshan": "yes", "tax_in_pingshan": "yes", "headcount": "88"},
+        id="a pasted table of labels and values reads each value under its label",
+    ),
+    pytest.param(
+        "注册地  坪山区\n纳税地  龙岗区",
+        {"registered_in_pingshan": "yes", "tax_in_pingshan": "no"},
+        id="so does a table whose columns are spaces",
+    ),
+    pytest.param(
+        "注册纳税经营\u3000都在坪山，\u300025人",
+        {"in_pingshan": "yes", "headcount": "25"},
+        id="a space before 都在 does not cut the places from their roles",
+    ),
+    pytest.param(
+        "我们\u30002023年\u3000刚入库\u3000科技型中小企业，\u30002022年\u3000没有\u3000任何劳动案件，\u3000也不是\u3000重点企业",
+        {"qualifying_condition": "none"},
+        id="a library entry this year, no case and 也不是 spaced out deny all three conditions",
+    ),
+    pytest.param(
+        "22年入库科技型了 不是派遣",
+        {"qualifying_condition": "tech_sme", "firm_type": "other"},
+        id="入库 in 22年 is last year's entry into the tech SME library",
+    ),
+    pytest.param(
+        "我们是23年才入库的科技型中小企业",
+        {"qualifying_denied": "tech_sme"},
+        id="an entry in 23年 is this year's and not last year's",
+    ),
+    pytest.param(
+        "我们是坪山马峦的一家烘焙工坊，26个人",
+        {"business_line": "烘焙", "firm_type": "other"},
+        id="the trade of 一家烘焙工坊 says it is neither excluded firm type",
+    ),
+    pytest.param(
+        "1. 2021年6月1日首次签约\n2. 2021年12月1日注销，服务满6个月",
+        {"first_signing_date": "2021-06-01", "months_served": "6"},
+        id="a deregistration date is no signing date",
+    ),
+    pytest.param(
+        "企业2023年2月1日首签，4月1日就注销了，第一年补贴折算上限是多少？",
+        {"service_year": "1", "months_served": "2"},
+        id="the months served are counted from the signing to the day the service ended",
+    ),
+    pytest.param(
+        "2021年6月1日首次签约，2022年8月1日搬去东莞了",
+        {"service_year": "2", "months_served": "2"},
+        id="and fall in the service year the end date falls in",
+    ),
+    pytest.param(
+        "2021年6月1日首次签约，2022年8月15日注销",
+        {"months_served": None},
+        id="an end that is no monthly anniversary gives no whole months",
+    ),
+    pytest.param(
+        "首次签约是2021年11月。那第一年补贴上限应该是多少？现在这一年（第二年）的上限又是多少？",
+        {"service_year": "all"},
+        id="应该是多少 asks and corrects nothing, so both years are asked",
+    ),
+    pytest.param(
+        "如果托管满三年了，我们还算服务对象吗",
+        {"years_served": "if:3"},
+        id="three years supposed are asked about, not said to have passed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_H)
+def test_set_h_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+    slots = message_slot_values(
+        entities, "ask_subsidy_amount" if "补贴" in text else "inform", normalized
+    )
+    if "business_line" in expected:
+        slots = slots_of(text)
+    assert {k: slots.get(k) for k in expected} == expected, slots

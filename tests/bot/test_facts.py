@@ -324,6 +324,11 @@ QUESTION_CLAUSES = [
     pytest.param("我们公司能托管吗", None, id="只有一句时不取"),
     pytest.param("能托管吗,我们有45人", None, id="结尾不是问题时不取"),
     pytest.param("公司注销了,托管还继续吗", "托管还继续吗", id="注销后还继续吗"),
+    pytest.param(
+        "客户公司注销了,补贴咋算?2022年3月1号首签的,服务了3个月",
+        "补贴咋算?",
+        id="a question asked before the facts that follow it is the question",
+    ),
 ]
 
 
@@ -640,7 +645,9 @@ NOT_SAID += [
         id="a headcount asked about is not the user's own",
     ),
     pytest.param(
-        "2023年5月公司已经注销了", "date", id="the date of a deregistration is no signing date"
+        "2023年5月公司已经注销了",
+        ("date", "2023-05", None),
+        id="the date of a deregistration is no signing date",
     ),
     pytest.param(
         "坪山没有办公点", ("district", "坪山区", "operating"), id="坪山没有办公点 is not there"

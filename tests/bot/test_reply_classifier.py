@@ -446,6 +446,23 @@ def test_a_second_question_is_listed_for_the_actions() -> None:
     assert message.get("also_asked") == ["ask_published_lists"]
 
 
+def test_whether_one_may_be_each_of_the_two_roles_is_two_questions() -> None:
+    message = _message(
+        "劳务派遣公司能不能做托管服务机构？能不能做托管服务对象？", "ask_enterprise_eligibility"
+    )
+    message.set(
+        "segment_intents",
+        [
+            ("劳务派遣公司能不能做托管服务机构?", "ask_agency_conditions", 0.87),
+            ("能不能做托管服务对象?", "ask_enterprise_eligibility", 0.8),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    # the enterprise's verdict (第九条 excludes the dispatch firm) and the agency's conditions
+    assert message.get(INTENT)["name"] in ("inform", "ask_enterprise_eligibility")
+    assert message.get("also_asked") == ["ask_agency_conditions"]
+
+
 def test_a_question_the_classifier_is_unsure_of_is_not_answered_besides() -> None:
     message = _message("补贴多少？另外那个怎么弄", "ask_subsidy_amount")
     message.set(

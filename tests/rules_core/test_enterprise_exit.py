@@ -113,3 +113,20 @@ def test_validity_note_after_2024_03_30() -> None:
 def test_years_of_service_said_without_a_start_date(years: int, verdict: Verdict) -> None:
     result = check_enterprise_exit(EnterpriseExitFacts(years_served=years), dt.date(2023, 6, 1))
     assert result.verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("supposed", "verdict"),
+    [(3, Verdict.ENTERPRISE_EXIT), (2, Verdict.NEEDS_CONFIRMATION)],
+    ids=[
+        "three years supposed answer for that case although the start date says not yet",
+        "two years supposed do not end the service",
+    ],
+)
+def test_years_supposed_answer_the_question_for_that_case(supposed: int, verdict: Verdict) -> None:
+    facts = EnterpriseExitFacts(service_started=dt.date(2021, 4, 1), supposed_years=supposed)
+    result = check_enterprise_exit(facts, dt.date(2023, 6, 1))
+    assert result.verdict is verdict
+    assert (
+        "假设" in result.conditions[0].detail and "2024年3月31日届满" in result.conditions[0].detail
+    )

@@ -308,3 +308,28 @@ def test_prorated_by_dates_never_exceeds_the_full_cap(
 
 def test_wage_table_years_cover_the_reference_rows() -> None:
     assert [row.data_year for row in load_wage_table().rows] == list(range(2017, 2024))
+
+
+@pytest.mark.parametrize(
+    ("signed", "ended", "expected"),
+    [
+        pytest.param(
+            dt.date(2023, 2, 1), dt.date(2023, 4, 1), (1, 2), id="two months into year one"
+        ),
+        pytest.param(
+            dt.date(2021, 6, 1), dt.date(2022, 8, 1), (2, 2), id="two months into year two"
+        ),
+        pytest.param(
+            dt.date(2021, 6, 1), dt.date(2022, 6, 1), (2, 0), id="the anniversary opens year two"
+        ),
+        pytest.param(
+            dt.date(2021, 6, 1), dt.date(2022, 8, 15), (2, None), id="no whole months mid-month"
+        ),
+    ],
+)
+def test_the_months_served_in_the_year_the_service_ended(
+    signed: dt.date, ended: dt.date, expected: tuple[int, int | None]
+) -> None:
+    from rules_core.periods import whole_months_into_year
+
+    assert whole_months_into_year(signed, ended) == expected

@@ -80,3 +80,14 @@ def test_every_dated_check_appends_the_validity_note(
 def test_what_follows_the_term_is_not_guessed() -> None:
     result = validity_status(dt.date(2023, 6, 1))
     assert any("没有说明" in note and "坪山区人力资源局" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    "as_of",
+    [D(2021, 3, 30), D(2023, 6, 1), D(2024, 3, 31)],
+    ids=["before it is in force", "while in force", "after its validity"],
+)
+def test_the_validity_answer_names_the_document_and_its_number(as_of: dt.date) -> None:
+    conclusion = validity_status(as_of).conclusion
+    assert "深坪府办规〔2021〕1号" in conclusion
+    assert "《深圳市坪山区小微企业劳动关系事务托管服务管理办法》" in conclusion

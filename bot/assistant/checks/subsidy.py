@@ -186,7 +186,7 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     months = to_int(slots.get("months_served"))
     if months is None and year <= LAST_SUBSIDISED_YEAR:
         notes = [*notes, PRORATION_OFFER]
-    return render_check(_year_cap(signing, year, months, as_of), notes)
+    return render_check(year_cap(signing, year, months, as_of), notes)
 
 
 def _asked_year(slots: Mapping[str, Any]) -> int | None:
@@ -199,7 +199,7 @@ def _asked_year(slots: Mapping[str, Any]) -> int | None:
     return year
 
 
-def _year_cap(signing: dt.date, year: int, months: int | None, as_of: dt.date) -> CheckResult:
+def year_cap(signing: dt.date, year: int, months: int | None, as_of: dt.date) -> CheckResult:
     """The cap of one service year (第十九条), pro-rated when it was cut short (第二十三条)."""
     if months is not None and 0 <= months < FULL_YEAR_MONTHS and year <= LAST_SUBSIDISED_YEAR:
         return prorated_subsidy_cap(signing, year, as_of, months_served=months)
@@ -219,7 +219,7 @@ def _asked_if_in_force(year: int, slots: Mapping[str, Any], as_of: dt.date) -> l
     if service_year is None or not 1 <= service_year <= LAST_SUBSIDISED_YEAR:
         return []
     months = to_int(slots.get("months_served"))
-    result = _year_cap(_in_force_date(year), service_year, months, as_of)
+    result = year_cap(_in_force_date(year), service_year, months, as_of)
     if result.verdict is not Verdict.CALCULATED:
         return []
     return [f"同样在有效期内：{result.conclusion}"]

@@ -1,0 +1,143 @@
+"""Subsidy caps for several enterprises named in one message (《管理办法》第十九条、第二十三条).
+
+An agency clerk lists its clients: 「A企业2021年7月首签（现在第二年）；B企业2022年11月首签
+（第一年）；C企业2023年2月首签。这三家当前服务年度的补贴上限分别多少？」. Each enterprise's
+cap depends on its own first signing (the base) and service year, so each is calculated on its
+own, with the total when one is asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bot.assistant.checks.subsidy import LAST_SUBSIDISED_YEAR, year_cap
+from bot.assistant.fact_builders import parse_month_or_date
+from bot.language.facts import CURRENT_YEAR, SERVICE_ENDED, Fact, extract_facts
+from bot.language.normalize import question_clause
+from rules_core.answer import Answer, compose
+from rules_core.money import format_yuan
+from rules_core.periods import chinese_date
+from rules_core.results import CheckResult, Verdict
+from rules_core.subsidy import amount_notes, service_year_on
+
+# 「A企业」「B公司」「甲厂」「第二家」「另一家」: where one enterprise's facts begin
+_LABEL = re.compile(
+    r"(?<![A-Za-z])[A-Za-z](?:企业|公司|厂|客户)"
+    r"|[甲乙丙丁](?:企业|公司|厂|客户)"
+    r"|(?:第[一二三四五六七八九]|另一|还有一|再一)家"
+    r"|(?<=[,，:：])一家"  # 「两家企业，一家…，另一家…」
+)
+_PARTS = re.compile(r"[;；。\n]")
+_TOTAL = re.compile(r"合计|一共|总共|加起来|总额|总计")
+
+
+@dataclass(frozen=True)
+class Client:
+    """One enterprise of the message: its label (「A企业」, or 「第2家」), its first signing
+    (``2021-07`` or ``2021-07-01``), the service year asked (``None``: the one it is in) and
+    the months served in it (``None``: a whole year)."""
+
+    label: str
+    signed: str
+    service_year: int | None
+    months: int | None
+
+
+def _segments(text: str) -> list[tuple[str | None, str]]:
+    labels = list(_LABEL.finditer(text))
+    if len(labels) >= 2:
+        ends = [m.start() for m in labels[1:]] + [len(text)]
+        return [(m.group(0), text[m.start() : end]) for m, end in zip(labels, ends, strict=True)]
+    return [(None, part) for part in _PARTS.split(text) if part.strip()]
+
+
+def _one(facts: list[Fact], kind: str) -> str | None:
+    values = {f.value for f in facts if f.entity == kind and f.role != SERVICE_ENDED}
+    return values.pop() if len(values) == 1 else None
+
+
+def _first_signing(facts: list[Fact]) -> str | None:
+    """The first signing of one enterprise's facts: the date named as such, else the first
+    (「A企业2021年7月首签（现在第二年，到今年7月）」: 今年7月 is when its year ends)."""
+    dates = [f for f in facts if f.entity == "date" and f.role != SERVICE_ENDED]
+    named = [f for f in dates if f.role == "first_signing"]
+    return (named or dates)[0].value if dates else None
+
+
+def several_clients(text: str, today: dt.date) -> list[Client]:
+    """The enterprises of ``text`` (normalised) each with its own first signing, when there are
+    two or more; ``[]`` otherwise (one enterprise is the calculator's, with its questions)."""
+    clients = []
+    # 「…另一家2022年3月首签，第一年补贴合计多少？」: a year named in the closing question is
+    # asked of every enterprise that names none of its own
+    question = question_clause(text) or ""
+    asked = _one(extract_facts(question, today), "service_year") if question else None
+    body = text[: text.rfind(question)] if question else text
+    for k, (label, segment) in enumerate(_segments(body), start=1):
+        facts = extract_facts(segment, today)
+        signed = _first_signing(facts)
+        if signed is None or len(signed) < len("2021-07"):
+            continue
+        year = _one(facts, "service_year") or asked
+        months = _one(facts, "months")
+        clients.append(
+            Client(
+                label=label or f"第{k}家",
+                signed=signed,
+                service_year=int(year) if year and year != CURRENT_YEAR else None,
+                months=int(months) if months else None,
+            )
+        )
+    return clients if len(clients) >= 2 else []
+
+
+def _cap(client: Client, as_of: dt.date) -> tuple[CheckResult, int]:
+    signing = parse_month_or_date(client.signed)
+    assert signing is not None  # several_clients keeps only dates it read
+    year = client.service_year or service_year_on(signing, as_of)
+    return year_cap(signing, year, client.months, as_of), year
+
+
+def several_clients_answer(clients: list[Client], text: str, as_of: dt.date) -> Answer:
+    """Each enterprise's cap for its service year (the one it is in on ``as_of`` unless one is
+    named), and their sum when the message asks for a total; all are upper bounds."""
+    lines, total, all_known = [], Decimal(0), True
+    for client in clients:
+        result, year = _cap(client, as_of)
+        signing = parse_month_or_date(client.signed)
+        assert signing is not None
+        said = (
+            f"{signing.year}年{signing.month}月"
+            if len(client.signed) == len("2021-07")
+            else chinese_date(signing)
+        )
+        outcome = result.conclusion.split("。")[0]  # the notes below say who pays and decides
+        lines.append(f"· {client.label}（{said}首次签约）：{outcome}。")
+        if result.verdict is Verdict.CALCULATED and year <= LAST_SUBSIDISED_YEAR:
+            total += Decimal(str(result.figures["cap"]))
+        else:
+            all_known = False
+    asks_total = bool(_TOTAL.search(text))
+    conclusion = f"{len(clients)}家企业的补贴上限各自按首次签约时间和服务年度计算，见下。"
+    if asks_total and all_known:
+        conclusion = (
+            f"{len(clients)}家企业所问服务年度的补贴上限合计不超过{format_yuan(total)}，各家见下。"
+        )
+    return compose(
+        conclusion=conclusion,
+        verdict=Verdict.CALCULATED.value,
+        body=[
+            *lines,
+            "每家企业的基数取其首次签约时深圳市上年度城镇非私营单位在岗职工年平均工资；"
+            "未说明服务年度的，按今天所处的服务年度计算。",
+        ],
+        notes=[
+            "只提供年月的，按当月1日计算；各服务年度的起止日期以实际签约日为准。",
+            *amount_notes(),
+        ],
+        articles=[19, 22, 23],
+        data={"clients": [c.label for c in clients]},
+    )
