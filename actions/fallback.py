@@ -8,12 +8,14 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer, send_policy_answer
+from actions.base import send_answer, send_policy_answer, slot_values
 from actions.handoff import hand_off
 from actions.recheck import recheck
 from bot.assistant.context import answer_context, knowledge_base
 from bot.assistant.fact_context import check_for_facts
 from bot.assistant.faq import follow_up_answer, list_item_answer
+from bot.assistant.referrals import referral
+from bot.assistant.registry import check_answer, check_for_intent
 from bot.assistant.replies import CLARIFY_TEXT
 from bot.assistant.transcript import (
     consecutive_fallbacks,
@@ -73,6 +75,13 @@ class ActionFallbackSearch(Action):
         # before; 「多久更新一次」 right after the published lists: that topic's answer again
         raw = str(message.get("text") or "")  # ③ and （五） as typed
         answer = list_item_answer(raw, messages_before_latest(tracker.events), answer_context())
+        check = check_for_intent(str((answer.data if answer else {}).get("intent") or ""))
+        if answer is not None and check is not None:
+            # 「两个事：1）能不能托管；2）补贴上限多少…」 then 「先回答2」: that check's answer on
+            # the facts known, not its general rule
+            slots = slot_values(tracker, check.reads)
+            if check.has_facts(slots):
+                answer = check_answer(check, slots, answer_context()) or answer
         if answer is None and misses < 2:
             answer = follow_up_answer(text, topic, answer_context())
         if answer is not None:
@@ -123,7 +132,8 @@ class ActionFallbackSearch(Action):
 
 
 class ActionOutOfScope(Action):
-    """Out of scope: what the assistant covers and where to ask; but a short question with no
+    """Out of scope: what the assistant covers and where to ask (the office for the topic
+    named, bot/assistant/referrals.yml); but a short question with no
     topic of its own right after an answer (「几天内」 after the filing answer) takes that topic up,
     whatever the classifier made of its few words."""
 
@@ -137,8 +147,11 @@ class ActionOutOfScope(Action):
         text = str(message.get("normalized_text") or message.get("text") or "")
         topic = topic_just_asked(tracker.events)
         answer = follow_up_answer(text, topic, answer_context())
-        if answer is None:
-            dispatcher.utter_message(response="utter_out_of_scope")
-        else:
+        if answer is not None:
             send_policy_answer(dispatcher, tracker, answer)
+            return []
+        dispatcher.utter_message(response="utter_out_of_scope")
+        where = referral(text)  # 「个税汇算怎么办」: the office that answers it
+        if where is not None:
+            dispatcher.utter_message(text=where)
         return []

@@ -65,7 +65,8 @@ ABOUT_SPREAD = 9  # 「八十来人」「八十左右」: read as up to 89 (一�
 
 
 def parse_headcount(value: Any) -> Headcount:
-    """``45`` → 45; ``81-89`` → 89 (all ≤100); ``101-109`` → 101; ``91-109`` or ``100~`` → unknown."""
+    """``45`` → 45; ``81-89`` → 89 (all ≤100); ``101-109`` → 101; ``130~`` → 121 (over 100
+    either way); ``91-109`` or ``100~`` → unknown."""
     if value is None or value == "unknown":
         return Headcount(None, None if value is None else "unknown")
     text = str(value)
@@ -87,6 +88,9 @@ def parse_headcount(value: Any) -> Headcount:
     if about is not None and about + ABOUT_SPREAD <= HEADCOUNT_LIMIT:
         # 「八十来号人」: about 80 is at most 89, under the limit whatever the exact number
         return Headcount(about + ABOUT_SPREAD, said)
+    if about is not None and about - ABOUT_SPREAD > HEADCOUNT_LIMIT:
+        # 「130人左右」: at least 121, over the limit whatever the exact number
+        return Headcount(about - ABOUT_SPREAD, said)
     return Headcount(None, said)
 
 

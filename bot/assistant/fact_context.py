@@ -31,6 +31,13 @@ _BECOMING_AGENCY = re.compile(
 )
 # 「机构自己有2起」「去年托管的企业总共12件案子」: an agency speaks of its cases
 _AGENCY_SPEAKING = re.compile(r"机构|(?:托管|服务)的(?:企业|客户|公司)|服务对象")
+# 「我们托管服务了一家做电子烟配件的企业」「客户企业去年被员工告了仲裁」: an agency speaks of a
+# client already under custody, whose facts are no application for custody (第九条)
+_OF_A_CLIENT = re.compile(
+    r"(?:托管|服务)(?:服务)?(?:了|过)(?:一家|几家|这家|那家|[0-9一二两三四五六七八九十]+家)"
+    r"[^,，。;；]{0,12}?(?:企业|客户|公司|厂)"
+    r"|(?:我们|机构)(?:托管|服务)的(?:企业|客户|公司|厂)|客户(?:企业|公司|厂)"
+)
 
 
 def _has(
@@ -123,7 +130,8 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         # 「在坪山区内从碧岭搬到坪山街道，会影响托管服务对象的资格吗」: 第十三条's question,
         # answered 未触发
         return "enterprise_exit"
-    if any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities) or business_line(text):
+    eligibility_facts = any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities)
+    if (eligibility_facts or business_line(text)) and not _OF_A_CLIENT.search(text):
         # 「做嵌入式软件的」: the firm's own trade says it is neither excluded firm type (第九条)
         return "eligibility"
     if any(e.get("entity") in _SUBSIDY_ENTITIES for e in entities):
@@ -153,7 +161,7 @@ _ASKS_ABOUT_STAYING = re.compile(r"退出|还算|算不算|还是不是|资格|�
 # 「我们是托管服务对象」「去年签的托管」「接受托管服务」: an enterprise already under custody
 _UNDER_CUSTODY = re.compile(
     r"托管(?:服务)?对象|签(?:了|的|过)?(?:托管|协议|合同)|接受(?:了)?托管|(?:开始|正在|已经)托管"
-    r"|正在接受托管|托管(?:了|中|着|紧)"
+    r"|正在接受托管|托管(?:了|中|着|紧)|(?:在|处于)托管(?:服务)?(?:期|期间|期限)内"
 )
 
 

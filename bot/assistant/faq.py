@@ -88,4 +88,5 @@ def list_item_answer(text: str, earlier: list[str], ctx: AnswerContext) -> Answe
     entry = ctx.kb.faq(hits[0].ref.removeprefix("faq:")) if hits else None
     if entry is None:
         return None
-    return entry_answer(entry, ctx, lead=(f"第{number}项（{item}）：",), data={"list_item": number})
+    lead = (f"第{number}项（{item}）：",)
+    return entry_answer(entry, ctx, lead=lead, data={"list_item": number, "intent": entry.intent})

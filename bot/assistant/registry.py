@@ -279,12 +279,18 @@ FAQ_OFFERS: dict[str, tuple[Button, ...]] = {
         {"title": "逐项核对我们能否托管", "payload": "/ask_enterprise_eligibility"},
     ),
 }
+# 「那能申请吗」 right after the eligibility verdict asks for that verdict again, whatever topic
+# the words also name (how to apply): the topic's check, by the topic's intent
+VERDICT_OF_TOPIC: dict[str, str] = {
+    "ask_how_to_apply": "eligibility",
+    "ask_what_is_custody": "eligibility",
+}
 # Conversation intents that may interrupt a form: answered, then the form goes on.
 INTERRUPTING_RESPONSES: dict[str, str] = {
     "greet": "utter_greet",
     "thanks": "utter_you_are_welcome",
     "bot_challenge": "utter_iamabot",
-    "out_of_scope": "utter_out_of_scope",
+    "out_of_scope": "action_out_of_scope",
     "request_human": "action_handoff",
     "request_article_text": "action_article_text",
 }

@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from bot.assistant.fact_builders import parse_month_or_date
 from bot.assistant.fact_context import context_intent
 from bot.assistant.vocabulary import (
     ALL_YEARS,
@@ -42,7 +41,6 @@ from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal, to_int
 from bot.language.reactions import replaced_figure
 from bot.language.statements import asks_something
-from rules_core.periods import whole_months_into_year
 
 # Which date slot a bare date fills, by the question being asked.
 _DATE_SLOT_BY_INTENT = {
@@ -216,21 +214,6 @@ def scores_so_far(events: Iterable[Mapping[str, Any]]) -> str | None:
     return value
 
 
-def _served_until(signed: str, ended: str, said: Mapping[str, str]) -> dict[str, str]:
-    """The service year and the months served in it when the service ended on a monthly
-    anniversary of the signing (「2023年2月1日首签，4月1日就注销了」 → year 1, 2 months;
-    第二十三条 pro-rates by them); nothing when the days differ or a year said disagrees."""
-    start, end = parse_month_or_date(signed), parse_month_or_date(ended)
-    if start is None or end is None or end < start or min(len(signed), len(ended)) < len("2021-06"):
-        return {}  # a year alone says nothing of months
-    if (len(signed) == len("2021-06")) != (len(ended) == len("2021-06")):
-        return {}  # a month against a day: the months served are not whole
-    year, months = whole_months_into_year(start, end)
-    if months is None or said.get("service_year", str(year)) != str(year):
-        return {}
-    return {"service_year": str(year), "months_served": str(months)}
-
-
 MIN_CERTIFIED_STAFF = 2  # 第八条第（一）项: 2名以上专职服务人员取得相关资格证书
 
 
@@ -276,15 +259,15 @@ def slots_from_entities(
         slots["years_served"] = values[-1]
 
     ended = _entity_values(entities, "date", SERVICE_ENDED)
+    if ended:  # 「2021年12月1日注销」: when the service ended (第二十三条 pro-rates by it)
+        slots["service_ended"] = ended[0]
     if values := [v for v in _entity_values(entities, "date") if v not in ended]:
         date_slot = _date_slot(intent, active_form, requested_slot)
         first = _entity_values(entities, "date", "first_signing")
-        if date_slot == "first_signing_date" and first:  # 「第一次签约是2021年11月」
+        if date_slot and first:  # 「第一次签约是2021年11月」「真正开始托管是2021年5月10日」
             slots[date_slot] = first[0]
         elif date_slot:
             slots[date_slot] = values[0]
-        if ended and "months_served" not in slots:
-            slots.update(_served_until(first[0] if first else values[0], ended[0], slots))
 
     agency_context = intent in _AGENCY_INTENTS or active_form in _AGENCY_FORMS
     for role, slot in (

@@ -30,7 +30,9 @@ ELIGIBILITY_SLOTS = (
 # asked by the subsidy form; the months served (for a year cut short, 第二十三条) are read when
 # given and offered in the answer, not asked: most people want the cap of a whole year
 SUBSIDY_SLOTS = ("first_signing_date", "service_year")
-SUBSIDY_EXTRA_SLOTS = ("months_served",)
+# the day a 第十三条 event ended the service (「今年3月1日注销的」): with the first signing it gives
+# the service year and the months served in it
+SUBSIDY_EXTRA_SLOTS = ("months_served", "service_ended")
 AGENCY_EXIT_SLOTS = (
     "clients_served",
     "clients_with_cases",

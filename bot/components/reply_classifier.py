@@ -37,6 +37,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.assistant.transcript import POLICY_INTENT_PREFIXES
 from bot.assistant.vocabulary import ALSO_ASKED, ASKS_VERDICT, CORRECTION
 from bot.components.linear_intent_classifier import SEGMENT_INTENTS
 from bot.components.normalizer import NORMALIZED_TEXT
@@ -44,6 +45,7 @@ from bot.language.article_requests import requested_articles
 from bot.language.reactions import POSITIVE, emoji_reaction, is_correction, is_doubt
 from bot.language.short_replies import short_reply_intent
 from bot.language.statements import (
+    UNKNOWN_WORDS,
     asks_only_for_the_verdict,
     asks_something,
     closes_on_the_verdict,
@@ -56,8 +58,9 @@ UNHELPFUL = "feedback_unhelpful"
 DOUBT = "doubt_verdict"
 DONT_KNOW = "dont_know"
 _NAMES_A_CHECK = re.compile(r"对象|机构|退出|补贴|申请|托管")
-_NOT_KNOWN = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|搞不清|要问|得问|问一?下")
+_NOT_KNOWN = re.compile(UNKNOWN_WORDS + r"|要问|得问|问一?下")
 ARTICLE_TEXT = "request_article_text"
+OUT_OF_SCOPE = "out_of_scope"
 DOUBT_MAX_CHARS = 25  # a doubt is short; a longer message with 确定吗 is a question of its own
 # The classifier's guesses that a plain statement of facts overrides: the checks whose questions share
 # their words with the facts (「停业」, 「出过仲裁」, 「专职人员」). Not the replies: 「不查了，我们在
@@ -271,6 +274,16 @@ def rule_intent(message: Message) -> str | None:
         if predicted in STATEMENT_MISREADS and _NAMES_A_CHECK.search(text):
             return str(predicted)
         return DOUBT
+    if (
+        verdict_only
+        and not str(predicted).startswith(POLICY_INTENT_PREFIXES)
+        and predicted != OUT_OF_SCOPE  # 「算不算工伤」 asks a verdict of another matter
+    ):
+        # 「先说结果吧」 taken for stop_form or goodbye: it asks for the verdict, and the
+        # conversation goes on
+        if message.get(ENTITIES):
+            return INFORM
+        return DONT_KNOW if _NOT_KNOWN.search(without_verdict_questions(text)) else DOUBT
     if verdict_only and message.get(ENTITIES) and predicted not in STATEMENT_MISREADS:
         # 「我们公司是劳务派遣，能不能申请劳动关系托管服务？」: facts and a request for the
         # verdict on them; a topic (what custody is) cannot answer that, however sure of it

@@ -31,7 +31,7 @@ from datetime import date
 from bot.language.gazetteer import Place, find_places, role_words
 from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal, to_int
-from bot.language.statements import asks_something
+from bot.language.statements import UNKNOWN_WORDS, asks_something
 
 N = NUMBER
 NEGATION = re.compile(
@@ -421,7 +421,11 @@ _FIRM_TYPES = [
 
 
 # 「给人力资源公司开发软件」「为派遣公司做账」「帮劳务公司招人」: the firm type is whom it serves
-_SERVED_FIRM = re.compile(r"(?:给|为|帮|替|向|服务于)(?:一些|一家|几家|各|多家)?$")
+_SERVED_FIRM = re.compile(
+    r"(?:给|为|帮|替|向|服务于)(?:一些|一家|几家|各|多家)?$"
+    # 「跟一家劳务派遣公司合作」「找人力资源公司招人」: a firm the enterprise deals with
+    r"|(?:跟|找|通过|委托|请了?)(?:一些|一家|几家|了一家)?$|(?:和|与)(?:一家|几家|一些)$"
+)
 
 _LIST_JOINER = re.compile(r"(?:[、/或和及与]|或者|以及|也不是|,|，)?(?:单位|公司|机构|企业)?")
 
@@ -598,9 +602,9 @@ _UNSURE_BEFORE = re.compile(
 )
 _CASE_WORD = re.compile(r"信访|监察|仲裁|案件|案子")
 _UNSURE_AFTER = re.compile(
-    r"不清楚|不知道|不确定|不太清楚|不是很清楚|不大清楚|说不准|搞不清"
+    UNKNOWN_WORDS
     # 「…我得问下人事」「要查一下」: the speaker does not know yet
-    r"|(?:得|要|需要|再)(?:去)?(?:问|查|核实|确认)"
+    + r"|(?:得|要|需要|再)(?:去)?(?:问|查|核实|确认)"
 )
 _DENIED_AFTER = re.compile(
     r"(?:应该|可能|好像|估计|大概)?(?:也|都|并|还)?(?:不是|不算|不属于|没有?入库|未入库)"
@@ -630,25 +634,32 @@ _NO_CASE_AT_ALL = re.compile(
 
 # ---------------------------------------------------------------- operating status (第九条、第十三条)
 _STATUS = [
-    ("abnormal_words", re.compile(r"(?:经营|生产|运营)(?:不正常|不太正常|异常)")),
+    ("abnormal_words", re.compile(r"(?:经营|生产|运营|营运)(?:不正常|不太正常|异常)")),
     (
         "normal",
         re.compile(
-            r"正常(?:经营|生产|运营|营业|开工)"
-            r"|(?:经营|生产|运营)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?正常"
+            r"正常(?:经营|生产|运营|营运|营业|开工)"
+            r"|(?:经营|生产|运营|营运)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?正常"
             # 「…，40人，正常，不是派遣…」: 正常 as a clause of its own among the facts
             r"|(?<=[,，])(?:一切|都|也)?正常(?:的)?(?=[,，。;；]|$)"
-            r"|(?:经营|生产|运营)(?:一切|都|一直|还|也)+正常"
+            r"|(?:经营|生产|运营|营运)(?:一切|都|一直|还|也)+正常"
             r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?正常"
             r"|订单(?:一直|都|也)?正常|正常(?:在做|出货|接单)"
         ),
     ),
-    ("stayed", re.compile(r"(?:没|没有|未|并没有?)(?:搬|迁)(?:走|过|家)?(?!到|去|出|迁)")),
+    (
+        "stayed",
+        re.compile(r"(?:没|没有|未|并没有?)(?:搬|迁|挪|动)(?:走|过|家|窝)?(?!到|去|出|迁|静)"),
+    ),
     ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
     ("deregistered", re.compile(r"注销|倒闭|黄了|破产|吊销")),
     (
         "relocated",
-        re.compile(r"(?:搬迁|搬走|搬出|迁出|搬到|迁到|迁走|搬去)(?:了)?(?:出)?(?:坪山区?)?"),
+        re.compile(
+            r"(?:搬迁|搬走|搬出|迁出|搬到|迁到|迁走|搬去|搬完|搬过去)(?:了)?(?:出)?(?:坪山区?)?"
+            # 「坪山这边没经营了」: it no longer operates in 坪山区
+            r"|坪山区?(?:这边|那边|这里)?(?:已经|现在)?(?:没有?|不再)(?:经营|生产|营业|办公)了?"
+        ),
     ),
 ]
 
@@ -656,7 +667,7 @@ _STATUS = [
 def _where_moved(text: str, start: int, said: str) -> str:
     """第十三条 counts moving *out of* 坪山区: ``relocated`` (搬出坪山, 搬到惠州), ``moved_within``
     (搬到坪山龙田), or ``moved`` when the message does not say where (「公司最近搬迁了」)."""
-    if re.match(r"(?:搬出|迁出|搬离|迁离|搬走|迁走)", said):
+    if re.match(r"(?:搬出|迁出|搬离|迁离|搬走|迁走)", said) or re.search(r"没|不再", said):
         return "relocated"
     near = [p for p in find_places(text) if start < p.start <= start + len(said) + 3]
     if not near:
@@ -706,16 +717,21 @@ def operating_statuses(text: str) -> list[Fact]:
                 continue
             if negated and value != "normal":
                 continue  # 没有关门 says nothing decisive
+            status = value
             if value == "relocated":
                 if re.search(
                     r"注册(?:地址|地|的地址)?[^,，。;；]{0,6}$",
                     text[max(0, m.start() - 10) : m.start()],
                 ):
                     continue  # 「注册地址迁到坑梓了」 moves the registration, not the business
-                value = _where_moved(text, m.start(), m.group(0))
+                status = _where_moved(text, m.start(), m.group(0))
             facts.append(
-                Fact("operating_status", "abnormal" if negated else value, m.start(), m.end())
+                Fact("operating_status", "abnormal" if negated else status, m.start(), m.end())
             )
+    if any(f.value in ("moved_within", "relocated") for f in facts):
+        # 「是搬到坪山的石井街道…搬完以后还算吗」: the move said again without its place is the
+        # one whose place was said
+        facts = [f for f in facts if f.value != "moved"]
     return facts
 
 
@@ -834,6 +850,8 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
 
 _FIRST_SIGNING_BEFORE = re.compile(
     r"(?:第一次|首次|最早|最初|头一次)(?:签约|签的|签|签订|签协议)(?:的)?(?:时间|日期)?(?:是|在|为|于)?$|首签(?:是|在|为|于)?$"
+    # 「…不是托管。真正开始托管是2021年5月10日」: the start meant, against another date said
+    r"|(?:真正|实际上?|其实)(?:开始)?(?:接受)?(?:托管|签约|签托管)(?:服务)?(?:的时间|日期)?(?:是|在|为|于|从)$"
 )
 _SHORT_YEAR = re.compile(r"^(?:是|在)?(?:20)?(?P<y>[0-4]\d)\s*年(?:的|签的|签约的|首签)?[。.!！]?$")
 _MONTH_DAY = re.compile(rf"(?<![0-9年])(?P<m>{N})\s*月\s*(?P<d>{N})\s*(?:日|号)")
@@ -904,7 +922,7 @@ _SUPPOSING = re.compile(r"如果|假如|假设|假使|要是|万一|一旦|等�
 _IN_CUSTODY_NOW = re.compile(
     # not 「托管中遇到的问题」 (during custody, said of anyone)
     r"正在(?:接受)?托管|(?:我们|我司|公司|企业|厂)(?:现在|目前|还|正|仍)?(?:在)?托管(?:中|着|紧)"
-    r"|(?:还在|仍在)(?:托管)?(?:服务)?(?:期|期限)内"
+    r"|(?:还在|仍在|在|处于)(?:托管)?(?:服务)?(?:期|期间|期限)内"
     r"|(?:我们|我司|公司|企业)(?:现在|目前)?(?:是|属于)托管(?:服务)?对象"
 )
 _NOT_YET = re.compile(r"(?:没|未|不|没有|还没|尚未)(?:满|届满)$|(?:没|未|不)满")
@@ -1008,11 +1026,43 @@ _OTHERS_NOT_CERTIFIED = re.compile(
 )
 
 
+# 「服务企业数：60」「出劳动案件企业数：12」「要求换机构：0」「机构自身案件：0」: an agency's
+# figures (第十一条) as the labelled lines of a form, without a unit after the figure
+_LABELLED_COUNTS = [
+    (
+        "clients_with_cases",
+        r"(?:出|发生|有)(?:过|了)?(?:劳动)?(?:案件|案子|仲裁|信访|监察)(?:的)?(?:企业|客户|服务对象)(?:数|数量)?",
+    ),
+    (
+        "change_requests",
+        r"(?:要求|申请|提出)?(?:更换|换)(?:服务)?机构(?:的)?(?:企业|客户)?(?:数|数量)?",
+    ),
+    ("cases", r"机构(?:自身|自己|本身)(?:的)?(?:劳动)?(?:案件|案子)(?:数|量|数量)?"),
+    ("clients", r"(?:服务|托管)(?:的)?(?:企业|客户|服务对象|对象)(?:数|数量|总数)"),
+]
+_LABELLED_COUNT = re.compile(
+    "(?:" + "|".join(f"(?P<{role}>{label})" for role, label in _LABELLED_COUNTS) + ")"
+    rf"\s*[:：]\s*(?P<n>{N})(?![0-9.]|\s*%)"
+)
+
+
+def _labelled_counts(text: str, found: list[Fact]) -> list[Fact]:
+    facts = []
+    for m in _LABELLED_COUNT.finditer(text):
+        n = to_int(m.group("n"))
+        if n is None or any(f.start <= m.start("n") < f.end for f in found):
+            continue
+        role = next(r for r, _ in _LABELLED_COUNTS if m.group(r))
+        facts.append(Fact("count", str(n), m.start(), m.end(), role))
+    return facts
+
+
 def counts(text: str) -> list[Fact]:
     """Counts with their role; staff are ``staff`` (certified, 第八条) only where the message
     speaks of certificates, ``full_time_staff`` otherwise (「2名专职服务人员」 says nothing of
     certificates: it is not read as 2 certified)."""
     found = _counts(text)
+    found += _labelled_counts(text, found)
     if _ONE_CERTIFIED.search(text) and _OTHERS_NOT_CERTIFIED.search(text):
         # 「两个专职，一个有法律职业资格证，另一个还没考出任何证书」: one holds a certificate
         return [replace(f, value="1") if f.role == "staff" else f for f in found]
@@ -1400,8 +1450,10 @@ def agency_conditions(text: str) -> list[Fact]:
         before = before[: before.find(m.group(0))]
         if _HYPOTHETICAL.search(before):
             continue
-        if _VIOLATION_NO.search(before):
-            value = "no"
+        if _VIOLATION_NO.search(before) or re.match(
+            r"(?:行为)?[:：]\s*(?:无|没有|否|0)", text[m.end() :]
+        ):
+            value = "no"  # 「违法违规：无」 in a list of facts
         elif _VIOLATION_YES.search(before):
             value = "yes"
         else:

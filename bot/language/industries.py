@@ -37,6 +37,8 @@ _DOING = re.compile(
 _NOT_A_TRADE = re.compile(
     r"派遣|人力|劳务|猎头|托管|机构|补贴|备案|申请|什么|哪些|不了|不到|不好|完|核对|测试|登记|"
     r"正常|好的|得到|准备|一下|出来|这个|那个|多少|怎么|手续|^材料|工作"
+    # 「帮我们做工资表吗」: the HR tasks custody covers (第十五条), asked about, are no trade
+    r"|工资|社保|考勤|合同|账|表|招聘|培训|档案|个税|吗|呢"
 )
 
 

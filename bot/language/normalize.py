@@ -81,13 +81,14 @@ def english_words(text: str) -> str:
 # number followed by 、 or . and a space or a letter, at the start or after whitespace)
 _LIST_MARKER = re.compile(
     r"(?:^|(?<=[\s:：]))\d{1,2}\s*[.、．)）]\s*(?=[^\d\s])"
-    r"|(?:^|(?<=\s))\d{1,2}\s+(?=[\u4e00-\u9fff]{1,6}[:：])"
+    # (a figure ending its line is a value, 「员工人数：77」, not the number of the next item)
+    r"|(?:^|(?<=\s))\d{1,2}[^\S\n]+(?=[\u4e00-\u9fff]{1,6}[:：])"
 )
 
 
 # 「1.都在坪山 2.28人 3.经营正常 4.2022年已入库」: items numbered 1, 2, 3… in a row are a list
 # even where an item starts with a figure (2.28人 is item 2, 28人; 4.2022年 is item 4)
-_NUMBERED_ITEM = re.compile(r"(?:^|(?<=[\s:：,，;；。]))([1-9])(?:\s*[.、．)）]|\s+)(?=\S)")
+_NUMBERED_ITEM = re.compile(r"(?:^|(?<=[\s:：,，;；。]))([1-9])(?:\s*[.、．)）]\s*|\s+)(?=\S)")
 _CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f]")  # ①…⑳ ❶…❿
 
 
@@ -103,6 +104,11 @@ def without_list_numbers(text: str) -> str:
 
 
 _COMMAS = re.compile(r",{2,}")
+# 「注册, 纳税, 经营都在坪山」 (often typed in pinyin with commas): a list of the three place
+# roles of 第九条, not three clauses
+_COMMA_IN_ROLES = re.compile(
+    r"(?<=注册|纳税|交税|经营|办公|生产|册地|税地|营地|公地|产地)[,，](?=注册|纳税|交税|经营|办公|生产)"
+)
 # 「一百二时人」「三时多家」: 十 typed as a homophone between numerals and a unit (pinyin input
 # offers 时/石/实 for shi); only there, where no other reading makes sense
 # Cantonese counts firms with 间 (「四十间企业」「八间出过仲裁」): 家 in Mandarin; not rooms
@@ -133,6 +139,7 @@ def normalize_text(text: str) -> str:
     simplified = _SHI_IN_NUMBER.sub("十", simplified)
     simplified = _CANTONESE_JIAN.sub("家", simplified)
     simplified = _JIA_AFTER_NUMBER.sub("家", simplified)
+    simplified = _COMMA_IN_ROLES.sub("、", simplified)
     text = correct_homophones(english_words(simplified))
     return _COMMAS.sub(",", text).lstrip(",") if "," in text else text
 

@@ -50,9 +50,10 @@ _VERDICT_WORDS = re.compile(
     r"|^(?:那|那么|这样|这样的话|那样|现在|那现在|所以)+(?:呢|的话呢|如何|怎么样|怎样)?[?？]?$"
     # 「那结果呢」「结论呢」「结论是什么」「先给个结论」「直接说结论」
     r"|^(?:那|那么|这样|现在|所以)*(?:的)?(?:结果|结论)(?:呢|是|如何|怎么样|怎样)?[?？]?$"
-    r"|^(?:那|你)?(?:先|就|直接)?(?:给|说|告诉我)(?:个|一个|我)?(?:结论|结果)(?:吧|呢)?[?？]?$"
+    r"|^(?:那|你)?(?:先|就|直接)*(?:按|根据|就)?(?:现有|目前|现在|已有)?(?:这些|的)?(?:信息|情况|资料)?"
+    r"(?:先|就|直接)*(?:给|说|告诉我|出)(?:个|一个|我)?(?:结论|结果)(?:吧|呢)?[?？]?$"
 )
-VERDICT_QUESTION_MAX_CHARS = 16
+VERDICT_QUESTION_MAX_CHARS = 18
 
 
 def is_verdict_question(clause: str) -> bool:
@@ -75,8 +76,13 @@ def asks_only_for_the_verdict(text: str) -> bool:
     return bool(asking) and all(is_verdict_question(c) for c in asking)
 
 
+# The words of one who does not know (「不太清楚」「一时问不到」), shared by the fact extractor,
+# the reply classifier and this module, each adding what it reads besides
+UNKNOWN_WORDS = (
+    r"不清楚|不太清楚|不大清楚|不是很清楚|不知道|不确定|不晓得|说不准|搞不清|问不到|查不到"
+)
 # 「有没有入库不清楚」: a question the speaker cannot answer, not one put to the assistant
-_UNKNOWN_TO_ME = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|搞不清")
+_UNKNOWN_TO_ME = re.compile(UNKNOWN_WORDS)
 
 
 def without_verdict_questions(text: str) -> str:
@@ -167,7 +173,7 @@ def is_follow_up(text: str) -> bool:
 _CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩"
 _CHINESE_DIGITS = "一二三四五六七八九十"
 _ITEM_REFERENCE = re.compile(
-    rf"^(?:那|那么|再问下?|请问)?(?:第)?\s*(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])"
+    rf"^(?:那|那么|再问下?|请问)?(?:先|再)?(?:回答|答|说|讲)?(?:一下)?(?:第)?\s*(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])"
     r"\s*(?:项|条|点|个|号)?(?:的)?(?=[,，、.。:：;；\s]|具体|展开|详细|再|说|讲|是|呢|$)"
 )
 # the number of an item in a list: 「（五）」「5.」「5 」「①」, at the start, after a space or a break

@@ -653,8 +653,25 @@ def test_an_out_of_scope_follow_up_takes_up_the_topic_just_asked(history, text) 
 def test_a_question_out_of_scope_with_no_topic_before_says_what_is_covered() -> None:
     from actions.fallback import ActionOutOfScope
 
-    messages, _ = run_action(ActionOutOfScope(), make_tracker("工伤怎么认定", "out_of_scope"))
+    messages, _ = run_action(ActionOutOfScope(), make_tracker("今天天气怎么样", "out_of_scope"))
     assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        pytest.param("个人所得税年度汇算怎么办？", "12366", id="taxes go to the tax office"),
+        pytest.param("怎么在深圳注册一家公司？", "市场监督管理", id="registering a firm"),
+        pytest.param("高新技术企业认定怎么申报", "科技", id="high-tech certification"),
+        pytest.param("员工工伤认定去哪办", "12333", id="work injuries"),
+    ],
+)
+def test_an_out_of_scope_question_is_told_where_to_ask(text: str, where: str) -> None:
+    from actions.fallback import ActionOutOfScope
+
+    messages, _ = run_action(ActionOutOfScope(), make_tracker(text, "out_of_scope"))
+    assert messages[0].get("response") == "utter_out_of_scope"
+    assert where in _shown(messages[1:]), messages
 
 
 @pytest.mark.parametrize(
@@ -712,3 +729,39 @@ def test_several_enterprises_in_one_message_each_get_their_own_cap() -> None:
         line = next(x for x in shown.splitlines() if x.startswith(f"· {label}"))
         assert cap in line, shown
     assert "第十九条" in shown
+
+
+def test_can_we_apply_right_after_the_eligibility_verdict_repeats_that_verdict() -> None:
+    tracker = make_tracker(
+        "那能申请吗",
+        "ask_how_to_apply",
+        slots={**FULL_ELIGIBLE, "headcount": "150", "last_check": "eligibility"},
+    )
+    tracker.latest_message["asks_verdict"] = True
+    messages, _ = run_action(ActionAnswerFaq(), tracker)
+    shown = _shown(messages)
+    assert "【结论】不符合" in shown and "150人" in shown, shown
+
+
+def test_can_we_apply_with_nothing_checked_gets_how_to_apply() -> None:
+    tracker = make_tracker("可不可以申请托管", "ask_how_to_apply")
+    tracker.latest_message["asks_verdict"] = True
+    messages, _ = run_action(ActionAnswerFaq(), tracker)
+    assert "【结论】" not in _shown(messages) and "第十七条" in _shown(messages)
+
+
+def test_answer_item_two_first_answers_that_check_on_the_facts_known() -> None:
+    history = [
+        user_event(
+            "两个事：1）我们厂能不能托管；2）机构那边第一年补贴上限多少。我们是去年10月首次签的约。",
+            "ask_subsidy_amount",
+        )
+    ]
+    tracker = make_tracker(
+        "先回答2",
+        "nlu_fallback",
+        history=history,
+        slots={"first_signing_date": "2022-10", "service_year": "1"},
+    )
+    messages, _ = run_action(ActionFallbackSearch(), tracker)
+    assert "31,112.60" in _shown(messages), _shown(messages)

@@ -46,6 +46,16 @@ def check_of(text: str) -> str | None:
         pytest.param(
             "做嵌入式软件的", "eligibility", id="a firm's own trade is a fact of its eligibility"
         ),
+        pytest.param(
+            "我们托管服务了一家做电子烟配件的企业，2022年3月签的约",
+            "subsidy",
+            id="a client's trade said by its agency is no application for custody",
+        ),
+        pytest.param(
+            "我们想成为托管服务对象，30人，注册在坪山",
+            "eligibility",
+            id="an enterprise wanting to be a service object is applying",
+        ),
     ],
 )
 def test_facts_start_the_check_of_who_is_speaking(text: str, check: str) -> None:

@@ -131,6 +131,7 @@ HEADCOUNTS = [
     pytest.param("101-109", 101, id="一百多人按下限判断已超过100人"),
     pytest.param("91-109", None, id="跨过100人的范围需要确认"),
     pytest.param("100~", None, id="一百来人需要确认"),
+    pytest.param("130~", 121, id="一百三十人左右按下限判断也已超过100人"),
     pytest.param("unknown", None, id="不清楚的人数未知"),
 ]
 

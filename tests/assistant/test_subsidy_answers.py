@@ -51,6 +51,11 @@ SEVERAL = [
         id="a year asked in the closing question is each one's and the total is summed",
     ),
     pytest.param(
+        "两家企业第一年补贴上限分别是多少：1. A企业2021年5月首签 2. B企业2022年11月首签",
+        ["A企业（2021年5月首次签约）：第一年补贴上限为27,887.20", "31,112.60"],
+        id="so is a year asked before the enterprises are listed",
+    ),
+    pytest.param(
         "A公司2022年1月1日首签，2023年3月1日注销，服务了2个月；B公司2023年1月首签。补贴上限各多少",
         ["第二年折算后补贴上限为4,321.20", "32,950.80"],
         id="an enterprise's own months served pro-rate its own cap only",
@@ -86,3 +91,42 @@ def test_one_enterprise_is_left_to_the_calculator(text: str) -> None:
     from bot.language.normalize import normalize_text
 
     assert several_clients(normalize_text(text), AS_OF) == []
+
+
+@pytest.mark.parametrize(
+    ("slots", "fragment"),
+    [
+        pytest.param(
+            {"first_signing_date": "2023-02-01", "service_ended": "2023-04-01"},
+            "第一年折算后补贴上限为5,491.80",
+            id="two months from the signing to the deregistration pro-rate the first year",
+        ),
+        pytest.param(
+            {
+                "first_signing_date": "2021-09-01",
+                "service_ended": "2023-03-01",
+                "service_year": "2",
+            },
+            "第二年折算后补贴上限为11,619.67",
+            id="the end in year two pro-rates year two by its months",
+        ),
+        pytest.param(
+            {"first_signing_date": "2022-03", "service_ended": "2023-02"},
+            "第一年折算后补贴上限为28,519.88",
+            id="months alone count whole months",
+        ),
+        pytest.param(
+            {
+                "first_signing_date": "2021-06-01",
+                "service_ended": "2022-08-15",
+                "service_year": "2",
+            },
+            "第二年补贴上限为23,239.33",
+            id="an end mid-month gives the whole year's cap and the offer to pro-rate",
+        ),
+    ],
+)
+def test_the_end_of_the_service_gives_the_year_and_the_months_to_pro_rate(
+    slots: dict[str, str], fragment: str
+) -> None:
+    assert fragment in answer_text(slots)

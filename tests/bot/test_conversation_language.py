@@ -834,23 +834,18 @@ SET_H = [
     ),
     pytest.param(
         "1. 2021年6月1日首次签约\n2. 2021年12月1日注销，服务满6个月",
-        {"first_signing_date": "2021-06-01", "months_served": "6"},
-        id="a deregistration date is no signing date",
+        {"first_signing_date": "2021-06-01", "service_ended": "2021-12-01", "months_served": "6"},
+        id="a deregistration date is no signing date but the day the service ended",
     ),
     pytest.param(
         "企业2023年2月1日首签，4月1日就注销了，第一年补贴折算上限是多少？",
-        {"service_year": "1", "months_served": "2"},
-        id="the months served are counted from the signing to the day the service ended",
+        {"first_signing_date": "2023-02-01", "service_ended": "2023-04-01"},
+        id="so is a day without its year said of the deregistration",
     ),
     pytest.param(
-        "2021年6月1日首次签约，2022年8月1日搬去东莞了",
-        {"service_year": "2", "months_served": "2"},
-        id="and fall in the service year the end date falls in",
-    ),
-    pytest.param(
-        "2021年6月1日首次签约，2022年8月15日注销",
-        {"months_served": None},
-        id="an end that is no monthly anniversary gives no whole months",
+        "今年3月1日注销的",
+        {"service_ended": "2023-03-01", "first_signing_date": None},
+        id="and the end alone, said after the signing",
     ),
     pytest.param(
         "首次签约是2021年11月。那第一年补贴上限应该是多少？现在这一年（第二年）的上限又是多少？",
@@ -875,3 +870,126 @@ def test_set_h_kinds_fill_their_slots(text: str, expected: dict[str, str | None]
     if "business_line" in expected:
         slots = slots_of(text)
     assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+SET_I = [
+    pytest.param(
+        "注册地：坪山\n纳税地：坪山\n经营地：坪山\n员工人数：\t77",
+        {"headcount": "77"},
+        id="a figure ending its line is the value of its label, not the next item's number",
+    ),
+    pytest.param(
+        "1. 坪山注册 2. 坪山纳税 3. 坪山龙田经营 4. 98人 5. 生产正常",
+        {"headcount": "98", "registered_in_pingshan": "yes"},
+        id="an item that starts with a figure after its number keeps the figure",
+    ),
+    pytest.param(
+        "店在坪山街道 执照也是坪山的",
+        {"operating_in_pingshan": "yes", "registered_in_pingshan": "yes"},
+        id="店在 says where the firm operates and 执照 where it is registered",
+    ),
+    pytest.param(
+        "women gongsi zhuce, nashui, jingying dou zai pingshan",
+        {"in_pingshan": "yes"},
+        id="the three roles listed with commas are one list of roles",
+    ),
+    pytest.param(
+        "註冊地、納稅地及營運地皆位於坪山區，營運正常",
+        {"in_pingshan": "yes", "operating_normally": "yes"},
+        id="營運 is the operating place and operating normally",
+    ),
+    pytest.param(
+        "上个月搬完的 坪山这边没经营了",
+        {"exit_event": "relocated", "operating_in_pingshan": "no"},
+        id="no longer operating in 坪山 after the move is a move out of it",
+    ),
+    pytest.param(
+        "说错了，是搬到坪山的石井街道，不是龙岗。搬完以后还算托管服务对象吗？",
+        {"exit_event": "moved_within"},
+        id="the move said again without its place is the one whose place was said",
+    ),
+    pytest.param(
+        "公司一直正常经营，在坪山没动过",
+        {"exit_event": "stayed"},
+        id="没动过 says the firm stayed",
+    ),
+    pytest.param(
+        "去年服务企业数：60\n出劳动案件企业数：12\n要求换机构：0\n机构自身案件：0\n违法违规：无",
+        {
+            "clients_served": "60",
+            "clients_with_cases": "12",
+            "change_requests": "0",
+            "own_case_count": "0",
+            "other_violation": "no",
+        },
+        id="an agency's figures as labelled lines are read under their labels",
+    ),
+    pytest.param(
+        "我说混了，劳务派遣公司是我们的供应商。我们自己是做电子元器件贴片加工的",
+        {"firm_type": "other"},
+        id="a dispatch firm that supplies the enterprise is not the enterprise",
+    ),
+    pytest.param(
+        "我们跟一家劳务派遣公司合作招人",
+        {"firm_type": None},
+        id="nor is one it works with",
+    ),
+    pytest.param(
+        "托管服务能帮我们办员工社保和做工资表吗？",
+        {"firm_type": None, "business_line": None},
+        id="a task asked about is no trade of the firm",
+    ),
+    pytest.param(
+        "员工一共130人左右",
+        {"headcount": "130~"},
+        id="about 130 is kept as said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_I)
+def test_set_i_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text)
+    if "agency" in text or "机构" in text:
+        normalized = normalize_text(text)
+        entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+        slots = message_slot_values(entities, "ask_agency_exit", normalized)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+def test_a_start_named_as_the_real_one_is_the_start_whatever_was_said_before() -> None:
+    text = "2020年那是和另一家咨询公司签的普通顾问合同，不是托管。真正开始托管是2021年5月10日"
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+    slots = message_slot_values(entities, "ask_enterprise_exit", normalized)
+    assert slots.get("service_started") == "2021-05-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "swap"),
+    [
+        pytest.param(
+            "再核对了一下，那6家里有1家的仲裁是2021年的，2022年实际只有5家。这样呢？",
+            ("6", "5"),
+            id="the figure pointed at with 那 is replaced by what it really is",
+        ),
+        pytest.param("是6家不是8家", ("8", "6"), id="as one denied is by the one affirmed"),
+    ],
+)
+def test_a_figure_replaced_is_known_by_what_replaces_it(text: str, swap: tuple[str, str]) -> None:
+    from decimal import Decimal
+
+    from bot.language.reactions import replaced_figure
+
+    assert replaced_figure(text) == (Decimal(swap[0]), Decimal(swap[1]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("不好意思我说混了，劳务派遣公司是我们的供应商", id="说混了 corrects"),
+        pytest.param("再核对了一下，实际只有5家", id="so does checking again"),
+    ],
+)
+def test_mixing_up_and_checking_again_are_corrections(text: str) -> None:
+    assert is_correction(text)

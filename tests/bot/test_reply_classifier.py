@@ -375,6 +375,8 @@ def test_a_correction_is_flagged_for_the_actions(text: str, flagged: bool) -> No
         ("是45人，能托管哪些事？", False),
         ("更正，是8家，需要什么材料？", False),
         ("不对，是120人", False),
+        ("税在哪交我不太清楚。你别追问了，就按现在这些信息直接告诉我结论", True),
+        ("纳税地我一时问不到，你先按现有信息给个结论", True),
     ],
     ids=[
         "符合…条件吗 asks for the verdict",
@@ -385,6 +387,8 @@ def test_a_correction_is_flagged_for_the_actions(text: str, flagged: bool) -> No
         "哪些 asks about a topic",
         "什么材料 asks about a topic",
         "no question at all",
+        "what the speaker does not know, then the verdict on what is known",
+        "a verdict on the information so far",
     ],
 )
 def test_a_message_asking_only_for_the_verdict_is_flagged(text: str, flagged: bool) -> None:
@@ -560,3 +564,22 @@ def test_a_request_word_inside_another_word_asks_nothing(text: str, asks: bool) 
     from bot.language.statements import asks_something
 
     assert asks_something(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "classified_as", "intent"),
+    [
+        pytest.param("先说结果吧", "stop_form", "doubt_verdict", id="先说结果 taken for stop_form"),
+        pytest.param(
+            "员工下班路上出了车祸，算不算工伤？",
+            "out_of_scope",
+            "out_of_scope",
+            id="算不算工伤 stays out of scope",
+        ),
+    ],
+)
+def test_a_verdict_asked_in_words_the_classifier_took_for_a_reply_is_the_verdict(
+    text: str, classified_as: str, intent: str
+) -> None:
+    (message,) = ReplyClassifier().process([_message(text, classified_as, 0.6)])
+    assert message.get(INTENT)["name"] == intent

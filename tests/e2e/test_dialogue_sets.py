@@ -29,7 +29,8 @@ KEEP = {
     "blind_e.yml": 0.95,
     "blind_f.yml": 0.93,
     "blind_g.yml": 0.93,
-    "blind_h.yml": 0.85,
+    "blind_h.yml": 0.96,
+    "blind_i.yml": 0.96,
 }
 
 

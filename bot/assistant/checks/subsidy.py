@@ -19,7 +19,7 @@ from bot.language.facts import CURRENT_YEAR
 from rules_core.answer import Answer, compose, render_check
 from rules_core.money import format_yuan
 from rules_core.params_loader import load_dates, load_wage_table
-from rules_core.periods import chinese_date
+from rules_core.periods import chinese_date, whole_months_into_year
 from rules_core.results import CheckResult, Verdict
 from rules_core.subsidy import (
     STATISTICS_CAVEAT,
@@ -94,8 +94,32 @@ def has_signing_date(slots: Mapping[str, Any]) -> bool:
     return bool(slots.get("first_signing_date"))
 
 
+def served_until(slots: Mapping[str, Any]) -> dict[str, str]:
+    """The service year and the months served in it when the service ended (``service_ended``)
+    on a monthly anniversary of the first signing (「2023年2月1日首签，4月1日就注销了」 → year 1,
+    2 months; 第二十三条 pro-rates by them); nothing when the days differ, the months served
+    are said, or a year said disagrees."""
+    signed, ended = (
+        str(slots.get("first_signing_date") or ""),
+        str(slots.get("service_ended") or ""),
+    )
+    if slots.get("months_served") or min(len(signed), len(ended)) < len("2021-06"):
+        return {}  # a year alone says nothing of months
+    if (len(signed) == len("2021-06")) != (len(ended) == len("2021-06")):
+        return {}  # a month against a day: the months served are not whole
+    start, end = parse_month_or_date(signed), parse_month_or_date(ended)
+    if start is None or end is None or end < start:
+        return {}
+    year, months = whole_months_into_year(start, end)
+    said = str(slots.get("service_year") or year)
+    if months is None or said != str(year) or year > LAST_SUBSIDISED_YEAR:
+        return {}
+    return {"service_year": str(year), "months_served": str(months)}
+
+
 def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     """The calculator's answer from the subsidy slots."""
+    slots = {**slots, **served_until(slots)}
     as_of = ctx.as_of
     said = str(slots.get("first_signing_date") or "")
     signing = parse_month_or_date(said)
@@ -247,6 +271,8 @@ PRORATION_OFFER = (
 
 def subsidy_decided(slots: Mapping[str, Any], as_of: dt.date) -> bool:
     """No signing date at all (「不清楚」), or a fourth year (第二十三条), ends the questions."""
+    if served_until(slots):  # 「今年3月1日注销的」: the end of the service says which year
+        return True
     if slots.get("first_signing_date") == "unknown" or slots.get("service_year") == ALL_YEARS:
         return True
     year = to_int(slots.get("service_year"))

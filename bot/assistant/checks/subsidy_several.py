@@ -74,9 +74,12 @@ def several_clients(text: str, today: dt.date) -> list[Client]:
     # 「…另一家2022年3月首签，第一年补贴合计多少？」: a year named in the closing question is
     # asked of every enterprise that names none of its own
     question = question_clause(text) or ""
-    asked = _one(extract_facts(question, today), "service_year") if question else None
     body = text[: text.rfind(question)] if question else text
-    for k, (label, segment) in enumerate(_segments(body), start=1):
+    segments = _segments(body)
+    # 「两家企业第一年补贴上限分别是多少：1. A企业…」: so is one named before the first enterprise
+    lead = body[: body.find(segments[0][1])] if segments and segments[0][0] else ""
+    asked = _one(extract_facts(question + "，" + lead, today), "service_year")
+    for k, (label, segment) in enumerate(segments, start=1):
         facts = extract_facts(segment, today)
         signed = _first_signing(facts)
         if signed is None or len(signed) < len("2021-07"):
