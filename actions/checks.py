@@ -92,11 +92,14 @@ class ActionSubsidy(CheckQuestionAction):
         return await super().run(dispatcher, tracker, domain)
 
     def general_answer(self, tracker: Tracker, ctx: AnswerContext) -> Answer | None:
-        """Right after an exit check (第十一条、第十三条), a short question about the subsidy is
-        about its stopping and pro-rating (第二十三条), not the caps."""
+        """Right after an exit check (第十一条、第十三条), a question about the subsidy that gives
+        none of its facts is about its stopping and pro-rating (第二十三条), not the caps."""
         text = str(tracker.latest_message.get("normalized_text") or "")
         after_exit = tracker.get_slot(LAST_CHECK_SLOT) in _EXITS
-        if after_exit and len(text) <= SHORT_QUESTION_CHARS and not _AMOUNT_WORDS.search(text):
+        no_facts = not tracker.latest_message.get("entities")
+        short = len(text) <= SHORT_QUESTION_CHARS and not _AMOUNT_WORDS.search(text)
+        if after_exit and (short or no_facts):
+            # 「那我们这个补贴怎么算？」 after the client moved out: it stops and is pro-rated
             stop = faq_answer(STOP_INTENT, ctx)
             if stop is not None:
                 return stop

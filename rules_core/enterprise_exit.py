@@ -190,7 +190,7 @@ def check_enterprise_exit(facts: EnterpriseExitFacts, as_of: dt.date) -> CheckRe
         years = load_eligibility().exit_after_service_years
         notes.append(
             f"届满{years}年后（{chinese_date(add_years(started, years))}起）不再作为托管服务对象，"
-            "坪山区人力资源部门也不再给予服务补贴（第二十三条）。"
+            "坪山区人力资源部门也不再给予服务补贴；是否继续服务、服务方式和内容由双方自行协商（第二十三条）。"
         )
     figures["to_confirm"] = to_confirm_list(conditions)
     cites_stop = verdict is Verdict.ENTERPRISE_EXIT or subsidy_end_known

@@ -241,6 +241,8 @@ def slots_from_entities(
             slots["exit_event"] = status
         if status == "relocated":  # 「工厂整体搬到惠州了」: it no longer operates in 坪山
             slots["operating_in_pingshan"] = NO
+        elif status == "moved_within":  # 「从坪山街道搬到了龙田街道」: it still operates in 坪山
+            slots["operating_in_pingshan"] = YES
     if values := _entity_values(entities, "firm_type"):
         excluded = [v for v in values if v != "other"]
         slots["firm_type"] = excluded[-1] if excluded else "other"

@@ -61,6 +61,14 @@ _NAMES_A_CHECK = re.compile(r"对象|机构|退出|补贴|申请|托管")
 _NOT_KNOWN = re.compile(UNKNOWN_WORDS + r"|要问|得问|问一?下")
 ARTICLE_TEXT = "request_article_text"
 OUT_OF_SCOPE = "out_of_scope"
+# 「那第三年呢」「要是50人的话呢」: the last question asked again of another fact
+_WHAT_ABOUT = re.compile(
+    r"(?:^|[,，。])(?:那|那么|如果是?|要是|换成)?[^,，。?？]{1,10}?(?:的话)?呢[?？]?$"
+)
+# 「为啥」「为什么」 alone, after a verdict: its reasons again
+_WHY = re.compile(
+    r"^(?:那|这|可是|但是)?(?:为啥|为什么|为何|凭什么|咋回事|怎么回事|什么原因|啥原因)(?:呢|啊|呀|嘞)?[?？!！。]*$"
+)
 DOUBT_MAX_CHARS = 25  # a doubt is short; a longer message with 确定吗 is a question of its own
 # The classifier's guesses that a plain statement of facts overrides: the checks whose questions share
 # their words with the facts (「停业」, 「出过仲裁」, 「专职人员」). Not the replies: 「不查了，我们在
@@ -237,6 +245,8 @@ def rule_intent(message: Message) -> str | None:
     reaction = emoji_reaction(text)
     if reaction is not None:  # 「👍」「🙏🙏🙏」 thank, 「👎」 says it did not help
         return THANKS if reaction == POSITIVE else UNHELPFUL
+    if _WHY.match(text.strip()):
+        return DOUBT
     if len(text) <= DOUBT_MAX_CHARS and is_doubt(text):
         # 「你确定吗？」 repeats the last verdict; with a fact (「刚才是30人，你确定吗」) re-checks
         return INFORM if message.get(ENTITIES) else DOUBT
@@ -287,6 +297,13 @@ def rule_intent(message: Message) -> str | None:
     if verdict_only and message.get(ENTITIES) and predicted not in STATEMENT_MISREADS:
         # 「我们公司是劳务派遣，能不能申请劳动关系托管服务？」: facts and a request for the
         # verdict on them; a topic (what custody is) cannot answer that, however sure of it
+        return INFORM
+    if (
+        message.get(ENTITIES)
+        and _WHAT_ABOUT.search(text)
+        and not str(predicted).startswith(POLICY_INTENT_PREFIXES)
+    ):
+        # 「好的，那第三年呢？」 taken for a yes: the same question for another fact
         return INFORM
     if not message.get(ENTITIES) or asks_something(text) and not verdict_only:
         return None

@@ -1018,11 +1018,13 @@ _CERTIFIED = re.compile(r"证|资格|律师")
 
 
 _ONE_CERTIFIED = re.compile(
-    r"(?:一个|一位|一名|1个|1名|1位)(?:人)?(?:有|持有|取得了?|拿到了?|考了|考出了?)[^,，。;；]{0,10}(?:证|资格)"
+    r"(?:一个|一位|一名|1个|1名|1位)(?:人)?(?:是[^。;；]{0,8}?[,，]?)?"
+    r"(?:有|持有|取得了?|拿到了?|考了|考出了?)[^,，。;；]{0,10}(?:证|资格)"
 )
+# 「另一个还没考出任何证书」「另一个是兼职的实习生，还没证」: the other is no certified full-time
 _OTHERS_NOT_CERTIFIED = re.compile(
-    r"(?:另一个|另外一个|另一位|另一名|其他|其余|别的|剩下的?)[^,，。;；]{0,8}(?:没有|没|未|还没|不)"
-    r"[^,，。;；]{0,8}(?:证|资格)"
+    r"(?:另一个|另外一个|另一位|另一名|其他|其余|别的|剩下的?)"
+    r"(?:[^,，。;；]{0,8}(?:没有|没|未|还没|不)[^,，。;；]{0,8}(?:证|资格)|(?:是|也是)?兼职)"
 )
 
 
@@ -1063,16 +1065,30 @@ def counts(text: str) -> list[Fact]:
     certificates: it is not read as 2 certified)."""
     found = _counts(text)
     found += _labelled_counts(text, found)
-    if _ONE_CERTIFIED.search(text) and _OTHERS_NOT_CERTIFIED.search(text):
+    one = _ONE_CERTIFIED.search(text)
+    if one and _OTHERS_NOT_CERTIFIED.search(text):
         # 「两个专职，一个有法律职业资格证，另一个还没考出任何证书」: one holds a certificate
+        if not any(f.role == "staff" for f in found):
+            found.append(Fact("count", "1", one.start(), one.end(), "staff"))
         return [replace(f, value="1") if f.role == "staff" else f for f in found]
     if _CERTIFIED.search(text):
         return found
     return [replace(f, role="full_time_staff") if f.role == "staff" else f for f in found]
 
 
+_CASES_OF_CLIENTS = re.compile(rf"[^。;；]*?(?:集中|分布|分散|出|发生)在\s*{N}\s*家")
+# 「被员工告了12次劳动仲裁」: cases counted by 次
+_CASES_BY_TIMES = re.compile(
+    rf"(?:告了?|被告|投诉了?|申请了?|发生了?|有过?)\s*(?P<n>{N})\s*次(?:劳动)?(?:仲裁|监察|信访|投诉|案件)"
+)
+
+
 def _counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
+    for m in _CASES_BY_TIMES.finditer(text):
+        n = to_int(m.group("n"))
+        if n is not None:
+            facts.append(Fact("count", str(n), m.start("n"), m.end(), "cases"))
     for m in _NO_OWN_CASES.finditer(text):
         facts.append(Fact("count", "0", m.start(), m.end(), "cases"))
     for role, pattern in _NONE_OF:  # 「没有企业要求换机构」: a count of none
@@ -1097,6 +1113,8 @@ def _counts(text: str) -> list[Fact]:
         )
         if unit == "个" and re.match(r"(多)?(月|星期|小时|工作日)", after):
             continue  # 「服务了八个月客户就停业了」: 8 months, not 8 clients
+        if unit in ("件", "起", "宗") and _CASES_OF_CLIENTS.match(text, m.end(), m.end() + 24):
+            continue  # 「一共7件，但都集中在4家企业」: the clients' cases, not the agency's own
         if (
             unit == "家"
             and re.match(
@@ -1154,7 +1172,7 @@ def _counts(text: str) -> list[Fact]:
         elif re.search(r"更换|换机构|换服务机构|要求换|换掉|提出换|要换", after):
             role = "change_requests"
         elif re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after) or (
-            unit == "家" and re.search(r"(?:分布在|分散在|出在|发生在|涉及到?)$", before)
+            unit == "家" and re.search(r"(?:分布在|分散在|集中在|出在|发生在|涉及到?)$", before)
         ):
             role = "clients_with_cases"  # 「8件分布在7家企业里」: the firms the cases fell in
         elif unit == "家" and _CHANGE_LEAD.search(lead):

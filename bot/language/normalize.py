@@ -114,7 +114,7 @@ _COMMA_IN_ROLES = re.compile(
 # Cantonese counts firms with 间 (「四十间企业」「八间出过仲裁」): 家 in Mandarin; not rooms
 # (「三间办公室」)
 _CANTONESE_JIAN = re.compile(
-    r"(?<=[0-9零一二两三四五六七八九十百几])间(?=企业|公司|厂|工厂|客户|服务对象|(?:去年|今年|前年)?(?:出过|出了|有)|要求|[,，。;；]|$)"
+    r"(?<=[0-9零一二两三四五六七八九十百几])间(?=企业|公司|厂|工厂|客户|服务对象|(?:去年|今年|前年)?(?:出过|出了|有|发生)|要求|[,，。;；]|$)"
 )
 # 「20加企业」「有3加」: 加 typed for its near-homophone 家 after a number (jia)
 _JIA_AFTER_NUMBER = re.compile(

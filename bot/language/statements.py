@@ -173,8 +173,10 @@ def is_follow_up(text: str) -> bool:
 _CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩"
 _CHINESE_DIGITS = "一二三四五六七八九十"
 _ITEM_REFERENCE = re.compile(
-    rf"^(?:那|那么|再问下?|请问)?(?:先|再)?(?:回答|答|说|讲)?(?:一下)?(?:第)?\s*(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])"
-    r"\s*(?:项|条|点|个|号)?(?:的)?(?=[,，、.。:：;；\s]|具体|展开|详细|再|说|讲|是|呢|$)"
+    rf"^(?:那|那么|再问下?|请问)?(?:先|再)?(?:回答|答|说|讲)?(?:一下)?(?:第)?\s*[（(]?(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])[)）]?"
+    r"\s*(?:项|条|点|个|号)?(?:的)?(?=[,，、.。:：;；\s]|具体|展开|详细|再|说|讲|是|呢|$"
+    # 「第2个我没看全，再详细说一下」
+    r"|我?(?:没|没有)(?:看|听)(?:全|清|懂|明白))"
 )
 # the number of an item in a list: 「（五）」「5.」「5 」「①」, at the start, after a space or a break
 _LIST_MARKER = re.compile(

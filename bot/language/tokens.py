@@ -109,7 +109,10 @@ def _table_rows(text: str) -> str:
     rows = []
     for line in lines:
         pieces = [p for p in _SPACES.split(line) if p]
-        if len(pieces) == 2 and _TABLE_LABEL.match(pieces[0]) and len(pieces[1]) >= 2:
+        value = pieces[1] if len(pieces) == 2 else ""
+        if _TABLE_LABEL.match(pieces[0] if value else "") and (
+            len(value) >= 2 or value in "无有是否"
+        ):
             line = f"{pieces[0]}：{pieces[1]}"
         rows.append(line)
     return "\n".join(rows)

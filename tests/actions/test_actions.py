@@ -705,17 +705,27 @@ def test_facts_the_classifier_cannot_place_start_the_check_they_belong_to(text) 
     [
         pytest.param("补贴呢", True, id="补贴呢 right after an exit is about the subsidy stopping"),
         pytest.param("那补贴还发吗", True, id="so is 补贴还发吗"),
-        pytest.param("补贴多少", False, id="补贴多少 still asks for the caps"),
+        pytest.param(
+            "那我们这个补贴怎么算？", True, id="so is how it is reckoned, with no facts given"
+        ),
+        pytest.param(
+            "2022年6月首签的，第一年补贴多少", False, id="a first signing given asks for the caps"
+        ),
     ],
 )
-def test_a_short_subsidy_question_after_an_exit_is_about_its_stopping(text, stop) -> None:
+def test_a_subsidy_question_after_an_exit_is_about_its_stopping(text, stop) -> None:
+    from bot.language.facts import extract_facts
+    from bot.language.normalize import normalize_text
+
+    entities = [f.as_entity("test") for f in extract_facts(normalize_text(text))]
     messages, _ = run_action(
         ActionSubsidy(),
-        make_tracker(text, "ask_subsidy_amount", slots={"last_check": "enterprise_exit"}),
+        make_tracker(
+            text, "ask_subsidy_amount", entities=entities, slots={"last_check": "enterprise_exit"}
+        ),
     )
     shown = _shown(messages)
     assert ("按实际服务时间折算" in shown and "第二十三条" in shown) is stop, shown
-    assert ("按首次签约年份计算的补贴上限" in shown) is not stop
 
 
 def test_several_enterprises_in_one_message_each_get_their_own_cap() -> None:

@@ -84,6 +84,10 @@ def test_several_enterprises_in_one_message_are_calculated_one_by_one(
             "首次签约2021年11月，2022年11月续签，第二年多少", id="a renewal is no second firm"
         ),
         pytest.param("我们是一家2021年签约的企业", id="一家 of the speaker's own firm"),
+        pytest.param(
+            "客户2022年8月首签，第一年多少？哦不对，是2021年8月签的，那第一年和第二年分别多少",
+            id="a signing date corrected is one enterprise's",
+        ),
     ],
 )
 def test_one_enterprise_is_left_to_the_calculator(text: str) -> None:

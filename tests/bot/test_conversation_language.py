@@ -993,3 +993,76 @@ def test_a_figure_replaced_is_known_by_what_replaces_it(text: str, swap: tuple[s
 )
 def test_mixing_up_and_checking_again_are_corrections(text: str) -> None:
     assert is_correction(text)
+
+
+SET_J = [
+    pytest.param(
+        "能做托管的有两个人：一个是专职律师，有法律职业资格证；另一个是兼职的实习生，还没证",
+        {"certified_staff": "1"},
+        id="one full-time certified and one part-time are one certified full-time staff",
+    ),
+    pytest.param(
+        "我刚对了一下社保名单，其实现在是105人",
+        {"headcount": "105"},
+        id="其实现在是 gives the figure that stands",
+    ),
+    pytest.param(
+        "我刚打电话核实了，他们只是从坪山街道搬到了龙田街道，还在坪山区内，公司正常经营",
+        {"exit_event": "moved_within", "operating_in_pingshan": "yes"},
+        id="a move within 坪山 keeps the firm operating there",
+    ),
+    pytest.param(
+        "托管企业\t30家\n有案件的企业\t3家\n要求更换机构\t2家\n机构自身案件\t0件\n违法违规\t无",
+        {"clients_served": "30", "change_requests": "2", "other_violation": "no"},
+        id="a one-character value in a pasted table is read under its label",
+    ),
+    pytest.param(
+        "我哋機構舊年託管咗40間企業，其中10間發生過勞動監察或者仲裁案件",
+        {"clients_served": "40", "clients_with_cases": "10"},
+        id="Cantonese 间 before 发生 counts firms",
+    ),
+    pytest.param(
+        "我门是做住塑的小厂，在坪山街到，注册、纳水、经营都在坪山，生产经荣正常",
+        {"operating_normally": "yes", "in_pingshan": "yes"},
+        id="经荣 is a slip for 经营",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_J)
+def test_set_j_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+    intent = "ask_agency_exit" if "机构" in normalized or "托管企业" in normalized else "inform"
+    if "证" in normalized:
+        intent = "ask_agency_conditions"
+    slots = message_slot_values(entities, intent, normalized)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        pytest.param("第2个我没看全，再详细说一下", 2, id="an item not read in full"),
+        pytest.param("那第（一）项呢？", 1, id="an item numbered in brackets"),
+        pytest.param("先回答2", 2, id="an item to answer first"),
+    ],
+)
+def test_replies_pointing_at_an_item_are_read_by_its_number(text: str, n: int) -> None:
+    from bot.language.statements import item_reference
+
+    assert item_reference(text) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "articles"),
+    [
+        pytest.param("第十三条第（二）项是什么意思？", [13], id="what an article means"),
+        pytest.param("第十五条原文", [15], id="an article's text"),
+        pytest.param("第十五条规定的服务内容有哪些", [], id="a question about its subject"),
+    ],
+)
+def test_asking_what_an_article_means_asks_for_its_text(text: str, articles: list[int]) -> None:
+    from bot.language.article_requests import requested_articles
+
+    assert requested_articles(text) == articles

@@ -457,8 +457,18 @@ SAID_THE_WAY_PEOPLE_SAY_IT = [
     ),
     pytest.param(
         "这8件分布在7家企业里",
-        {("count", "8", "cases"), ("count", "7", "clients_with_cases")},
+        {("count", "7", "clients_with_cases")},
         id="the firms the cases fell in are the clients with cases",
+    ),
+    pytest.param(
+        "是一共7件案件，但都集中在4家企业，不是7家企业",
+        {("count", "4", "clients_with_cases")},
+        id="so are the firms they are concentrated in",
+    ),
+    pytest.param(
+        "我们机构去年自己被员工告了12次劳动仲裁",
+        {("count", "12", "cases")},
+        id="cases counted by 次 are cases",
     ),
     pytest.param(
         "专职服务人员只有我1个，我有人力资源管理师证",
@@ -643,6 +653,11 @@ NOT_SAID += [
         "员工一百零一个。行吗？顺便问下正好100人的算不算",
         ("headcount", "100", None),
         id="a headcount asked about is not the user's own",
+    ),
+    pytest.param(
+        "是一共7件案件，但都集中在4家企业",
+        ("count", "7", "cases"),
+        id="cases said to fall in some clients are not the agency's own",
     ),
     pytest.param(
         "2023年5月公司已经注销了",

@@ -576,6 +576,13 @@ def test_a_request_word_inside_another_word_asks_nothing(text: str, asks: bool) 
             "out_of_scope",
             id="算不算工伤 stays out of scope",
         ),
+        pytest.param(
+            "好的，那第三年呢？", "affirm", "inform", id="那第三年呢 after 好的 asks again"
+        ),
+        pytest.param("为啥", "nlu_fallback", "doubt_verdict", id="为啥 alone asks for the reasons"),
+        pytest.param(
+            "为什么要备案", "ask_filing", "ask_filing", id="a why-question with a topic stays"
+        ),
     ],
 )
 def test_a_verdict_asked_in_words_the_classifier_took_for_a_reply_is_the_verdict(

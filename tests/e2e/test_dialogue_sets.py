@@ -31,6 +31,7 @@ KEEP = {
     "blind_g.yml": 0.93,
     "blind_h.yml": 0.96,
     "blind_i.yml": 0.96,
+    "blind_j.yml": 0.96,
 }
 
 

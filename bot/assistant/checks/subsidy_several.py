@@ -30,7 +30,6 @@ _LABEL = re.compile(
     r"|(?:第[一二三四五六七八九]|另一|还有一|再一)家"
     r"|(?<=[,，:：])一家"  # 「两家企业，一家…，另一家…」
 )
-_PARTS = re.compile(r"[;；。\n]")
 _TOTAL = re.compile(r"合计|一共|总共|加起来|总额|总计")
 
 
@@ -46,12 +45,28 @@ class Client:
     months: int | None
 
 
+_CLAUSES = re.compile(r"[^,，;；。\n]+")
+_DATED = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月")
+# a first signing, not a renewal (「2022年11月续签」) nor another date of the same enterprise
+_SIGNED = re.compile(r"首签|首次|第一次|签约|签的|签了|开始托管")
+_RENEWED = re.compile(r"续签|续约|再签|重新签")
+
+
 def _segments(text: str) -> list[tuple[str | None, str]]:
     labels = list(_LABEL.finditer(text))
     if len(labels) >= 2:
         ends = [m.start() for m in labels[1:]] + [len(text)]
         return [(m.group(0), text[m.start() : end]) for m, end in zip(labels, ends, strict=True)]
-    return [(None, part) for part in _PARTS.split(text) if part.strip()]
+    # 「①2021年6月20日首次签约 ②2022年6月20日首次签约」 (the circled numbers are gone by now):
+    # each clause with a date of its own starts the next enterprise's facts
+    segments: list[str] = []
+    for clause in _CLAUSES.findall(text):
+        signing = _DATED.search(clause) and _SIGNED.search(clause) and not _RENEWED.search(clause)
+        if signing or not segments:
+            segments.append(clause)
+        else:
+            segments[-1] += "，" + clause
+    return [(None, segment) for segment in segments]
 
 
 def _one(facts: list[Fact], kind: str) -> str | None:
@@ -70,6 +85,9 @@ def _first_signing(facts: list[Fact]) -> str | None:
 def several_clients(text: str, today: dt.date) -> list[Client]:
     """The enterprises of ``text`` (normalised) each with its own first signing, when there are
     two or more; ``[]`` otherwise (one enterprise is the calculator's, with its questions)."""
+    said = {f.value for f in extract_facts(text, today) if f.entity == "date"}
+    if len(said) < 2:
+        return []  # 「2022年8月首签…哦不对，是2021年8月签的」: one date corrected, one enterprise
     clients = []
     # 「…另一家2022年3月首签，第一年补贴合计多少？」: a year named in the closing question is
     # asked of every enterprise that names none of its own
@@ -79,7 +97,7 @@ def several_clients(text: str, today: dt.date) -> list[Client]:
     # 「两家企业第一年补贴上限分别是多少：1. A企业…」: so is one named before the first enterprise
     lead = body[: body.find(segments[0][1])] if segments and segments[0][0] else ""
     asked = _one(extract_facts(question + "，" + lead, today), "service_year")
-    for k, (label, segment) in enumerate(segments, start=1):
+    for label, segment in segments:
         facts = extract_facts(segment, today)
         signed = _first_signing(facts)
         if signed is None or len(signed) < len("2021-07"):
@@ -88,7 +106,7 @@ def several_clients(text: str, today: dt.date) -> list[Client]:
         months = _one(facts, "months")
         clients.append(
             Client(
-                label=label or f"第{k}家",
+                label=label or f"第{len(clients) + 1}家",
                 signed=signed,
                 service_year=int(year) if year and year != CURRENT_YEAR else None,
                 months=int(months) if months else None,
