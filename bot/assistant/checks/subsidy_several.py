@@ -88,7 +88,7 @@ def several_clients(text: str, today: dt.date) -> list[Client]:
     said = {f.value for f in extract_facts(text, today) if f.entity == "date"}
     if len(said) < 2:
         return []  # 「2022年8月首签…哦不对，是2021年8月签的」: one date corrected, one enterprise
-    clients = []
+    clients: list[Client] = []
     # 「…另一家2022年3月首签，第一年补贴合计多少？」: a year named in the closing question is
     # asked of every enterprise that names none of its own
     question = question_clause(text) or ""
