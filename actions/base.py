@@ -14,9 +14,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.assistant.context import answer_context
 from bot.assistant.faq import ALSO_FOR, second_question_answer
+from bot.assistant.registry import CHECK_OF_TOPIC, CHECKS, VERDICT_OF_TOPIC, Check
 from bot.assistant.replies import FEEDBACK_BUTTONS, FEEDBACK_PROMPT
 from bot.assistant.slot_filling import firm_type_so_far, qualifying_so_far, scores_so_far
-from bot.assistant.vocabulary import ALSO_ASKED, QUALIFYING_DENIED_SLOT
+from bot.assistant.vocabulary import (
+    ALSO_ASKED,
+    ASKS_VERDICT,
+    FACT_SLOTS,
+    LAST_CHECK_SLOT,
+    QUALIFYING_DENIED_SLOT,
+)
 from rules_core.answer import Answer
 
 
@@ -58,6 +65,27 @@ def answered_this_turn(events: Iterable[dict[str, Any]]) -> set[str]:
         if event.get("event") == "bot" and data.get(ALSO_FOR):
             answered.add(str(data[ALSO_FOR]))
     return answered
+
+
+def answered_by_a_check(tracker: Tracker, intent: str) -> Answer | None:
+    """The answer of the check a topic's question is really about, or ``None``:
+
+    - the last check's verdict again when the message asks only for a verdict and the topic
+      names that check's matter (「那能申请吗」 after the eligibility verdict, 「会不会影响我们
+      的资格」 after the agency exit verdict);
+    - the topic's own check when the message brings that check's facts (「…服务了整4个月，
+      按月折算最多能拿多少」 is the subsidy calculation, not the rule on when it stops).
+    """
+    message = tracker.latest_message
+    last = CHECKS.get(str(tracker.get_slot(LAST_CHECK_SLOT) or ""))
+    if message.get(ASKS_VERDICT) and last is not None and VERDICT_OF_TOPIC.get(intent) == last.name:
+        return last.answer(slot_values(tracker, FACT_SLOTS), answer_context())
+    check: Check | None = CHECKS.get(CHECK_OF_TOPIC.get(intent, ""))
+    if check is not None and message.get("entities"):
+        slots = slot_values(tracker, check.reads)
+        if check.has_facts(slots):
+            return check.answer(slots, answer_context())
+    return None
 
 
 def latest_intent(tracker: Tracker) -> str:

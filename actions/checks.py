@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_policy_answer, slot_values
+from actions.base import answered_by_a_check, latest_intent, send_policy_answer, slot_values
 from bot.assistant.checks.subsidy_several import several_clients, several_clients_answer
 from bot.assistant.context import AnswerContext, answer_context
 from bot.assistant.faq import faq_answer
@@ -40,6 +40,10 @@ class CheckQuestionAction(Action, abc.ABC):
     ) -> list[EventType]:
         check, ctx = self.check, answer_context()
         slots = slot_values(tracker, check.reads)
+        checked = answered_by_a_check(tracker, latest_intent(tracker))
+        if checked is not None and not check.has_facts(slots):
+            send_policy_answer(dispatcher, tracker, checked)
+            return []
         if check.has_facts(slots):
             answer = check.answer(slots, ctx)
             remembered = [SlotSet(LAST_CHECK_SLOT, check.name)] if check.remembered else []

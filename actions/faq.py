@@ -8,13 +8,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import latest_intent, send_policy_answer, slot_values
+from actions.base import answered_by_a_check, latest_intent, send_policy_answer
 from bot.assistant.articles import requested_article_text
 from bot.assistant.context import answer_context
 from bot.assistant.faq import faq_answer
-from bot.assistant.registry import CHECKS, FAQ_OFFERS, VERDICT_OF_TOPIC
-from bot.assistant.replies import ARTICLE_RANGE_TEXT, REPEAT_LINE
-from bot.assistant.vocabulary import ASKS_VERDICT, FACT_SLOTS, LAST_CHECK_SLOT
+from bot.assistant.registry import FAQ_OFFERS
+from bot.assistant.replies import ARTICLE_RANGE_TEXT
 
 
 class ActionAnswerFaq(Action):
@@ -27,14 +26,9 @@ class ActionAnswerFaq(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         intent = latest_intent(tracker)
-        last = CHECKS.get(str(tracker.get_slot(LAST_CHECK_SLOT) or ""))
-        asks_verdict = bool(tracker.latest_message.get(ASKS_VERDICT))
-        if asks_verdict and last is not None and VERDICT_OF_TOPIC.get(intent) == last.name:
-            # 「那能申请吗」 after the verdict: the verdict again, on the facts known
-            dispatcher.utter_message(text=REPEAT_LINE)
-            send_policy_answer(
-                dispatcher, tracker, last.answer(slot_values(tracker, FACT_SLOTS), answer_context())
-            )
+        checked = answered_by_a_check(tracker, intent)
+        if checked is not None:
+            send_policy_answer(dispatcher, tracker, checked)
             return []
         answer = faq_answer(intent, answer_context())
         if answer is None:

@@ -81,7 +81,16 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     # without 更正 (「我们公司停业了」) it is news for the check it belongs to
     correcting = bool(message.get(CORRECTION)) or moved_before_custody(last, belongs_to, tracker)
     corrects_last = last is not None and correcting and bool((changed & set(last.reads)) or in_last)
-    if belongs_to is not None and belongs_to is not last and not corrects_last:
+    # 「我们2022年7月开始托管的，现在生产正常，没停业也没注销」 after the exit verdict: facts the
+    # exit check reads are its news, not an application for custody (第九条's check reads them too)
+    stays = (
+        last is not None
+        and last.name == "enterprise_exit"
+        and belongs_to is not None
+        and belongs_to.name == "eligibility"
+        and bool((changed & set(last.reads)) or in_last)
+    )
+    if belongs_to is not None and belongs_to is not last and not corrects_last and not stays:
         if belongs_to.form is None:
             # answered here: a question action run as a follow-up has no rule for what comes
             # next, and Rasa's default fallback would then revert the whole turn (its facts and

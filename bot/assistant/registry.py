@@ -284,7 +284,12 @@ FAQ_OFFERS: dict[str, tuple[Button, ...]] = {
 VERDICT_OF_TOPIC: dict[str, str] = {
     "ask_how_to_apply": "eligibility",
     "ask_what_is_custody": "eligibility",
+    # 「这会不会影响我们托管服务机构的资格？」 after the agency exit verdict (第十一条)
+    "ask_agency_conditions": "agency_exit",
 }
+# 「首签2023年1月1日…4月30日搬出坪山了，服务了整4个月…按月折算最多能拿多少」: a topic's question
+# that brings its check's facts is answered by the check on them (第十九条、第二十三条)
+CHECK_OF_TOPIC: dict[str, str] = {"ask_subsidy_stop": "subsidy"}
 # Conversation intents that may interrupt a form: answered, then the form goes on.
 INTERRUPTING_RESPONSES: dict[str, str] = {
     "greet": "utter_greet",

@@ -32,6 +32,7 @@ from bot.assistant.vocabulary import (
 )
 from bot.language.facts import (
     NONE_AT_ALL,
+    RENEWAL,
     SCORE_ORDINALS,
     SERVICE_ENDED,
     headcount_range,
@@ -236,8 +237,11 @@ def slots_from_entities(
             slots["operating_normally"] = YES
         elif status in ("abnormal", "suspended", "deregistered"):
             slots["operating_normally"] = NO
-        # 搬迁 is about where the firm is (第九条 location, 第十三条 exit), not how it operates
-        if status in ("suspended", "deregistered", "relocated", "moved_within", "moved", "stayed"):
+        # 搬迁 is about where the firm is (第九条 location, 第十三条 exit), not how it operates;
+        # of several said at once the most telling stands (「注销前一直在坪山经营」 is 注销,
+        # 「从坪山街道搬到了龙田街道，还在坪山」 a move within 坪山)
+        before = slots.get("exit_event")
+        if status in _EXIT_RANK and _EXIT_RANK[status] >= _EXIT_RANK.get(str(before), -1):
             slots["exit_event"] = status
         if status == "relocated":  # 「工厂整体搬到惠州了」: it no longer operates in 坪山
             slots["operating_in_pingshan"] = NO
@@ -263,7 +267,8 @@ def slots_from_entities(
     ended = _entity_values(entities, "date", SERVICE_ENDED)
     if ended:  # 「2021年12月1日注销」: when the service ended (第二十三条 pro-rates by it)
         slots["service_ended"] = ended[0]
-    if values := [v for v in _entity_values(entities, "date") if v not in ended]:
+    renewed = _entity_values(entities, "date", RENEWAL)  # 「2022年8月续签」: neither
+    if values := [v for v in _entity_values(entities, "date") if v not in ended + renewed]:
         date_slot = _date_slot(intent, active_form, requested_slot)
         first = _entity_values(entities, "date", "first_signing")
         if date_slot and first:  # 「第一次签约是2021年11月」「真正开始托管是2021年5月10日」
@@ -327,7 +332,14 @@ def message_slot_values(
     exclusions unless the message names one (:func:`with_business_line`).
     """
     values = slots_from_entities(entities, context_intent(intent, entities, text), None, None)
+    moved_out = values.get("operating_in_pingshan") == NO and "exit_event" not in values
+    if moved_out and _NEW_PREMISES.search(text):  # 「新厂是在坪地，坪地属于龙岗区」: moved out
+        values["exit_event"] = "relocated"
     return with_business_line(values, text)
+
+
+# the premises a firm moved to (「新厂在…」「迁过去了」), whose place says where it now operates
+_NEW_PREMISES = re.compile(r"新厂|新址|新地址|新厂房|新办公|迁过去|搬过去")
 
 
 # 「生产正常」「正常生产」: a firm that produces is no labour-dispatch or HR-service agency; not
@@ -592,6 +604,18 @@ def chosen_button(text: str, buttons: Sequence[Mapping[str, Any]], requested: st
     return str(value) if value is not None else None
 
 
+# 第十三条's events before the words that only say where the firm still is
+_EXIT_RANK = {
+    "stayed": 0,
+    "moved": 1,
+    "moved_within": 2,
+    "relocated": 3,
+    "suspended": 3,
+    "deregistered": 3,
+}
+_EVERY_YEAR = re.compile(r"都要|全部|都算|每年|每一年|三年的|三年都|都想知道|全都|都看看|都列")
+
+
 def answer_to_requested_slot(
     requested_slot: str | None,
     intent: str,
@@ -622,6 +646,8 @@ def answer_to_requested_slot(
             return YES
     if requested_slot in YES_NO_SLOTS:
         return answer or short_yes_no(text, requested_slot)
+    if requested_slot == "service_year" and _EVERY_YEAR.search(text):
+        return ALL_YEARS  # 「三年都要」 to 「要算第几年的补贴？」
     if requested_slot == "firm_type" and answer == NO:
         return "other"  # 「不是」 to 「是否属于劳务派遣或人力资源服务机构？」
     if requested_slot == "qualifying_condition" and answer == NO:

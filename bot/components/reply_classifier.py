@@ -127,6 +127,15 @@ class ReplyClassifier(GraphComponent):
                 # too when the message as a whole was unsure (「那我们现在还算托管服务对象吗？
                 # 机构那边的补贴还会发吗？」) and one question of it is a check's
                 intent = check
+            elif (
+                intent is None
+                and _unsure(message)
+                and len(topics) >= 2
+                and (message.get(INTENT) or {}).get("name") not in _segment_intents(message)
+            ):
+                # 「企业怎么找到托管服务机构？是分配的吗？」: two questions, each sure on its own
+                # words, are no unclear message: the first is answered, the other after it
+                intent = topics[0]
             if intent is not None:
                 _set_intent(message, intent)
             final = (message.get(INTENT) or {}).get("name")
@@ -172,6 +181,15 @@ def _check_asked(message: Message) -> str | None:
     return None
 
 
+def _segment_intents(message: Message) -> set[str]:
+    """The intents the message's questions were classified as, each on its own words."""
+    return {
+        str(intent)
+        for _, intent, confidence in message.get(SEGMENT_INTENTS) or []
+        if confidence >= SECOND_QUESTION_CONFIDENCE
+    }
+
+
 def other_questions(message: Message) -> list[str]:
     """The policy questions a message asks one by one (the intent classifier classified each
     question of the message on its own words): not the verdict questions, which the checks
@@ -215,6 +233,10 @@ _EXIT_EVENTS = frozenset({"relocated", "suspended", "deregistered"})
 # whether it stays a 托管服务对象 (「还算不算托管对象」「还能继续托管吗」), not whether it may
 # apply (「停产了，这样还能申请吗」 corrects the eligibility check)
 _STILL = re.compile(r"(?:还|仍|继续)(?:算|是|在)|算不算|还能继续|继续托管|继续享受")
+# 「我们是托管服务对象」「我们已经在托管了」: the enterprise says it is one, asking nothing of applying
+_ALREADY_SERVED = re.compile(
+    r"(?:我们|我司|公司|企业)(?:已经|现在|目前)?是(?:托管)?服务对象(?![吗么?？])|(?:已经|正在)(?:在)?(?:接受)?托管(?:了|中)"
+)
 
 
 def _exit_event(message: Message) -> bool:
@@ -258,6 +280,9 @@ def rule_intent(message: Message) -> str | None:
         return ENTERPRISE_EXIT
     if predicted == ELIGIBILITY and _exit_event(message) and _STILL.search(text):
         # 「厂搬去惠州了，还算不算托管对象？」: whether it stays one is 第十三条's question
+        return ENTERPRISE_EXIT
+    if predicted == ELIGIBILITY and _ALREADY_SERVED.search(text) and not _exit_event(message):
+        # 「我们是托管服务对象，想问个事」: already one; what may end it is 第十三条's question
         return ENTERPRISE_EXIT
     # 「看错了，社保名单上是109人」 corrects a fact whatever its words look like, and so does
     # 「是78和82分。这样呢？」: asking only for the verdict again is no question of its own

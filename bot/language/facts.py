@@ -642,14 +642,17 @@ _STATUS = [
             r"|(?:经营|生产|运营|营运)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?正常"
             # 「…，40人，正常，不是派遣…」: 正常 as a clause of its own among the facts
             r"|(?<=[,，])(?:一切|都|也)?正常(?:的)?(?=[,，。;；]|$)"
-            r"|(?:经营|生产|运营|营运)(?:一切|都|一直|还|也)+正常"
+            r"|(?:经营|生产|运营|营运)(?:一切|都|一直|还|也|是)+正常"
             r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?正常"
             r"|订单(?:一直|都|也)?正常|正常(?:在做|出货|接单)"
         ),
     ),
     (
         "stayed",
-        re.compile(r"(?:没|没有|未|并没有?)(?:搬|迁|挪|动)(?:走|过|家|窝)?(?!到|去|出|迁|静)"),
+        re.compile(
+            r"(?:没|没有|未|并没有?)(?:搬|迁|挪|动)(?:走|过|家|窝)?(?!到|去|出|迁|静)"
+            r"|(?:还|仍|仍然|依然|一直)在坪山(?:区)?(?![外以])"  # 「企业正常经营，还在坪山」
+        ),
     ),
     ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
     ("deregistered", re.compile(r"注销|倒闭|黄了|破产|吊销")),
@@ -662,6 +665,11 @@ _STATUS = [
         ),
     ),
 ]
+
+
+_OTHER_FIRMS_STATUS = re.compile(
+    r"(?:了)?的(?:是|那家是)(?:我们)?(?:隔壁|旁边|对面|别人|别的|另一|人家|那家|客户)"
+)
 
 
 def _where_moved(text: str, start: int, said: str) -> str:
@@ -700,6 +708,8 @@ def operating_statuses(text: str) -> list[Fact]:
                 continue
             if any(f.start <= m.start() < f.end for f in facts):
                 continue
+            if _OTHER_FIRMS_STATUS.match(text, m.end()):
+                continue  # 「停产的是我们隔壁那家」: another firm's
             negated = _negated(text, m.start(), window=4) or bool(
                 re.match(r"(不|不太)正常", text[m.start() - 2 : m.end()] if m.start() >= 2 else "")
             )
@@ -773,8 +783,15 @@ def _event_date(text: str, start: int, end: int) -> bool:
 SERVICE_ENDED = "service_ended"
 
 
+# the role of a renewal's date (「2022年8月续签了一次」): no first signing, no start of the service
+RENEWAL = "renewal"
+_RENEWED = re.compile(r"续签|续约|再签|重新签")
+
+
 def _date_role(text: str, start: int, end: int) -> str | None:
-    return SERVICE_ENDED if _event_date(text, start, end) else None
+    if _event_date(text, start, end):
+        return SERVICE_ENDED
+    return RENEWAL if _RENEWED.search(_clause(text, start, end)) else None
 
 
 def dates(text: str) -> list[Fact]:
@@ -1059,12 +1076,25 @@ def _labelled_counts(text: str, found: list[Fact]) -> list[Fact]:
     return facts
 
 
+# 「其中两个有劳动关系协调员证，另外两个有人力资源管理师证」: certified staff in two groups
+_SPLIT_CERTIFIED = re.compile(
+    rf"其中\s*(?P<a>{N})\s*(?:个|名|位|人)[^。;；]{{0,3}}?(?:有|持有|取得|拿到)[^,，。;；]{{0,12}}?证"
+    rf"[^。;；]{{0,4}}?另外?\s*(?P<b>{N})\s*(?:个|名|位|人)[^。;；]{{0,3}}?(?:有|持有|取得|拿到)"
+    r"[^,，。;；]{0,12}?证"
+)
+
+
 def counts(text: str) -> list[Fact]:
     """Counts with their role; staff are ``staff`` (certified, 第八条) only where the message
     speaks of certificates, ``full_time_staff`` otherwise (「2名专职服务人员」 says nothing of
     certificates: it is not read as 2 certified)."""
     found = _counts(text)
     found += _labelled_counts(text, found)
+    split = _SPLIT_CERTIFIED.search(text)
+    if split and not any(f.role == "staff" for f in found):
+        a, b = to_int(split.group("a")), to_int(split.group("b"))
+        if a is not None and b is not None:
+            found.append(Fact("count", str(a + b), split.start(), split.end(), "staff"))
     one = _ONE_CERTIFIED.search(text)
     if one and _OTHERS_NOT_CERTIFIED.search(text):
         # 「两个专职，一个有法律职业资格证，另一个还没考出任何证书」: one holds a certificate
@@ -1076,6 +1106,11 @@ def counts(text: str) -> list[Fact]:
     return [replace(f, role="full_time_staff") if f.role == "staff" else f for f in found]
 
 
+# 「机构自己没发生过任何劳动信访、监察、仲裁案件」: none of its own
+_OWN_NONE = re.compile(
+    r"机构(?:自己|自身|本身)[^,，。;；]{0,4}(?:没|没有|未|无)(?:发生过?|有过?|出过?)?(?:任何)?"
+    r"[^,，。;；]{0,16}?(?:案件|案子)"
+)
 _CASES_OF_CLIENTS = re.compile(rf"[^。;；]*?(?:集中|分布|分散|出|发生)在\s*{N}\s*家")
 # 「被员工告了12次劳动仲裁」: cases counted by 次
 _CASES_BY_TIMES = re.compile(
@@ -1085,6 +1120,8 @@ _CASES_BY_TIMES = re.compile(
 
 def _counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
+    for m in _OWN_NONE.finditer(text):
+        facts.append(Fact("count", "0", m.start(), m.end(), "cases"))
     for m in _CASES_BY_TIMES.finditer(text):
         n = to_int(m.group("n"))
         if n is not None:
@@ -1565,7 +1602,8 @@ _YEAR_WORDS = {
 }
 # 「2022年一件都没有」「2022年其实没有」「去年一整年都没有」: no case in that year
 _NONE_THAT_YEAR = re.compile(
-    r"(?:一整年|全年|整年|一年)?(?:其实|实际上?|确实|倒是)?(?:一件|一起|一次)?(?:都|也)?(?:没有|没)"
+    r"(?:一整年|全年|整年|一年)?(?:其实|实际上?|确实|倒是)?(?:一件|一起|一次|啥|什么|任何)?"
+    r"(?:劳动)?(?:案件|案子|仲裁)?(?:都|也)?(?:没有|没)"
     r"(?:任何|过)?(?:劳动)?(?:案件|案子|仲裁|监察|信访|投诉)?"
     r"(?:出|发生|有)?过?(?:了|的)?(?=$|[,，。;；!！?？])"
 )

@@ -92,6 +92,10 @@ def _names() -> _Names:
         bare.setdefault(stem, name)
     for street in data["pingshan_streets"]:
         bare[street] = PINGSHAN
+    for district, streets in (data.get("shenzhen_streets") or {}).items():
+        for street in streets:  # a 街道 of another Shenzhen district: 坪地 → 龙岗区
+            if street not in bare:
+                short[street] = str(district)
     return _Names(
         full=full,
         short=short,
@@ -147,9 +151,14 @@ def find_places(text: str) -> list[Place]:
         suffix = re.match(r"街道|新区|区|市", text[end:])
         if m.group(0) in _names().bare and suffix:
             end += len(suffix.group(0))
+        street = m.group(0) in _names().short and text.startswith("街道", end)
+        if street:  # 「坪地街道」: the suffix is the place word
+            end += len("街道")
         if start not in bounds or end not in bounds:
             continue
-        value = _value(m.group(0), text, m.start(), m.end())
+        value = (
+            _names().short[m.group(0)] if street else _value(m.group(0), text, m.start(), m.end())
+        )
         if value is not None:
             found.append(Place(value, start, end))
     return found

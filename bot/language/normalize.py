@@ -120,6 +120,8 @@ _CANTONESE_JIAN = re.compile(
 _JIA_AFTER_NUMBER = re.compile(
     r"(?<=[0-9零一二两三四五六七八九十百几])加(?=企业|公司|客户|服务对象|[,，。;；]|$)"
 )
+# 「现在120ren」: 人 typed in pinyin right after a figure
+_REN_AFTER_NUMBER = re.compile(r"(?<=[0-9])\s*ren(?![a-z])", re.IGNORECASE)
 _SHI_IN_NUMBER = re.compile(
     r"(?<=[一二三四五六七八九两百])[时石实](?=[一二三四五六七八九]?多?(?:人|个|名|家|件|位))"
 )
@@ -137,6 +139,7 @@ def normalize_text(text: str) -> str:
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
     simplified = _SHI_IN_NUMBER.sub("十", simplified)
+    simplified = _REN_AFTER_NUMBER.sub("人", simplified)
     simplified = _CANTONESE_JIAN.sub("家", simplified)
     simplified = _JIA_AFTER_NUMBER.sub("家", simplified)
     simplified = _COMMA_IN_ROLES.sub("、", simplified)

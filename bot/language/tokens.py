@@ -40,7 +40,10 @@ _TAB = re.compile(r"\t")
 # words before it (都/均/也 need a subject), so the space before it is no clause break
 _CONTINUES = re.compile(r"^(?:都|均|也|全都|全部|亦)")
 # 「也不是 重点企业」「没有 任何案件」: a piece ending in a verb or a negation still needs its object
-_OBJECT_FOLLOWS = re.compile(r"(?:不是|没有|没|不属于|属于|是|有|在)$")
+_OBJECT_FOLLOWS = re.compile(
+    r"(?:不是|没有|没|不属于|属于|是|有|在)$"
+    r"|(?:注册地|纳税地|经营地|办公地|人数|员工|状况|行业)$"  # 「注册地　坪山」: a label and its value
+)
 # 「2023年 刚入库」「去年 有一起仲裁」: a time word alone modifies what follows it
 _TIME_WORD = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?|去年|今年|前年|明年|上一?年度?)$")
 

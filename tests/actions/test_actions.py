@@ -775,3 +775,33 @@ def test_answer_item_two_first_answers_that_check_on_the_facts_known() -> None:
     )
     messages, _ = run_action(ActionFallbackSearch(), tracker)
     assert "31,112.60" in _shown(messages), _shown(messages)
+
+
+def test_whether_it_affects_the_agencys_standing_after_its_exit_verdict_is_that_verdict() -> None:
+    from actions.checks import ActionAgencyQualification
+
+    tracker = make_tracker(
+        "这会不会影响我们托管服务机构的资格？",
+        "ask_agency_conditions",
+        slots={"last_check": "agency_exit", "clients_served": "30", "clients_with_cases": "7"},
+    )
+    tracker.latest_message["asks_verdict"] = True
+    messages, _ = run_action(ActionAgencyQualification(), tracker)
+    shown = _shown(messages)
+    assert "【结论】触发退出情形" in shown and "第十一条" in shown, shown
+
+
+def test_a_question_on_when_the_subsidy_stops_with_its_facts_is_calculated() -> None:
+    from bot.language.facts import extract_facts
+    from bot.language.normalize import normalize_text
+
+    text = "1. 首签2023年1月1日 2. 企业4月30日搬出坪山了，服务了整4个月 3. 第一年补贴按月折算最多能拿多少"
+    entities = [f.as_entity("test") for f in extract_facts(normalize_text(text))]
+    tracker = make_tracker(
+        text,
+        "ask_subsidy_stop",
+        entities=entities,
+        slots={"first_signing_date": "2023-01-01", "months_served": "4", "service_year": "1"},
+    )
+    messages, _ = run_action(ActionAnswerFaq(), tracker)
+    assert "10,983.60" in _shown(messages), _shown(messages)

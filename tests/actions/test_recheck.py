@@ -328,3 +328,26 @@ def test_the_same_event_without_a_correction_starts_its_own_check() -> None:
     messages, events = run_action(ActionRecheck(), tracker)
     assert _last_check(events) is None
     assert any(str(m.get("text") or "").startswith("已按您更正") for m in messages)
+
+
+def test_facts_the_exit_check_reads_after_its_verdict_re_check_it_not_eligibility() -> None:
+    from bot.language.facts import extract_facts
+    from bot.language.normalize import normalize_text
+
+    text = "问清楚了，是搬到坪山石井街道，不是东莞。厂还在正常生产，没停业也没注销"
+    entities = [f.as_entity("test") for f in extract_facts(normalize_text(text))]
+    tracker = make_tracker(
+        text,
+        "inform",
+        entities=entities,
+        slots={
+            "last_check": "enterprise_exit",
+            "exit_event": "relocated",
+            "operating_in_pingshan": "no",
+            "service_started": "2022-09",
+        },
+    )
+    messages, events = run_action(ActionRecheck(), tracker)
+    shown = "\n".join(str(m.get("text") or "") for m in messages)
+    assert "【结论】未触发退出情形" in shown, shown
+    assert not any(e.get("event") == "followup" for e in events)

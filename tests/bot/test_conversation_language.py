@@ -1066,3 +1066,85 @@ def test_asking_what_an_article_means_asks_for_its_text(text: str, articles: lis
     from bot.language.article_requests import requested_articles
 
     assert requested_articles(text) == articles
+
+
+SET_K = [
+    pytest.param(
+        "哎说错了，停产的是我们隔壁那家，我们生产是正常的",
+        {"operating_normally": "yes", "exit_event": None},
+        id="a stop said of the firm next door is not the speaker's",
+    ),
+    pytest.param(
+        "企业正常经营，还在坪山，没停业也没注销",
+        {"exit_event": "stayed"},
+        id="still in 坪山 says the firm did not move out",
+    ),
+    pytest.param(
+        "1. 2021年7月首次签约 2. 今年4月企业办了注销 3. 注销前一直在坪山经营",
+        {"exit_event": "deregistered"},
+        id="an exit event outweighs where the firm was before it",
+    ),
+    pytest.param(
+        "不对，我说错了，新厂是在坪地，坪地属于龙岗区，注册也迁过去了。",
+        {"operating_in_pingshan": "no", "exit_event": "relocated"},
+        id="new premises in another district's 街道 are a move out of 坪山",
+    ),
+    pytest.param(
+        "2022年我们机构自己没发生过任何劳动信访、监察、仲裁案件",
+        {"own_case_count": "0"},
+        id="none of the agency's own cases listed by kind is none",
+    ),
+    pytest.param(
+        "投诉那次是前年2021年的，去年2022年啥案子也没有。我们也不是科技型企业，也不是什么重点企业",
+        {"qualifying_condition": "none"},
+        id="啥案子也没有 in last year is no case that year",
+    ),
+    pytest.param(
+        "专职员工4个，其中两个有劳动关系协调员证，另外两个有人力资源管理师证",
+        {"certified_staff": "4"},
+        id="certified staff said in two groups add up",
+    ),
+    pytest.param(
+        "中间2022年8月续签了一次，现在是第二年服务",
+        {"first_signing_date": None, "service_year": "2"},
+        id="a renewal's date is no first signing",
+    ),
+    pytest.param(
+        "家电配件厂，注册地\u3000坪山，纳税地\u3000坪山，经营地\u3000坪\u3000山\u3000龙田",
+        {"in_pingshan": "yes"},
+        id="a label and its value apart by a space stay together",
+    ),
+    pytest.param("现在120ren，生产正常", {"headcount": "120"}, id="ren typed after a figure is 人"),
+    pytest.param(
+        "汽车维修厂，坪山注册、纳税、经营，28人",
+        {"firm_type": "other"},
+        id="a repair shop is a trade",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_K)
+def test_set_k_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+    intent = "inform"
+    if "机构" in normalized or "证" in normalized:
+        intent = "ask_agency_exit" if "案件" in normalized else "ask_agency_conditions"
+    if "续签" in normalized:
+        intent = "ask_subsidy_amount"
+    slots = message_slot_values(entities, intent, normalized)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("三年都要", "all", id="all three years"),
+        pytest.param("都要", "all", id="all of them"),
+        pytest.param("第二年的", None, id="one year named is read from its fact, not as all"),
+    ],
+)
+def test_which_service_year_is_answered_by_all_or_one(text: str, value: str | None) -> None:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized)]
+    assert answer_to_requested_slot("service_year", "inform", normalized, entities) == value

@@ -32,6 +32,7 @@ KEEP = {
     "blind_h.yml": 0.96,
     "blind_i.yml": 0.96,
     "blind_j.yml": 0.96,
+    "blind_k.yml": 0.96,
 }
 
 
