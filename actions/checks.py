@@ -12,6 +12,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import answered_by_a_check, latest_intent, send_policy_answer, slot_values
+from bot.assistant.checks.subsidy import served_until, with_signing
 from bot.assistant.checks.subsidy_several import several_clients, several_clients_answer
 from bot.assistant.context import AnswerContext, answer_context
 from bot.assistant.faq import faq_answer
@@ -93,21 +94,26 @@ class ActionSubsidy(CheckQuestionAction):
                 dispatcher, tracker, several_clients_answer(clients, text, ctx.as_of)
             )
             return []
+        stop = self.stopped_answer(tracker, ctx)
+        if stop is not None:
+            send_policy_answer(dispatcher, tracker, stop)
+            return []
         return await super().run(dispatcher, tracker, domain)
 
-    def general_answer(self, tracker: Tracker, ctx: AnswerContext) -> Answer | None:
+    def stopped_answer(self, tracker: Tracker, ctx: AnswerContext) -> Answer | None:
         """Right after an exit check (第十一条、第十三条), a question about the subsidy that gives
-        none of its facts is about its stopping and pro-rating (第二十三条), not the caps."""
+        none of its facts is about its stopping and pro-rating (第二十三条), not the caps; unless
+        the months served are known, when the calculator pro-rates them."""
         text = str(tracker.latest_message.get("normalized_text") or "")
         after_exit = tracker.get_slot(LAST_CHECK_SLOT) in _EXITS
         no_facts = not tracker.latest_message.get("entities")
         short = len(text) <= SHORT_QUESTION_CHARS and not _AMOUNT_WORDS.search(text)
-        if after_exit and (short or no_facts):
+        slots = with_signing(slot_values(tracker, self.check.reads))
+        pro_rated = bool(slots.get("months_served") or served_until(slots))
+        if after_exit and (short or no_facts) and not pro_rated:
             # 「那我们这个补贴怎么算？」 after the client moved out: it stops and is pro-rated
-            stop = faq_answer(STOP_INTENT, ctx)
-            if stop is not None:
-                return stop
-        return super().general_answer(tracker, ctx)
+            return faq_answer(STOP_INTENT, ctx)
+        return None
 
 
 class ActionAgencyExit(CheckQuestionAction):

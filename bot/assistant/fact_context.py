@@ -31,6 +31,9 @@ _BECOMING_AGENCY = re.compile(
 )
 # 「机构自己有2起」「去年托管的企业总共12件案子」: an agency speaks of its cases
 _AGENCY_SPEAKING = re.compile(r"机构|(?:托管|服务)的(?:企业|客户|公司)|服务对象")
+# 「我们机构跟坪山一家五金厂是2021年7月1日第一次签的托管协议」: an agency speaking, whose
+# client's places and trade are no application
+_AN_AGENCY_SPEAKS = re.compile(r"我们机构|本机构|我们是(?:一家)?(?:托管)?(?:服务)?机构")
 # 「我们托管服务了一家做电子烟配件的企业」「客户企业去年被员工告了仲裁」: an agency speaks of a
 # client already under custody, whose facts are no application for custody (第九条)
 _OF_A_CLIENT = re.compile(
@@ -107,10 +110,13 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         # 「我们是劳务派遣公司，不是申请当服务对象，是想当托管服务机构」: 第八条, whatever the
         # firm's trade says of 第九条
         return "qualification"
+    # 「我们公司注册、纳税、经营都在坪山，28个人」 names a registered firm (organisation_type)
+    # too: that alone is no agency's fact when the firm gives its own (places, headcount, trade)
+    own = _enterprise_facts(entities) or business_line(text) is not None
     if (
         _agency_only_facts(agency_facts)
         or _has(agency_facts, "agency_condition", frozenset({"business_scope"}))
-        or _has(agency_facts, "organisation_type")
+        or (_has(agency_facts, "organisation_type") and not own)
     ):
         return "qualification"
     if _has(entities, "agency_condition", frozenset({"other_violation"})):
@@ -131,7 +137,9 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         # answered 未触发
         return "enterprise_exit"
     eligibility_facts = any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities)
-    if (eligibility_facts or business_line(text)) and not _OF_A_CLIENT.search(text):
+    applying = not _OF_A_CLIENT.search(text) and not _AN_AGENCY_SPEAKS.search(text)
+    trade = business_line(text) is not None and not under_custody(text)
+    if (eligibility_facts or trade) and applying:
         # 「做嵌入式软件的」: the firm's own trade says it is neither excluded firm type (第九条)
         return "eligibility"
     if any(e.get("entity") in _SUBSIDY_ENTITIES for e in entities):
@@ -161,7 +169,7 @@ _ASKS_ABOUT_STAYING = re.compile(r"退出|还算|算不算|还是不是|资格|�
 # 「我们是托管服务对象」「去年签的托管」「接受托管服务」: an enterprise already under custody
 _UNDER_CUSTODY = re.compile(
     r"托管(?:服务)?对象|签(?:了|的|过)?(?:托管|协议|合同)|接受(?:了)?托管|(?:开始|正在|已经)托管"
-    r"|正在接受托管|托管(?:了|中|着|紧)|(?:在|处于)托管(?:服务)?(?:期|期间|期限)内"
+    r"|正在接受托管|托管(?:了|中|着|紧)|(?:在|处于)托管(?:服务)?(?:期|期间|期限)内|被托管"
 )
 
 

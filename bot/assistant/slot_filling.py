@@ -91,6 +91,15 @@ def _places(entities: list[Mapping[str, Any]]) -> dict[str, str]:
         if e.get("entity") == "district" and e.get("role") in roles:
             for place in roles[str(e["role"])]:
                 found[f"{place}_in_pingshan"] = YES if str(e.get("value")) == "坪山区" else NO
+    unnamed = [e for e in entities if e.get("entity") == "district" and not e.get("role")]
+    if (
+        {"registered_in_pingshan", "tax_in_pingshan"} <= set(found)
+        and "operating_in_pingshan" not in found
+        and any(str(e.get("value")) == "坪山区" for e in unnamed)
+    ):
+        # 「做五金冲压的，在坪山碧岭，注册纳税也在这」: where the firm is, besides where it is
+        # registered and pays tax, is where it operates
+        found["operating_in_pingshan"] = YES
     return found
 
 
@@ -332,12 +341,34 @@ def message_slot_values(
     exclusions unless the message names one (:func:`with_business_line`).
     """
     values = slots_from_entities(entities, context_intent(intent, entities, text), None, None)
+    return with_text_facts(values, text)
+
+
+def with_text_facts(values: dict[str, str], text: str) -> dict[str, str]:
+    """``values`` plus what the message's words say beside its facts, whatever it is read as:
+    the line of business (:func:`with_business_line`), a move out of 坪山 to new premises, and
+    「其他几种情况都没有」 from an agency (第十一条's other situations none)."""
+    values = with_business_line(values, text)
     moved_out = values.get("operating_in_pingshan") == NO and "exit_event" not in values
     if moved_out and _NEW_PREMISES.search(text):  # 「新厂是在坪地，坪地属于龙岗区」: moved out
         values["exit_event"] = "relocated"
-    return with_business_line(values, text)
+    if _AGENCY_FIGURES.search(text) and _OTHERS_NONE.search(text):
+        # 「…有3家要求换机构，算不算？其他几种情况我们都没有」
+        for slot, none in _AGENCY_NONE.items():
+            values.setdefault(slot, none)
+    return values
 
 
+_AGENCY_FIGURES = re.compile(r"机构|托管\s*\d+\s*家|服务\s*\d+\s*家")
+_OTHERS_NONE = re.compile(
+    r"其他(?:几种|的|几个|各项)?(?:情况|情形|几项|项)?(?:我们)?(?:都|也|均)?(?:没有|没|不存在|无)"
+)
+_AGENCY_NONE = {
+    "own_case_count": "0",
+    "own_case_rate": "0",
+    "clients_with_cases": "0",
+    "other_violation": NO,
+}
 # the premises a firm moved to (「新厂在…」「迁过去了」), whose place says where it now operates
 _NEW_PREMISES = re.compile(r"新厂|新址|新地址|新厂房|新办公|迁过去|搬过去")
 
@@ -394,7 +425,7 @@ def slot_entities(
 ) -> list[dict[str, str]]:
     """The ``fact_slot``, ``context_fact`` and ``form_fact`` entities of one message:
     ``{"entity": …, "role": <slot>, "value": <slot value>}``."""
-    plain = with_business_line(slots_from_entities(entities, intent, None, None), text)
+    plain = with_text_facts(slots_from_entities(entities, intent, None, None), text)
     in_context = message_slot_values(entities, intent, text)
     added = {slot: v for slot, v in in_context.items() if plain.get(slot) != v}
     if not set(added) <= INTENT_CONTEXT_SLOTS:  # the domain maps context_fact for these only
@@ -613,6 +644,12 @@ _EXIT_RANK = {
     "suspended": 3,
     "deregistered": 3,
 }
+# 「1是 2否 3是」「1.在 2.不在 3.在」: numbered answers to a question of several parts
+_YES_NO_WORD = re.compile(r"不是|不在|没有|不对|是|否|对|在")
+_NUMBERED_YES_NO = re.compile(
+    r"(?:[1-3一二三]?\s*[.、:：)）]?\s*(?:不是|不在|没有|不对|是|否|对|在)[\s,，;；、。]*){2,3}"
+)
+_NO_WORD = re.compile(r"否|不|没")
 _EVERY_YEAR = re.compile(r"都要|全部|都算|每年|每一年|三年的|三年都|都想知道|全都|都看看|都列")
 
 
@@ -644,10 +681,16 @@ def answer_to_requested_slot(
             # 「都在坪山」 to 「…是否都在坪山区？」; not 「注册地址和办公地址都在坪山」, which
             # names two of the three places and leaves 纳税地 to be asked
             return YES
+    if requested_slot == "in_pingshan" and _NUMBERED_YES_NO.fullmatch(text.strip()):
+        # 「1是 2否 3是」 to 「注册地、纳税地、经营地是否都在坪山区？」: one answer per place
+        words = _YES_NO_WORD.findall(text)
+        return NO if any(_NO_WORD.match(word) for word in words) else YES
     if requested_slot in YES_NO_SLOTS:
         return answer or short_yes_no(text, requested_slot)
     if requested_slot == "service_year" and _EVERY_YEAR.search(text):
         return ALL_YEARS  # 「三年都要」 to 「要算第几年的补贴？」
+    if requested_slot == "service_year" and not is_bare_answer(text):
+        return None  # 「工厂一直正常生产」 has 一 in it, and no year: 第一年 is read as its fact
     if requested_slot == "firm_type" and answer == NO:
         return "other"  # 「不是」 to 「是否属于劳务派遣或人力资源服务机构？」
     if requested_slot == "qualifying_condition" and answer == NO:

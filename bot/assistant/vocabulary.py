@@ -32,7 +32,7 @@ ELIGIBILITY_SLOTS = (
 SUBSIDY_SLOTS = ("first_signing_date", "service_year")
 # the day a 第十三条 event ended the service (「今年3月1日注销的」): with the first signing it gives
 # the service year and the months served in it
-SUBSIDY_EXTRA_SLOTS = ("months_served", "service_ended")
+SUBSIDY_EXTRA_SLOTS = ("months_served", "service_ended", "service_started")
 AGENCY_EXIT_SLOTS = (
     "clients_served",
     "clients_with_cases",

@@ -366,6 +366,10 @@ def _here(text: str, facts: list[Fact]) -> list[Fact]:
     )
     if not roles:
         return facts
+    if here.group(0).startswith("也") and "operating" not in roles:
+        # 「做五金冲压的，在坪山碧岭，注册纳税也在这」: the place the firm is at is where it
+        # operates, and registration and tax are there too
+        roles.append("operating")
     role = "all" if len(roles) == 3 else roles[0] if len(roles) == 1 else None
     place = places[0]
     if role is not None:
@@ -580,7 +584,18 @@ def qualifying_conditions(text: str) -> list[Fact]:
     none = _NO_CASE_AT_ALL.search(text)
     if none and _CASE_WORD.search(text) and not any(f.value.endswith("labour_case") for f in facts):
         facts.append(Fact("qualifying_condition", "no_labour_case", none.start(), none.end()))
-    return facts
+    # 「也不是科技型中小企业和重点企业」: the negation before a list covers each condition in it
+    ordered = sorted(facts, key=lambda f: f.start)
+    for k in range(1, len(ordered)):
+        previous, current = ordered[k - 1], ordered[k]
+        joined = text[previous.end : current.start]
+        if (
+            previous.value.startswith("no_")
+            and not current.value.startswith(("no_", "unknown_"))
+            and re.fullmatch(r"[、和及与或]|或者|以及", joined)
+        ):
+            ordered[k] = replace(current, value="no_" + current.value)
+    return ordered
 
 
 # (a year given in figures is dated by dated_conditions, against the day of the conversation)
@@ -769,7 +784,7 @@ def iso_date(year: int | None, month: int | None, day: int | None) -> str | None
 
 
 # 「今年5月份公司已经注销了」: the date of an event of 第十三条, not of a signing
-_EVENT_WORDS = re.compile(r"注销|停业|停产|歇业|倒闭|搬|迁|关门|破产")
+_EVENT_WORDS = re.compile(r"注销|停业|停产|歇业|倒闭|搬|迁|关门|破产|最后一天")
 _SIGNING_WORDS = re.compile(r"签|托管|协议|合同|开始服务|首次")
 
 
@@ -940,6 +955,7 @@ _IN_CUSTODY_NOW = re.compile(
     # not 「托管中遇到的问题」 (during custody, said of anyone)
     r"正在(?:接受)?托管|(?:我们|我司|公司|企业|厂)(?:现在|目前|还|正|仍)?(?:在)?托管(?:中|着|紧)"
     r"|(?:还在|仍在|在|处于)(?:托管)?(?:服务)?(?:期|期间|期限)内"
+    r"|^(?:我们)?(?:是)?(?:被)?托管(?:的)?企业(?=[^。;；]{0,10}?(?:搬|迁))"
     r"|(?:我们|我司|公司|企业)(?:现在|目前)?(?:是|属于)托管(?:服务)?对象"
 )
 _NOT_YET = re.compile(r"(?:没|未|不|没有|还没|尚未)(?:满|届满)$|(?:没|未|不)满")
@@ -1078,8 +1094,8 @@ def _labelled_counts(text: str, found: list[Fact]) -> list[Fact]:
 
 # 「其中两个有劳动关系协调员证，另外两个有人力资源管理师证」: certified staff in two groups
 _SPLIT_CERTIFIED = re.compile(
-    rf"其中\s*(?P<a>{N})\s*(?:个|名|位|人)[^。;；]{{0,3}}?(?:有|持有|取得|拿到)[^,，。;；]{{0,12}}?证"
-    rf"[^。;；]{{0,4}}?另外?\s*(?P<b>{N})\s*(?:个|名|位|人)[^。;；]{{0,3}}?(?:有|持有|取得|拿到)"
+    rf"(?:其中)?\s*(?P<a>{N})\s*(?:个|名|位|人)[^。;；,，]{{0,3}}?(?:有|持有|取得|拿到)[^,，。;；]{{0,12}}?证"
+    rf"[,，、]\s*(?:另外|其他|剩下的?)?\s*(?P<b>{N})\s*(?:个|名|位|人)[^。;；]{{0,3}}?(?:也)?(?:有|持有|取得|拿到)"
     r"[^,，。;；]{0,12}?证"
 )
 
@@ -1591,6 +1607,18 @@ _YEAR_SAID = re.compile(
     r"|(?P<w>前年|今年|去年|上一?年度?|上年)"
 )
 _ENTRY_INTO_LIBRARY = re.compile(r"入(?:了)?库")
+# the next clause dating what was just said: 「，不过是2021年的事了」「，那是前年的」
+_YEAR_AFTER = re.compile(
+    r"[,，]\s*(?:不过|但|但是|可)?(?:那)?(?:是|都是|已经是)?(?:在)?"
+    r"(?:(?:19|20)\d{2}年|前年|去年|今年)(?:的(?:事)?(?:了|情)?|发生的)?(?=[,，。;；!！]|$)"
+)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = CLAUSE_BREAK.search(text, pos)
+    return m.start() if m else len(text)
+
+
 _YEAR_WORDS = {
     "前年": -2,
     "今年": 0,
@@ -1630,6 +1658,9 @@ def dated_conditions(text: str, facts: list[Fact], today: date) -> list[Fact]:
     for fact in facts:
         if fact.entity == "qualifying_condition" and fact.value in ("labour_case", "tech_sme"):
             years = _years_in(_clause(text, fact.start, fact.end), today)
+            after = _YEAR_AFTER.match(text, _clause_end(text, fact.end))
+            if not years and after:  # 「有过一起劳动仲裁，不过是2021年的事了」
+                years = _years_in(after.group(0), today)
             if not years and fact.value == "tech_sme":
                 # 「2023年刚入库，科技型中小企业」: the year is said where the entry is
                 for entry in _ENTRY_INTO_LIBRARY.finditer(text):

@@ -116,6 +116,10 @@ _COMMA_IN_ROLES = re.compile(
 _CANTONESE_JIAN = re.compile(
     r"(?<=[0-9零一二两三四五六七八九十百几])间(?=企业|公司|厂|工厂|客户|服务对象|(?:去年|今年|前年)?(?:出过|出了|有|发生)|要求|[,，。;；]|$)"
 )
+# 「12单劳动仲裁」: Cantonese counts cases with 单
+_CANTONESE_DAN = re.compile(
+    r"(?<=[0-9零一二两三四五六七八九十百几])单(?=劳动|仲裁|监察|信访|投诉|案)"
+)
 # 「20加企业」「有3加」: 加 typed for its near-homophone 家 after a number (jia)
 _JIA_AFTER_NUMBER = re.compile(
     r"(?<=[0-9零一二两三四五六七八九十百几])加(?=企业|公司|客户|服务对象|[,，。;；]|$)"
@@ -142,6 +146,7 @@ def normalize_text(text: str) -> str:
     simplified = _REN_AFTER_NUMBER.sub("人", simplified)
     simplified = _CANTONESE_JIAN.sub("家", simplified)
     simplified = _JIA_AFTER_NUMBER.sub("家", simplified)
+    simplified = _CANTONESE_DAN.sub("件", simplified)
     simplified = _COMMA_IN_ROLES.sub("、", simplified)
     text = correct_homophones(english_words(simplified))
     return _COMMAS.sub(",", text).lstrip(",") if "," in text else text

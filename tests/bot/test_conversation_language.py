@@ -1148,3 +1148,82 @@ def test_which_service_year_is_answered_by_all_or_one(text: str, value: str | No
     normalized = normalize_text(text)
     entities = [f.as_entity("test") for f in extract_facts(normalized)]
     assert answer_to_requested_slot("service_year", "inform", normalized, entities) == value
+
+
+SET_L = [
+    pytest.param(
+        "做五金冲压的，在坪山碧岭，注册纳税也在这，52人，前年有过仲裁，去年没有，也不是科技型中小企业和重点企业",
+        {"in_pingshan": "yes", "operating_in_pingshan": "yes", "qualifying_condition": "none"},
+        id="where the firm is, besides where it registers and pays tax, is where it operates; "
+        "a negation before a list of conditions covers each",
+    ),
+    pytest.param(
+        "他说有过一起劳动仲裁，不过是2021年的事了，2022年一件都没有",
+        {"qualifying_condition": None, "qualifying_denied": "labour_case"},
+        id="a case dated in the clause after it is that year's",
+    ),
+    pytest.param(
+        "全职顾问4个，两个有劳动关系协调员证，两个有人力资源管理师证",
+        {"certified_staff": "4"},
+        id="全职 is 专职 and two groups with certificates add up",
+    ),
+    pytest.param(
+        "我哋機構舊年自己有12單勞動仲裁", {"own_case_count": "12"}, id="Cantonese 单 counts cases"
+    ),
+    pytest.param(
+        "托管企业\u3000从石井\u3000搬到\u3000龙田街道\u3000了\u3000还算托管对象吗",
+        {"exit_event": "moved_within", "years_served": "under:3"},
+        id="a firm under custody moving within 坪山 has not served its three years",
+    ),
+    pytest.param(
+        "第3条那个，我们去年托管32家企业里有3家要求换机构，算不算？其他几种情况我们都没有",
+        {"change_requests": "3", "clients_with_cases": "0", "other_violation": "no"},
+        id="an agency's 其他几种情况都没有 denies the other situations",
+    ),
+    pytest.param(
+        "企业2022年11月1日整体搬到东莞去了，10月31日是最后一天在坪山",
+        {"service_ended": "2022-11-01", "first_signing_date": None},
+        id="the last day in 坪山 is no signing date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_L)
+def test_set_l_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+    intent = "ask_agency_exit" if "机构" in normalized else "inform"
+    slots = message_slot_values(entities, intent, normalized)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    "text",
+    [p.values[0] for p in SET_H + SET_I + SET_J + SET_K + SET_L],
+)
+def test_the_slot_mapper_reads_every_message_of_the_blind_sets_without_failing(text: str) -> None:
+    from bot.assistant.slot_filling import slot_entities
+
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+    for intent in ("inform", "ask_agency_exit", "ask_enterprise_exit", "ask_subsidy_amount"):
+        slot_entities(entities, intent, normalized)  # raises when the context adds unmapped slots
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("1是 2是 3是", "yes", id="all three places in 坪山 by number"),
+        pytest.param("1是 2否 3是", "no", id="one place elsewhere by number"),
+        pytest.param("1.在 2.不在 3.在", "no", id="numbered 在 and 不在"),
+    ],
+)
+def test_the_three_places_are_answered_by_number(text: str, value: str) -> None:
+    normalized = normalize_text(text)
+    assert answer_to_requested_slot("in_pingshan", "inform", normalized, []) == value
+
+
+def test_a_figure_in_words_is_no_service_year() -> None:
+    normalized = normalize_text("工厂一直正常生产，没停过。搬了以后还能继续托管吗？")
+    entities = [f.as_entity("test") for f in extract_facts(normalized)]
+    assert answer_to_requested_slot("service_year", "inform", normalized, entities) is None

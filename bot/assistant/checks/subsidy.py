@@ -91,7 +91,16 @@ def general_subsidy_answer(ctx: AnswerContext) -> Answer | None:
 
 
 def has_signing_date(slots: Mapping[str, Any]) -> bool:
-    return bool(slots.get("first_signing_date"))
+    return bool(with_signing(slots).get("first_signing_date"))
+
+
+def with_signing(slots: Mapping[str, Any]) -> dict[str, Any]:
+    """The slots with the first signing date, or else the day the service started (the service
+    begins with the first agreement, 第十七条: 「2021年4月1日开始托管…第三年的补贴」)."""
+    return {
+        **slots,
+        "first_signing_date": slots.get("first_signing_date") or slots.get("service_started"),
+    }
 
 
 def served_until(slots: Mapping[str, Any]) -> dict[str, str]:
@@ -119,6 +128,7 @@ def served_until(slots: Mapping[str, Any]) -> dict[str, str]:
 
 def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     """The calculator's answer from the subsidy slots."""
+    slots = with_signing(slots)
     slots = {**slots, **served_until(slots)}
     as_of = ctx.as_of
     said = str(slots.get("first_signing_date") or "")
@@ -271,6 +281,7 @@ PRORATION_OFFER = (
 
 def subsidy_decided(slots: Mapping[str, Any], as_of: dt.date) -> bool:
     """No signing date at all (「不清楚」), or a fourth year (第二十三条), ends the questions."""
+    slots = with_signing(slots)
     if served_until(slots):  # 「今年3月1日注销的」: the end of the service says which year
         return True
     if slots.get("first_signing_date") == "unknown" or slots.get("service_year") == ALL_YEARS:
