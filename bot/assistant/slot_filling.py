@@ -32,6 +32,7 @@ from bot.assistant.vocabulary import (
 )
 from bot.language.facts import (
     NONE_AT_ALL,
+    PERIOD,
     RENEWAL,
     SCORE_ORDINALS,
     SERVICE_ENDED,
@@ -276,7 +277,8 @@ def slots_from_entities(
     ended = _entity_values(entities, "date", SERVICE_ENDED)
     if ended:  # 「2021年12月1日注销」: when the service ended (第二十三条 pro-rates by it)
         slots["service_ended"] = ended[0]
-    renewed = _entity_values(entities, "date", RENEWAL)  # 「2022年8月续签」: neither
+    # 「2022年8月续签」「（2022年7月到2023年6月）」: neither a signing nor the start
+    renewed = _entity_values(entities, "date", RENEWAL) + _entity_values(entities, "date", PERIOD)
     if values := [v for v in _entity_values(entities, "date") if v not in ended + renewed]:
         date_slot = _date_slot(intent, active_form, requested_slot)
         first = _entity_values(entities, "date", "first_signing")

@@ -798,6 +798,10 @@ def _event_date(text: str, start: int, end: int) -> bool:
 SERVICE_ENDED = "service_ended"
 
 
+# the role of the dates bounding a period (「2022年7月到2023年6月」): a service year, no signing
+PERIOD = "period"
+_RANGE_AFTER = re.compile(r"\s*(?:到|至|~|～|-|—|－)\s*(?:\d{2,4}\s*年|\d{1,2}\s*月)")
+_RANGE_BEFORE = re.compile(r"(?:到|至|~|～|-|—|－)\s*$")
 # the role of a renewal's date (「2022年8月续签了一次」): no first signing, no start of the service
 RENEWAL = "renewal"
 _RENEWED = re.compile(r"续签|续约|再签|重新签")
@@ -806,6 +810,8 @@ _RENEWED = re.compile(r"续签|续约|再签|重新签")
 def _date_role(text: str, start: int, end: int) -> str | None:
     if _event_date(text, start, end):
         return SERVICE_ENDED
+    if _RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text[max(0, start - 3) : start]):
+        return PERIOD  # 「现在是第二年的服务期（2022年7月到2023年6月）」
     return RENEWAL if _RENEWED.search(_clause(text, start, end)) else None
 
 
@@ -956,6 +962,7 @@ _IN_CUSTODY_NOW = re.compile(
     r"正在(?:接受)?托管|(?:我们|我司|公司|企业|厂)(?:现在|目前|还|正|仍)?(?:在)?托管(?:中|着|紧)"
     r"|(?:还在|仍在|在|处于)(?:托管)?(?:服务)?(?:期|期间|期限)内"
     r"|^(?:我们)?(?:是)?(?:被)?托管(?:的)?企业(?=[^。;；]{0,10}?(?:搬|迁))"
+    r"|托管(?:服务)?期间(?=我们|公司|企业|厂)"  # 「托管期间我们把厂…搬到坑梓街道了」
     r"|(?:我们|我司|公司|企业)(?:现在|目前)?(?:是|属于)托管(?:服务)?对象"
 )
 _NOT_YET = re.compile(r"(?:没|未|不|没有|还没|尚未)(?:满|届满)$|(?:没|未|不)满")

@@ -1227,3 +1227,33 @@ def test_a_figure_in_words_is_no_service_year() -> None:
     normalized = normalize_text("工厂一直正常生产，没停过。搬了以后还能继续托管吗？")
     entities = [f.as_entity("test") for f in extract_facts(normalized)]
     assert answer_to_requested_slot("service_year", "inform", normalized, entities) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "后面续签过一次，现在是第二年的服务期（2022年7月到2023年6月）",
+            {"first_signing_date": None, "service_year": "2"},
+            id="the dates bounding a service year are no signing",
+        ),
+        pytest.param(
+            "托管期间我们把厂从坪山街道搬到坑梓街道了，还算托管对象吗",
+            {"exit_event": "moved_within", "years_served": "under:3"},
+            id="托管期间 says the service is running",
+        ),
+        pytest.param(
+            "不过我们厂房其实在龙岗宝龙，坪山只是注册地址",
+            {"operating_in_pingshan": "no", "registered_in_pingshan": "yes"},
+            id="厂房 names where the firm operates",
+        ),
+    ],
+)
+def test_periods_custody_and_premises_are_read_as_meant(
+    text: str, expected: dict[str, str | None]
+) -> None:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+    intent = "ask_subsidy_amount" if "续签" in normalized else "inform"
+    slots = message_slot_values(entities, intent, normalized)
+    assert {k: slots.get(k) for k in expected} == expected, slots

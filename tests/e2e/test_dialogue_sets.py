@@ -33,6 +33,7 @@ KEEP = {
     "blind_i.yml": 0.96,
     "blind_j.yml": 0.96,
     "blind_k.yml": 0.96,
+    "blind_l.yml": 0.93,
 }
 
 
