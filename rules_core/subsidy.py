@@ -14,8 +14,10 @@ How this is read here:
   series only (``params/shenzhen_average_wage.yaml``); a year missing from that table is
   reported as not known, never estimated;
 * service year n is ``[first signing + (n-1) years, first signing + n years)``;
-* caps are rounded half-up to the fen; a pro-rated cap is the rounded cap × months/12 or
-  × days served / days in that service year, itself rounded half-up (so it never exceeds the cap).
+* caps are rounded half-up to the fen; a pro-rated cap is the exact cap (base × 1/5, 1/6, 1/7)
+  × months/12 or × days served / days in that service year, rounded half-up once (a second
+  rounding of the already rounded cap would move some results by a fen: 155,563 × 1/6 × 6/12 is
+  12,963.58, not 25,927.17 × 6/12 = 12,963.59); it never exceeds the rounded cap.
 """
 
 from __future__ import annotations
@@ -376,12 +378,17 @@ def prorated_subsidy_cap(
     if full.verdict is not Verdict.CALCULATED:
         return dataclasses.replace(full, check="prorated_subsidy_cap")
     cap = Decimal(str(full.figures["cap"]))
+    fraction = _fraction(service_year)
+    exact = Decimal(str(full.figures["base"])) * fraction.numerator / fraction.denominator
     label = _year_label(service_year)
     figures = dict(full.figures)
     if months_served is not None:
         months = load_subsidy().months_per_year
-        prorated = to_yuan(cap * months_served / months)
-        how = f"按实际服务{months_served}个月折算：{format_yuan(cap)} × {months_served}/{months}"
+        prorated = min(cap, to_yuan(exact * months_served / months))
+        how = (
+            f"按实际服务{months_served}个月折算：{int(full.figures['base']):,}元 × {fraction} × "
+            f"{months_served}/{months}（全年上限{format_yuan(cap)}）"
+        )
         service_detail = f"实际服务{months_served}个月（全年{months}个月）"
         figures.update(method="months", months_served=months_served, months_in_year=months)
     else:
@@ -389,9 +396,9 @@ def prorated_subsidy_cap(
         start, end = year_bounds(first_signing, service_year)
         days_served = (served_to - served_from).days + 1
         days_in_year = (end - start).days + 1
-        prorated = to_yuan(cap * days_served / days_in_year)
+        prorated = min(cap, to_yuan(exact * days_served / days_in_year))
         how = (
-            f"按实际服务天数折算：{format_yuan(cap)} × {days_served}/{days_in_year}"
+            f"按实际服务天数折算：{int(full.figures['base']):,}元 × {fraction} × {days_served}/{days_in_year}"
             f"（{chinese_date(served_from)}至{chinese_date(served_to)}，首尾两日均计入）"
         )
         service_detail = (

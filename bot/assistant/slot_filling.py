@@ -351,6 +351,13 @@ def with_text_facts(values: dict[str, str], text: str) -> dict[str, str]:
     the line of business (:func:`with_business_line`), a move out of 坪山 to new premises, and
     「其他几种情况都没有」 from an agency (第十一条's other situations none)."""
     values = with_business_line(values, text)
+    staying = (
+        values.get("exit_event") in ("moved_within", "stayed") and "years_served" not in values
+    )
+    if staying and _STILL_SERVED.search(text):
+        # 「从碧岭街道搬到坑梓街道，还在坪山，托管要停吗」: asked of a custody that is running,
+        # so its three years are not over (第十三条第（一）项)
+        values["years_served"] = "under:3"
     moved_out = values.get("operating_in_pingshan") == NO and "exit_event" not in values
     if moved_out and _NEW_PREMISES.search(text):  # 「新厂是在坪地，坪地属于龙岗区」: moved out
         values["exit_event"] = "relocated"
@@ -371,6 +378,9 @@ _AGENCY_NONE = {
     "clients_with_cases": "0",
     "other_violation": NO,
 }
+_STILL_SERVED = re.compile(
+    r"托管(?:还)?(?:要|会)?停|还(?:能)?(?:继续)?(?:托管|算)|继续托管|要(?:不要)?退出"
+)
 # the premises a firm moved to (「新厂在…」「迁过去了」), whose place says where it now operates
 _NEW_PREMISES = re.compile(r"新厂|新址|新地址|新厂房|新办公|迁过去|搬过去")
 

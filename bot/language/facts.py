@@ -273,7 +273,7 @@ def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[st
 # 「我们厂在坑梓」「厂房设在龙田」「门店开在坪山」: a workplace said to be somewhere is where the
 # enterprise operates (a 公司 said to be somewhere may only be registered there)
 _WORKS_AT = re.compile(
-    r"(?:厂|工厂|厂房|车间|门店|店面|作坊)(?:也|都|就|一直)?(?:在|设在|开在|位于)$"
+    r"(?:厂|工厂|厂房|车间|门店|店面|作坊)[,，]?(?:也|都|就|一直)?(?:在|设在|开在|位于)$"
 )
 
 # 「纳税地不在坪山」: the place named is where it is not
@@ -358,7 +358,10 @@ def _here(text: str, facts: list[Fact]) -> list[Fact]:
     here = _HERE.search(text)
     places = [f for f in facts if f.entity == "district"]
     # one place, however many names it was given (「坪山区石井街道」)
-    if here is None or len({f.value for f in places}) != 1 or any(f.role for f in places):
+    # 「我们奶茶店在坪山，注册纳税经营都在这边」: 店在 gave the place one role; 这边 gives the rest
+    if here is None or len({f.value for f in places}) != 1:
+        return facts
+    if any(f.role not in (None, "operating") for f in places):
         return facts
     facts = [f for f in facts if f.entity != "district" or f is places[0]]
     roles = list(
@@ -443,7 +446,7 @@ def firm_types(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for value, pattern in _FIRM_TYPES:
         for m in pattern.finditer(text):
-            if re.match(r"人力资源(管理|部门|局|和社会)", text[m.start() :]):
+            if re.match(r"人力资源(管理|部|局|和社会|主管|专员|经理)", text[m.start() :]):
                 continue
             if _SERVED_FIRM.search(text[max(0, m.start() - 3) : m.start()]):
                 continue  # 「给人力资源公司开发软件」: a client of the enterprise, not the enterprise
@@ -962,7 +965,8 @@ _IN_CUSTODY_NOW = re.compile(
     r"正在(?:接受)?托管|(?:我们|我司|公司|企业|厂)(?:现在|目前|还|正|仍)?(?:在)?托管(?:中|着|紧)"
     r"|(?:还在|仍在|在|处于)(?:托管)?(?:服务)?(?:期|期间|期限)内"
     r"|^(?:我们)?(?:是)?(?:被)?托管(?:的)?企业(?=[^。;；]{0,10}?(?:搬|迁))"
-    r"|托管(?:服务)?期间(?=我们|公司|企业|厂)"  # 「托管期间我们把厂…搬到坑梓街道了」
+    r"|托管(?:服务)?期间(?=我们|公司|企业|厂)"
+    r"|(?:我们|机构)(?:正在)?托管的(?:一家|这家|那家)?(?:企业|公司|客户|厂)"  # 「托管期间我们把厂…搬到坑梓街道了」
     r"|(?:我们|我司|公司|企业)(?:现在|目前)?(?:是|属于)托管(?:服务)?对象"
 )
 _NOT_YET = re.compile(r"(?:没|未|不|没有|还没|尚未)(?:满|届满)$|(?:没|未|不)满")

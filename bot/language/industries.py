@@ -12,8 +12,15 @@ INDUSTRIES_FILE = Path(__file__).with_name("industries.yml")
 
 
 @lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    return frozenset(
+        str(w) for w in yaml.safe_load(INDUSTRIES_FILE.read_text(encoding="utf-8"))["industries"]
+    )
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    words = yaml.safe_load(INDUSTRIES_FILE.read_text(encoding="utf-8"))["industries"]
+    words = _words()
     alternatives = "|".join(map(re.escape, sorted({str(w) for w in words}, key=len, reverse=True)))
     # the trade as the enterprise's own: 做注塑的 / 注塑厂 / 开饭店 / 电子公司 / 搞物流, and with
     # a few words between (机械加工厂 / 制药设备公司 / 电子科技有限公司)
@@ -39,6 +46,7 @@ _NOT_A_TRADE = re.compile(
     r"正常|好的|得到|准备|一下|出来|这个|那个|多少|怎么|手续|^材料|工作"
     # 「帮我们做工资表吗」: the HR tasks custody covers (第十五条), asked about, are no trade
     r"|工资|社保|考勤|合同|账|表|招聘|培训|档案|个税|吗|呢"
+    r"|^错|^混|^反|^不清|^懂|^定"  # 「搞错了」「搞混了」「搞不清」: slips, no trade
 )
 
 
@@ -48,6 +56,10 @@ _SECTOR = re.compile(r"行业[:：是为]\s*(?P<d>[\u4e00-\u9fffA-Za-z]{2,12})")
 
 def business_line(text: str) -> str | None:
     """The first line of business the enterprise names as its own, or ``None``."""
+    words = _words()
+    bare = text.strip(" ,，。.!！")
+    if bare in words:  # 「五金」 alone, in reply to what the firm does
+        return bare
     found = _pattern().search(text)
     if found:
         return found.group("a") or found.group("b") or found.group("e")

@@ -805,3 +805,32 @@ def test_a_question_on_when_the_subsidy_stops_with_its_facts_is_calculated() -> 
     )
     messages, _ = run_action(ActionAnswerFaq(), tracker)
     assert "10,983.60" in _shown(messages), _shown(messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "checked"),
+    [
+        pytest.param("搬去东莞", True, id="a terse fact after an exit question is checked"),
+        pytest.param("在坪山注册一家公司要什么流程？", False, id="a question of another matter"),
+        pytest.param("推荐一下坪山好吃的餐厅", False, id="a request of another matter"),
+    ],
+)
+def test_a_terse_fact_taken_for_another_matter_is_checked(text: str, checked: bool) -> None:
+    from actions.fallback import ActionOutOfScope
+    from bot.language.facts import extract_facts
+    from bot.language.normalize import normalize_text
+
+    entities = [f.as_entity("test") for f in extract_facts(normalize_text(text))]
+    history = [user_event("企业搬迁了", "ask_enterprise_exit")]
+    messages, events = run_action(
+        ActionOutOfScope(),
+        make_tracker(
+            text,
+            "out_of_scope",
+            entities=entities,
+            history=history,
+            slots={"last_check": "enterprise_exit"},
+        ),
+    )
+    said_out_of_scope = any(m.get("response") == "utter_out_of_scope" for m in messages)
+    assert said_out_of_scope is not checked, messages

@@ -57,7 +57,7 @@ SEVERAL = [
     ),
     pytest.param(
         "A公司2022年1月1日首签，2023年3月1日注销，服务了2个月；B公司2023年1月首签。补贴上限各多少",
-        ["第二年折算后补贴上限为4,321.20", "32,950.80"],
+        ["第二年折算后补贴上限为4,321.19", "32,950.80"],
         id="an enterprise's own months served pro-rate its own cap only",
     ),
 ]

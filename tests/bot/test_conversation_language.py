@@ -1257,3 +1257,41 @@ def test_periods_custody_and_premises_are_read_as_meant(
     intent = "ask_subsidy_amount" if "续签" in normalized else "inform"
     slots = message_slot_values(entities, intent, normalized)
     assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+SET_M = [
+    pytest.param(
+        "🚚企业从碧岭街道搬到坑梓街道，还在坪山，托管要停吗？",
+        {"exit_event": "moved_within", "years_served": "under:3"},
+        id="asking whether custody stops after a move within 坪山 presupposes it runs",
+    ),
+    pytest.param(
+        "老板娘来问😊 我们奶茶店🧋在坪山，注册纳税经营都在这边",
+        {"in_pingshan": "yes"},
+        id="the roles said of 这边 join the role the place already has",
+    ),
+    pytest.param(
+        "老板让我问下，我们是做注塑的小厂，在坑梓街道，工人58个",
+        {"operating_in_pingshan": "yes", "headcount": "58"},
+        id="a factory said to be somewhere operates there",
+    ),
+    pytest.param(
+        "啊我表达错了，我是公司人力资源部的，公司本身是做模具的。注册纳税经营都在坪山",
+        {"firm_type": "other", "business_line": "模具"},
+        id="the speaker's HR department is no HR firm",
+    ),
+    pytest.param(
+        "搞错了，是换了法定代表人，公司还在坪山正常营业。这个要退出托管吗",
+        {"exit_event": "stayed", "business_line": None},
+        id="搞错了 is a slip, no trade",
+    ),
+    pytest.param("五金", {"business_line": "五金", "firm_type": "other"}, id="a trade alone"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_M)
+def test_set_m_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    normalized = normalize_text(text)
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
+    slots = message_slot_values(entities, "inform", normalized)
+    assert {k: slots.get(k) for k in expected} == expected, slots
