@@ -7,9 +7,10 @@ export SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONPATH="$PWD"
 out="$(.venv/bin/rasa data validate --config config.yml --domain bot/domain.yml --data nlu_data 2>&1)"
 status=$?
 warnings="$(grep -E "UserWarning|WARNING" <<<"$out" | grep -vE "The utterance 'utter_ask_[a-z_]+' is not used in any story or rule" | grep -vE "DeprecationWarning|FutureWarning" \
-  | grep -vE "The utterance 'utter_default' is not used in any story or rule" \
+  | grep -vE "The utterance 'utter_(default|out_of_scope)' is not used in any story or rule" \
   | grep -vE "The intent '(calculate_subsidy|check_agency_exit|check_agency_qualification|doubt_verdict|request_article_text)' is listed in the domain file, but is not found in the NLU training data")"
-# (utter_default is sent by Rasa's own action_default_fallback, never by a rule;
+# (utter_default is sent by Rasa's own action_default_fallback, never by a rule; utter_out_of_scope
+# by action_out_of_scope and the fallback, which first try a follow-up or a check;
 # the first three intents are sent only by buttons; doubt_verdict and request_article_text only
 # by the ReplyClassifier's rules (bot/components/reply_classifier.py): none is classified from text)
 if [[ $status -ne 0 || -n "$warnings" ]]; then
