@@ -12,7 +12,7 @@ from actions.base import send_answer, send_policy_answer, slot_values
 from actions.handoff import hand_off
 from actions.recheck import recheck
 from bot.assistant.context import answer_context, knowledge_base
-from bot.assistant.fact_context import check_for_facts
+from bot.assistant.fact_context import check_for_facts, terse_statement
 from bot.assistant.faq import follow_up_answer, list_item_answer
 from bot.assistant.referrals import referral
 from bot.assistant.registry import check_answer, check_for_intent
@@ -23,12 +23,10 @@ from bot.assistant.transcript import (
     messages_before_latest,
     previous_user_intent,
 )
-from bot.language.statements import asks_something
 from kb.repository import SearchKind
 from rules_core.answer import compose
 
 MIN_SCORE = 1.0
-TERSE_REPLY_CHARS = 8
 SNIPPET_CHARS = 160
 SUGGESTIONS = 2
 CITABLE_KINDS: tuple[SearchKind, ...] = ("article", "interpretation")
@@ -152,10 +150,8 @@ class ActionOutOfScope(Action):
         if answer is not None:
             send_policy_answer(dispatcher, tracker, answer)
             return []
-        # a terse reply (「搬去东莞」「五金」), not 「在坪山注册公司要什么流程？」 nor 「推荐一下坪山
-        # 好吃的餐厅」, which ask of another matter
-        facts_only = len(text) <= TERSE_REPLY_CHARS and not asks_something(text)
-        if facts_only and check_for_facts(list(message.get("entities") or []), text) is not None:
+        entities = list(message.get("entities") or [])
+        if terse_statement(text) and check_for_facts(entities, text) is not None:
             # 「搬去东莞」「五金」 taken for another matter: a statement of a check's facts
             return recheck(dispatcher, tracker)
         dispatcher.utter_message(response="utter_out_of_scope")

@@ -16,6 +16,7 @@ from typing import Any
 from bot.assistant.registry import CHECKS
 from bot.assistant.vocabulary import EXCLUDED_FIRM_TYPES
 from bot.language.industries import business_line
+from bot.language.statements import asks_something
 
 _AGENCY_ONLY_ROLES = frozenset({"clients", "clients_with_cases", "change_requests"})
 # a move inside 坪山区 (moved_within) is no 第十三条 event: it does not start the exit check
@@ -147,6 +148,15 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     if _has(entities, "years"):
         return "enterprise_exit"
     return None
+
+
+TERSE_REPLY_CHARS = 8
+
+
+def terse_statement(text: str) -> bool:
+    """A few words that ask nothing (「搬去东莞」「五金」): facts, whatever the classifier took them
+    for; not 「在坪山注册公司要什么流程？」 nor 「推荐一下坪山好吃的餐厅」, which ask of another matter."""
+    return len(text) <= TERSE_REPLY_CHARS and not asks_something(text)
 
 
 INFORM = "inform"
