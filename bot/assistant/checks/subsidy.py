@@ -7,6 +7,7 @@ date (and a service year, months served) the calculator answers for that case.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -277,6 +278,27 @@ PRORATION_OFFER = (
     "以上是服务满一整年的上限；这一服务年度如中途停止服务，补贴按实际服务时间折算（第二十三条），"
     "告诉我实际服务了几个月，我可以算出折算后的上限。"
 )
+
+
+# 「补贴呢」「那补贴还发吗」: asked right after an exit, what becomes of the subsidy; not how much
+_AMOUNT_WORDS = re.compile(r"多少|标准|怎么算|计算|金额|上限|基数|几年")
+SHORT_QUESTION_CHARS = 10
+STOP_INTENT = "ask_subsidy_stop"
+
+
+def stopped_answer(
+    slots: Mapping[str, Any], text: str, gives_facts: bool, ctx: AnswerContext
+) -> Answer | None:
+    """Right after an exit (第十一条、第十三条), a question about the subsidy that gives none of
+    its facts (``gives_facts`` false, or a few words that ask no amount: 「补贴呢」) is about its
+    stopping and pro-rating (第二十三条): that curated answer; ``None`` when the months served
+    are known (the calculator pro-rates them) or the question is another."""
+    short = len(text) <= SHORT_QUESTION_CHARS and not _AMOUNT_WORDS.search(text)
+    slots = with_signing(slots)
+    pro_rated = bool(slots.get("months_served") or served_until(slots))
+    if (short or not gives_facts) and not pro_rated:
+        return faq_answer(STOP_INTENT, ctx)
+    return None
 
 
 def subsidy_decided(slots: Mapping[str, Any], as_of: dt.date) -> bool:
