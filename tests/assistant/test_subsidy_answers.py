@@ -56,6 +56,11 @@ SEVERAL = [
         id="so is a year asked before the enterprises are listed",
     ),
     pytest.param(
+        "A企业2022年8月续签，2021年8月首签；B企业2022年3月首签。第一年补贴分别多少",
+        ["A企业（2021年8月首次签约）：第一年补贴上限为27,887.20", "31,112.60"],
+        id="an enterprise's renewal said first is not its first signing",
+    ),
+    pytest.param(
         "A公司2022年1月1日首签，2023年3月1日注销，服务了2个月；B公司2023年1月首签。补贴上限各多少",
         ["第二年折算后补贴上限为4,321.19", "32,950.80"],
         id="an enterprise's own months served pro-rate its own cap only",

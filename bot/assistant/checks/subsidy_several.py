@@ -15,7 +15,14 @@ from decimal import Decimal
 
 from bot.assistant.checks.subsidy import LAST_SUBSIDISED_YEAR, year_cap
 from bot.assistant.fact_builders import parse_month_or_date
-from bot.language.facts import CURRENT_YEAR, SERVICE_ENDED, Fact, extract_facts
+from bot.language.facts import (
+    CURRENT_YEAR,
+    PERIOD,
+    RENEWAL,
+    SERVICE_ENDED,
+    Fact,
+    extract_facts,
+)
 from bot.language.normalize import question_clause
 from rules_core.answer import Answer, compose
 from rules_core.money import format_yuan
@@ -77,7 +84,9 @@ def _one(facts: list[Fact], kind: str) -> str | None:
 def _first_signing(facts: list[Fact]) -> str | None:
     """The first signing of one enterprise's facts: the date named as such, else the first
     (「A企业2021年7月首签（现在第二年，到今年7月）」: 今年7月 is when its year ends)."""
-    dates = [f for f in facts if f.entity == "date" and f.role != SERVICE_ENDED]
+    dates = [
+        f for f in facts if f.entity == "date" and f.role not in (SERVICE_ENDED, RENEWAL, PERIOD)
+    ]
     named = [f for f in dates if f.role == "first_signing"]
     return (named or dates)[0].value if dates else None
 
