@@ -478,10 +478,11 @@ def test_a_number_alone_between_words_is_no_list() -> None:
 AS_OF = __import__("datetime").date(2023, 6, 1)
 
 
-def dated_slots(text: str) -> dict[str, str]:
+def dated_slots(text: str, intent: str = "inform") -> dict[str, str]:
+    """The slot values ``text`` states, read in the context of ``intent``, dated as of AS_OF."""
     normalized = normalize_text(text)
     entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
-    return message_slot_values(entities, "inform", normalized)
+    return message_slot_values(entities, intent, normalized)
 
 
 SAID_OF_A_YEAR = [
@@ -862,11 +863,7 @@ SET_H = [
 
 @pytest.mark.parametrize(("text", "expected"), SET_H)
 def test_set_h_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
-    normalized = normalize_text(text)
-    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
-    slots = message_slot_values(
-        entities, "ask_subsidy_amount" if "补贴" in text else "inform", normalized
-    )
+    slots = dated_slots(text, "ask_subsidy_amount" if "补贴" in text else "inform")
     if "business_line" in expected:
         slots = slots_of(text)
     assert {k: slots.get(k) for k in expected} == expected, slots
@@ -949,20 +946,13 @@ SET_I = [
 
 @pytest.mark.parametrize(("text", "expected"), SET_I)
 def test_set_i_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
-    slots = dated_slots(text)
-    if "agency" in text or "机构" in text:
-        normalized = normalize_text(text)
-        entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
-        slots = message_slot_values(entities, "ask_agency_exit", normalized)
+    slots = dated_slots(text, "ask_agency_exit" if "机构" in text else "inform")
     assert {k: slots.get(k) for k in expected} == expected, slots
 
 
 def test_a_start_named_as_the_real_one_is_the_start_whatever_was_said_before() -> None:
     text = "2020年那是和另一家咨询公司签的普通顾问合同，不是托管。真正开始托管是2021年5月10日"
-    normalized = normalize_text(text)
-    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
-    slots = message_slot_values(entities, "ask_enterprise_exit", normalized)
-    assert slots.get("service_started") == "2021-05-10"
+    assert dated_slots(text, "ask_enterprise_exit").get("service_started") == "2021-05-10"
 
 
 @pytest.mark.parametrize(
@@ -1032,11 +1022,10 @@ SET_J = [
 @pytest.mark.parametrize(("text", "expected"), SET_J)
 def test_set_j_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
     normalized = normalize_text(text)
-    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
     intent = "ask_agency_exit" if "机构" in normalized or "托管企业" in normalized else "inform"
     if "证" in normalized:
         intent = "ask_agency_conditions"
-    slots = message_slot_values(entities, intent, normalized)
+    slots = dated_slots(text, intent)
     assert {k: slots.get(k) for k in expected} == expected, slots
 
 
@@ -1126,13 +1115,12 @@ SET_K = [
 @pytest.mark.parametrize(("text", "expected"), SET_K)
 def test_set_k_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
     normalized = normalize_text(text)
-    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
     intent = "inform"
     if "机构" in normalized or "证" in normalized:
         intent = "ask_agency_exit" if "案件" in normalized else "ask_agency_conditions"
     if "续签" in normalized:
         intent = "ask_subsidy_amount"
-    slots = message_slot_values(entities, intent, normalized)
+    slots = dated_slots(text, intent)
     assert {k: slots.get(k) for k in expected} == expected, slots
 
 
@@ -1190,10 +1178,7 @@ SET_L = [
 
 @pytest.mark.parametrize(("text", "expected"), SET_L)
 def test_set_l_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
-    normalized = normalize_text(text)
-    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
-    intent = "ask_agency_exit" if "机构" in normalized else "inform"
-    slots = message_slot_values(entities, intent, normalized)
+    slots = dated_slots(text, "ask_agency_exit" if "机构" in normalize_text(text) else "inform")
     assert {k: slots.get(k) for k in expected} == expected, slots
 
 
@@ -1252,10 +1237,7 @@ def test_a_figure_in_words_is_no_service_year() -> None:
 def test_periods_custody_and_premises_are_read_as_meant(
     text: str, expected: dict[str, str | None]
 ) -> None:
-    normalized = normalize_text(text)
-    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
-    intent = "ask_subsidy_amount" if "续签" in normalized else "inform"
-    slots = message_slot_values(entities, intent, normalized)
+    slots = dated_slots(text, "ask_subsidy_amount" if "续签" in text else "inform")
     assert {k: slots.get(k) for k in expected} == expected, slots
 
 
@@ -1291,7 +1273,5 @@ SET_M = [
 
 @pytest.mark.parametrize(("text", "expected"), SET_M)
 def test_set_m_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
-    normalized = normalize_text(text)
-    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
-    slots = message_slot_values(entities, "inform", normalized)
+    slots = dated_slots(text)
     assert {k: slots.get(k) for k in expected} == expected, slots
