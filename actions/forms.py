@@ -26,7 +26,12 @@ from actions.base import (
     send_policy_answer,
     slot_values,
 )
-from actions.recheck import certified_as_all_of_them, formless_check_answer, read_for_check
+from actions.recheck import (
+    certified_as_all_of_them,
+    certified_fewer,
+    formless_check_answer,
+    read_for_check,
+)
 from bot.assistant.context import AnswerContext, answer_context
 from bot.assistant.fact_context import check_for_facts
 from bot.assistant.registry import (
@@ -55,6 +60,7 @@ from bot.assistant.vocabulary import (
     COUNT_SLOTS,
     FACT_SLOTS,
     LAST_CHECK_SLOT,
+    QUESTION_PARTS,
     REASK_SLOT,
     UNANSWERED_SLOT,
 )
@@ -106,9 +112,17 @@ class CheckFormValidation(Action, abc.ABC):
             # 「公司注销了，托管还能继续吗？」 during the eligibility questions asks the exit
             # check's question (第十三条): the rules answer it, then the form goes on
             return [ActionExecutionRejected(form.name)]
+        message = tracker.latest_message
+        fewer = certified_fewer(tracker, str(message.get("normalized_text") or ""))
+        if "certified_staff" in self.check.reads and fewer and replying:
+            # 「其中一个其实是兼职的」: one fewer of the certified full-time staff said before
+            events += [SlotSet(name, value) for name, value in fewer.items()]
+            slots.update(fewer)
         if requested in self.check.slots and replying:
             answer = self.requested_answer(tracker, str(requested))
             changed = slots_changed_by_latest_message(tracker.events) & set(self.check.reads)
+            if "certified_staff" in self.check.reads:
+                changed |= set(fewer)
             volunteered = bool(changed - {str(requested)})
             if answer is not None:
                 events += self.answer_events(tracker, str(requested), answer)
@@ -129,7 +143,7 @@ class CheckFormValidation(Action, abc.ABC):
                 # no rule answers that inside its form; the verdict so far does, below
                 return [ActionExecutionRejected(form.name)]
             else:  # an answer that does not answer this question: ask again, or explain
-                missed = True
+                missed = not changed & QUESTION_PARTS.get(str(requested), frozenset())
         following = self.next_slot(slots, ctx)
         if activating:
             self.send_intro(dispatcher, slots, ctx, following)

@@ -19,6 +19,7 @@ from bot.assistant.registry import CHECKS, Check, check_answer, check_for_intent
 from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE, SUPPLEMENT_LINE
 from bot.assistant.slot_filling import (
     answer_to_requested_slot,
+    fewer_certified,
     figure_count,
     is_bare_answer,
     message_slot_values,
@@ -104,8 +105,10 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     bare = not entities or is_bare_answer(text)
     # 「是6家不是8家」: the fact that held 8 becomes 6, whatever the extractor took 6家 for
     before = slots_before_latest_message(tracker.events)
-    replied = (with_figure_replaced(text, before, last.reads) if last is not None else {}) or (
-        reply_to_last_check(last, tracker, text, entities) if bare else {}
+    replied = (
+        (certified_fewer(tracker, text) if last and "certified_staff" in last.reads else {})
+        or (with_figure_replaced(text, before, last.reads) if last is not None else {})
+        or (reply_to_last_check(last, tracker, text, entities) if bare else {})
     )
     if replied and last is not None:  # 「85、74」 after a verdict that still needs the scores
         # 「9家」 alone was also read as a number of clients: only the answer stands
@@ -194,6 +197,17 @@ def certified_as_all_of_them(tracker: Tracker, text: str) -> str | None:
     if not says_all_of_them(text):
         return None
     return earlier_entity_value(tracker.events, "count", "full_time_staff")
+
+
+def certified_fewer(tracker: Tracker, text: str) -> dict[str, str]:
+    """「其中一个其实是兼职的」 after 「2个专职人员都有证」: the certified full-time staff
+    (第八条) said before, less those the message takes away; ``{}`` when it takes none or no
+    count was said."""
+    fewer = fewer_certified(text)
+    known = tracker.get_slot("certified_staff")
+    if fewer is None or known is None or not str(known).isdigit():
+        return {}
+    return {"certified_staff": str(max(int(known) - fewer, 0))}
 
 
 def formless_check_answer(

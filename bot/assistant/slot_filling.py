@@ -535,6 +535,24 @@ def says_all_of_them(text: str) -> bool:
     return bool(_ALL_OF_THEM.match(text.strip())) or text.strip() in ("有", "有的", "是的", "对")
 
 
+# 「其中一个其实是兼职的」「有一个没证」: some of the certified full-time staff said before are not
+_FEWER_CERTIFIED = re.compile(
+    r"(?:其中|里面|当中|这里面)?(?:有)?(?P<n>一|1|两|2)(?:个|名|位)(?:人|同事)?"
+    r"(?:其实|实际上|实际|只|也)*(?:是|算)?"
+    r"(?:兼职|非专职|不是专职|外聘|没(?:有)?(?:证|资格证|证书)|无证|还没(?:拿到|考到|取得)证)"
+    r"(?=的|了|[,，。;；!！?？~]|$)"  # not 「有一个兼职会计」, someone else
+)
+
+
+def fewer_certified(text: str) -> int | None:
+    """How many of the certified full-time staff (第八条第（一）项) a correction takes away:
+    「不好意思，其中一个其实是兼职的」 → 1; ``None`` when the message says no such thing."""
+    m = _FEWER_CERTIFIED.search(text)
+    if m is None:
+        return None
+    return 1 if m.group("n") in ("一", "1") else 2
+
+
 _FIRST_CLAUSE = re.compile(r"[,，。;；!！~]")
 _ACKNOWLEDGEMENTS = frozenset({"嗯", "好", "好的", "嗯嗯", "哦"})
 

@@ -60,6 +60,9 @@ ALL_YEARS = "all"  # the service_year of a question about several years at once
 # Each of 第九条's three places on its own (「经营地也是坪山」 changes one, keeps the others);
 # ``in_pingshan`` is the answer to the form's question about all three.
 PLACE_SLOTS = ("registered_in_pingshan", "tax_in_pingshan", "operating_in_pingshan")
+# A question's parts: a reply that states one of them (「注册经营坪山」 to the places question)
+# answers part of it, and the question is asked again for the rest, not as a miss
+QUESTION_PARTS = {"in_pingshan": frozenset(PLACE_SLOTS)}
 # Facts a user may state that no form asks for.
 OPTIONAL_FACT_SLOTS = (
     "client_case_percent",

@@ -292,12 +292,41 @@ _DENIED_PLACE = re.compile(r"(?:不是|不在|并非|不是在|没在|并不在|
 _MEANT_PLACE = re.compile(r"^[,，]?\s*(?:而|其实|实际上?|应该)?(?:是在|是|在)$")
 
 
+# 「1坪山 2坪山 3光明区」: three places numbered 1–3 answer 注册地、纳税地、经营地 in that order
+_LIST_NUMBER_BEFORE = re.compile(r"(?:^|[^\d.])([1-3一二三])\s*[.、:：)）]?\s*$")
+_NUMBER_VALUE = {"1": 0, "2": 1, "3": 2, "一": 0, "二": 1, "三": 2}
+
+
+_LIST_MARK = re.compile(r"^[1-3一二三]?\s*[.、:：)）]?\s*$")
+
+
+def _numbered_places(text: str, places: list[Place]) -> dict[int, str]:
+    """A place's start → its role, when three places follow the list numbers 1, 2, 3, or are
+    three clauses of nothing but a place (「坪山，龙岗，坪山」 once the numbers are read)."""
+    numbered: dict[int, str] = {}
+    for place in places:
+        m = _LIST_NUMBER_BEFORE.search(text[max(0, place.start - 4) : place.start])
+        if m is not None and _NUMBER_VALUE[m.group(1)] == len(numbered):
+            numbered[place.start] = _PLACE_ROLES[len(numbered)]
+    if len(numbered) == len(_PLACE_ROLES):
+        return numbered
+    alone = [
+        p
+        for p in places
+        if _LIST_MARK.match(_clause(text, p.start, p.end).replace(text[p.start : p.end], "", 1))
+    ]
+    if len(alone) == len(_PLACE_ROLES) == len(places):
+        return {p.start: role for p, role in zip(alone, _PLACE_ROLES, strict=True)}
+    return {}
+
+
 def districts(text: str) -> list[Fact]:
     """Where the enterprise is registered, pays tax and operates: every place the gazetteer
     finds (bot/language/gazetteer.py), with the role its clause gives it."""
     by_clause: dict[tuple[int, int], list[Place]] = {}
     carried: dict[int, list[str]] = {}  # a meant place's start → the denied place's role words
     places = find_places(text)
+    numbered = _numbered_places(text, places)
     for k, place in enumerate(places):
         if re.search(r"(搬|迁)", text[max(0, place.start - 4) : place.start]):
             continue  # 搬到龙岗 is a relocation, reported as operating_status
@@ -330,6 +359,8 @@ def districts(text: str) -> list[Fact]:
             spans = [(p.start - left, p.end - left) for p in in_clause]
             per_place = _roles_per_place(clause, spans)
         for place, roles in zip(in_clause, per_place, strict=True):
+            if place.start in numbered:
+                roles = [numbered[place.start]]
             if not roles and place.start in carried:
                 roles = list(dict.fromkeys(carried[place.start]))
             if not roles and _WORKS_AT.search(text[max(0, place.start - 6) : place.start]):
@@ -658,8 +689,9 @@ _STATUS = [
         re.compile(
             r"正常(?:经营|生产|运营|营运|营业|开工)"
             r"|(?:经营|生产|运营|营运)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?正常"
-            # 「…，40人，正常，不是派遣…」: 正常 as a clause of its own among the facts
-            r"|(?<=[,，])(?:一切|都|也)?正常(?:的)?(?=[,，。;；]|$)"
+            # 「…，40人，正常，不是派遣…」「4 40人5正常6…」: 正常 as a clause or a numbered
+            # item of its own among the facts
+            r"|(?:(?<=[,，])|(?<=[^\d.]\d)|(?<=^\d))(?:一切|都|也)?正常(?:的)?(?=[,，。;；\d]|$)"
             r"|(?:经营|生产|运营|营运)(?:一切|都|一直|还|也|是)+正常"
             r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?正常"
             r"|订单(?:一直|都|也)?正常|正常(?:在做|出货|接单)"
@@ -1268,7 +1300,8 @@ _SCORE_LIST = re.compile(
     rf"(?:分数|得分|成绩|考了|考试结果|(?:能力)?(?:测试|测评|考试)(?:分数|成绩|得分)?"
     rf"|(?:专职|两名|两位|两个|两)(?:人员|人|律师)?(?:分别)?(?:是|考了|得了))"
     rf"(?:分别)?(?:是|为|:|：)?\s*"
-    rf"(?P<list>{N}(?:\s*(?:和|跟|与|、|,|，|及)\s*{N})*)"
+    # the figures apart by a word, a mark or only a space (「测试成绩\t85\t77」)
+    rf"(?P<list>{N}(?:(?:\s*(?:和|跟|与|、|,|，|及|/)\s*|\s+){N})*)"
     # not 「考了2次」「考了两门」, nor a number cut short (「考了12次」 read as 1)
     r"(?![0-9.零〇一二两三四五六七八九十百千万])(?!\s*(?:人|名|位|家|件|年|月|%|次|遍|门|科|个|天|周))"
 )
@@ -1464,7 +1497,9 @@ def organisation_types(text: str) -> list[Fact]:
 # ---------------------------------------------------------------- agency conditions (第八条、第十一条)
 # 「业务范围有人力资源服务」「经营范围包括法律服务」: 第八条第（一）项's business scope
 _SCOPE = re.compile(
-    r"(?:业务|经营)范围[,，]?(?P<verb>[^,，。;；]{0,8}?)"
+    # 「业务有人力资源服务」: 业务 with a verb of having is its scope too
+    r"(?:(?:业务|经营)范围[,，]?|业务(?=(?:上|里)?(?:有|包括|包含|含|涵盖|没有|不含)))"
+    r"(?P<verb>[^,，。;；]{0,8}?)"
     r"(?P<what>劳动关系|人力资源|法律|劳动争议|劳动保障|劳务|咨询)"
     # 「营业执照上也有人力资源服务的经营范围」: the trade named before 经营范围
     r"|(?P<what2>劳动关系|人力资源|法律|劳动争议|劳动保障)(?:服务|咨询)?(?:的)(?:业务|经营)范围"

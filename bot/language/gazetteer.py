@@ -100,9 +100,22 @@ def _names() -> _Names:
         full=full,
         short=short,
         bare=bare,
-        before=re.compile("(?:" + "|".join(map(re.escape, data["before_place"])) + ")$"),
+        # a role word names the place after it too (「税东莞交」「注册经营坪山」)
+        before=re.compile(
+            "(?:"
+            + "|".join(map(re.escape, [*data["before_place"], *_place_role_words(data)]))
+            + ")$"
+        ),
         after=re.compile("^(?:" + "|".join(map(re.escape, data["after_place"])) + ")"),
     )
+
+
+def _place_role_words(data: dict[str, Any]) -> list[str]:
+    """The role words of 注册地 and 纳税地, and those of 经营地 that are not a workplace noun
+    (「厂长沙」 is no place)."""
+    words = data["role_words"]
+    operating = [w for w in words["operating"] if len(w) == 2 and not w.endswith(("厂", "店"))]
+    return [*words["registered"], *words["tax"], *operating]
 
 
 @lru_cache(maxsize=1)

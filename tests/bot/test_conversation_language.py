@@ -1268,6 +1268,49 @@ SET_M = [
         id="搞错了 is a slip, no trade",
     ),
     pytest.param("五金", {"business_line": "五金", "firm_type": "other"}, id="a trade alone"),
+    pytest.param(
+        "注册经营坪山",
+        {"registered_in_pingshan": "yes", "operating_in_pingshan": "yes", "tax_in_pingshan": None},
+        id="role words before a place without 在 give it both roles",
+    ),
+    pytest.param(
+        "税东莞交", {"tax_in_pingshan": "no", "in_pingshan": "no"}, id="税 right before a city"
+    ),
+    pytest.param(
+        "纳税惠州，经营坪山",
+        {"tax_in_pingshan": "no", "operating_in_pingshan": "yes"},
+        id="each role word names the place right after it",
+    ),
+    pytest.param(
+        "1坪山 2坪山 3光明区 4 40人 5正常 6去年入库科技型中小企业",
+        {
+            "registered_in_pingshan": "yes",
+            "tax_in_pingshan": "yes",
+            "operating_in_pingshan": "no",
+            "headcount": "40",
+            "operating_normally": "yes",
+        },
+        id="numbered places answer 注册地 纳税地 经营地 in order and 正常 alone is an item",
+    ),
+    pytest.param(
+        "1.坪山 2.龙岗 3.坪山",
+        {"registered_in_pingshan": "yes", "tax_in_pingshan": "no", "operating_in_pingshan": "yes"},
+        id="three places each on its own answer the three places in order",
+    ),
+    pytest.param(
+        "一、坪山 二、坪山 三、惠州",
+        {"registered_in_pingshan": "yes", "operating_in_pingshan": "no"},
+        id="numbered in Chinese numerals, a city after a list mark",
+    ),
+    pytest.param("测试成绩\t85\t77", {"test_scores": "85,77"}, id="scores in table columns"),
+    pytest.param("测试成绩 85 77", {"test_scores": "85,77"}, id="scores apart by a space"),
+    pytest.param("成绩85 2人", {"test_scores": "85"}, id="a count after a score is no score"),
+    pytest.param(
+        "工商登记 业务有人力资源服务",
+        {"business_scope": "yes", "organisation_type": "enterprise_or_institution"},
+        id="业务有 names the business scope",
+    ),
+    pytest.param("我们业务上没有法律服务", {"business_scope": "no"}, id="业务上没有 denies it"),
 ]
 
 
@@ -1275,3 +1318,22 @@ SET_M = [
 def test_set_m_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
     slots = dated_slots(text)
     assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "fewer"),
+    [
+        pytest.param("不好意思，其中一个其实是兼职的。还符合吗", 1, id="one of them is part-time"),
+        pytest.param("有一个没证", 1, id="one has no certificate"),
+        pytest.param("其中两个是外聘的", 2, id="two are hired from outside"),
+        pytest.param("其中一个人还没拿到证", 1, id="one has not got the certificate yet"),
+        pytest.param("两个都是专职", None, id="both full-time takes none away"),
+        pytest.param(
+            "我们有一个兼职会计", None, id="a part-time accountant besides is no correction"
+        ),
+    ],
+)
+def test_some_of_the_certified_staff_are_taken_away(text: str, fewer: int | None) -> None:
+    from bot.assistant.slot_filling import fewer_certified
+
+    assert fewer_certified(normalize_text(text)) == fewer

@@ -350,6 +350,28 @@ CONVERSATIONS = [
         [],
         id="a 15th day in the National Day holiday moves to the day after it",
     ),
+    # found by blind dialogue set M
+    pytest.param(
+        ["我们能托管不", "做纸箱的", "注册经营坪山"],
+        ["已记下：注册地、经营地在坪山区", "纳税地是否也在坪山区"],
+        ["我还没能从您的回答里读出这一项"],
+        id="part of the places question answered asks for the rest and is no miss",
+    ),
+    pytest.param(
+        ["我们能托管不", "做纸箱的", "注册经营坪山", "税东莞交"],
+        ["【结论】不符合", "纳税地不在坪山区", "第九条"],
+        ["不在我的解答范围内"],
+        id="the missing place named without 在 decides the check",
+    ),
+    pytest.param(
+        [
+            "咨询公司，业务范围有劳动关系服务，有办公室，2个专职人员都有证，测试都90分以上",
+            "不好意思，其中一个其实是兼职的。还符合吗",
+        ],
+        ["【结论】不符合", "持证专职服务人员1名", "第八条"],
+        [],
+        id="one of the certified staff said to be part-time leaves one fewer",
+    ),
 ]
 
 
