@@ -14,6 +14,7 @@ from actions.base import answered_by_a_check, latest_intent, send_policy_answer,
 from bot.assistant.checks.subsidy import stopped_answer
 from bot.assistant.checks.subsidy_several import several_clients, several_clients_answer
 from bot.assistant.context import answer_context
+from bot.assistant.fact_context import gives_subsidy_facts, states_an_exit
 from bot.assistant.registry import ASKED_AFTER_VERDICT, CHECKS, Check
 from bot.assistant.vocabulary import LAST_CHECK_SLOT
 from rules_core.results import Verdict
@@ -83,12 +84,14 @@ class ActionSubsidy(CheckQuestionAction):
                 dispatcher, tracker, several_clients_answer(clients, text, ctx.as_of)
             )
             return []
-        if tracker.get_slot(LAST_CHECK_SLOT) in _EXITS:
-            # 「那我们这个补贴怎么算？」 after the client moved out: it stops and is pro-rated
+        entities = list(tracker.latest_message.get("entities") or [])
+        if tracker.get_slot(LAST_CHECK_SLOT) in _EXITS or states_an_exit(entities):
+            # 「那我们这个补贴怎么算？」 after the client moved out, 「托管企业搬离坪山以后，机构
+            # 的补贴怎么处理？」: it stops and is pro-rated
             stop = stopped_answer(
                 slot_values(tracker, self.check.reads),
                 text,
-                bool(tracker.latest_message.get("entities")),
+                gives_subsidy_facts(entities),
                 ctx,
             )
             if stop is not None:

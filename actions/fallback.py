@@ -24,7 +24,7 @@ from bot.assistant.transcript import (
     previous_user_intent,
 )
 from kb.repository import SearchKind
-from rules_core.answer import compose
+from rules_core.answer import Answer, compose
 
 MIN_SCORE = 1.0
 SNIPPET_CHARS = 160
@@ -58,6 +58,26 @@ def topic_just_asked(events: list[dict[str, Any]]) -> str:
     return asked[1] if asked else ""
 
 
+def on_the_facts_known(intent: str, tracker: Tracker, answer: Answer) -> Answer:
+    """A topic's general ``answer`` (「补贴多少钱」 after the subsidy was computed), or its check's
+    answer when the conversation has given that check's facts (the amount for the case)."""
+    check = check_for_intent(intent)
+    if check is None:
+        return answer
+    slots = slot_values(tracker, check.reads)
+    if not check.has_facts(slots):
+        return answer
+    return check_answer(check, slots, answer_context()) or answer
+
+
+def follow_up(text: str, tracker: Tracker) -> Answer | None:
+    """A short follow-up (「多少钱」「几天内」) taken up as the topic just asked about, on the
+    facts known; ``None`` when the text is no follow-up."""
+    topic = topic_just_asked(tracker.events)
+    answer = follow_up_answer(text, topic, answer_context())
+    return None if answer is None else on_the_facts_known(topic, tracker, answer)
+
+
 class ActionFallbackSearch(Action):
     """Two likeliest topics first; on a second miss in a row, a search answer and a handoff."""
 
@@ -70,20 +90,16 @@ class ActionFallbackSearch(Action):
         misses = consecutive_fallbacks(tracker.events)
         message = tracker.latest_message
         text = str(message.get("normalized_text") or message.get("text") or "")
-        topic = topic_just_asked(tracker.events)
         # 「5，展开说说」 after a numbered list: that item's answer, however many misses came
         # before; 「多久更新一次」 right after the published lists: that topic's answer again
         raw = str(message.get("text") or "")  # ③ and （五） as typed
         answer = list_item_answer(raw, messages_before_latest(tracker.events), answer_context())
-        check = check_for_intent(str((answer.data if answer else {}).get("intent") or ""))
-        if answer is not None and check is not None:
+        if answer is not None:
             # 「两个事：1）能不能托管；2）补贴上限多少…」 then 「先回答2」: that check's answer on
             # the facts known, not its general rule
-            slots = slot_values(tracker, check.reads)
-            if check.has_facts(slots):
-                answer = check_answer(check, slots, answer_context()) or answer
+            answer = on_the_facts_known(str(answer.data.get("intent") or ""), tracker, answer)
         if answer is None and misses < 2:
-            answer = follow_up_answer(text, topic, answer_context())
+            answer = follow_up(text, tracker)
         if answer is not None:
             send_policy_answer(dispatcher, tracker, answer)
             return []
@@ -145,8 +161,7 @@ class ActionOutOfScope(Action):
     ) -> list[dict[str, Any]]:
         message = tracker.latest_message
         text = str(message.get("normalized_text") or message.get("text") or "")
-        topic = topic_just_asked(tracker.events)
-        answer = follow_up_answer(text, topic, answer_context())
+        answer = follow_up(text, tracker)
         if answer is not None:
             send_policy_answer(dispatcher, tracker, answer)
             return []

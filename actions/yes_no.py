@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import latest_intent
 from actions.feedback import record_feedback
 from actions.recheck import recheck
+from bot.assistant.fact_context import check_for_facts
 from bot.assistant.replies import FEEDBACK_PROMPT
 
 
@@ -36,6 +37,12 @@ class ActionYesOrNo(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         affirmed = latest_intent(tracker) == "affirm"
+        message = tracker.latest_message
+        text = str(message.get("normalized_text") or message.get("text") or "")
+        if check_for_facts(list(message.get("entities") or []), text) is not None:
+            # 「不是，做软件开发的」 to 「是否解决了您的问题？」 after 「…如果不对，请告诉我」:
+            # the facts correct or add to the last check; no feedback is stored from them
+            return recheck(dispatcher, tracker)
         if answers_feedback_prompt(tracker.events):
             await record_feedback(dispatcher, tracker, helpful=affirmed)
         elif affirmed:

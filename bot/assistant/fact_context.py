@@ -78,6 +78,19 @@ def _names_the_trade(entity: Mapping[str, Any], entities: list[Mapping[str, Any]
     return same_words and _enterprise_facts(entities)
 
 
+def gives_subsidy_facts(entities: list[Mapping[str, Any]]) -> bool:
+    """Whether the message gives what a subsidy cap is computed from (a signing date, a
+    service year, months served: 第十九条、第二十三条)."""
+    return any(e.get("entity") in _SUBSIDY_ENTITIES for e in entities)
+
+
+def states_an_exit(entities: list[Mapping[str, Any]]) -> bool:
+    """Whether the message states one of 第十三条's events (停业, 注销, 搬离坪山, 搬迁)."""
+    return any(
+        e.get("entity") == "operating_status" and e.get("value") in _EXIT_EVENTS for e in entities
+    )
+
+
 def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     """The check these facts belong to, most specific first, or None.
 
@@ -126,9 +139,7 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         # 「2021年6月1日首次签约，12月1日注销，服务满6个月」: months served in a service year
         # matter only to the subsidy (第二十三条 pro-rates by them), whatever ended the service
         return "subsidy"
-    if any(
-        e.get("entity") == "operating_status" and e.get("value") in _EXIT_EVENTS for e in entities
-    ):
+    if states_an_exit(entities):
         return "enterprise_exit"
     moved_within = any(
         e.get("entity") == "operating_status" and e.get("value") == "moved_within" for e in entities
@@ -137,13 +148,17 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         # 「在坪山区内从碧岭搬到坪山街道，会影响托管服务对象的资格吗」: 第十三条's question,
         # answered 未触发
         return "enterprise_exit"
+    if _has(entities, "service_year") and _has(entities, "date"):
+        # 「1）2023年3月首次签约 2）第一年 3）企业28人」: a signing and a service year are what the
+        # subsidy's cap is computed from (第十九条); the headcount besides asks nothing of 第九条
+        return "subsidy"
     eligibility_facts = any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities)
     applying = not _OF_A_CLIENT.search(text) and not _AN_AGENCY_SPEAKS.search(text)
     trade = business_line(text) is not None and not under_custody(text)
     if (eligibility_facts or trade) and applying:
         # 「做嵌入式软件的」: the firm's own trade says it is neither excluded firm type (第九条)
         return "eligibility"
-    if any(e.get("entity") in _SUBSIDY_ENTITIES for e in entities):
+    if gives_subsidy_facts(entities):
         return "subsidy"
     if _has(entities, "years"):
         return "enterprise_exit"

@@ -226,7 +226,10 @@ _AGENCY_SPEAKS = re.compile(
 )
 # an enterprise speaking of its own state (「没注销没停业」「签的托管」「我们是托管对象」);
 # 「那按上面的数字，我们会被退出吗」 says neither, and stays the classifier's
-_ENTERPRISE_SPEAKS = re.compile(r"托管(?:服务)?对象|停业|停产|注销|搬|公司|厂|签的|签约|营业|经营")
+_ENTERPRISE_SPEAKS = re.compile(
+    r"托管(?:服务)?对象|停业|停产|注销|搬|公司|厂|签的|签约|营业|经营"
+    r"|(?:托管中|正在托管|在托管)的?(?:企业|公司)"  # 「我们托管中的企业…会不会被退出」
+)
 CLOSE_RANKS = 4
 ELIGIBILITY = "ask_enterprise_eligibility"
 _EXIT_EVENTS = frozenset({"relocated", "suspended", "deregistered"})
@@ -324,11 +327,25 @@ def rule_intent(message: Message) -> str | None:
         # verdict on them; a topic (what custody is) cannot answer that, however sure of it
         return INFORM
     if (
+        verdict_only
+        and not message.get(ENTITIES)
+        and predicted in STATEMENT_MISREADS
+        and not _NAMES_A_CHECK.search(text)
+    ):
+        # 「所以我们够条件了吗」 after the agency's verdict names no check: the last check's
+        # verdict again, not the check whose words the classifier guessed
+        return DOUBT
+    if (
         message.get(ENTITIES)
         and _WHAT_ABOUT.search(text)
-        and not str(predicted).startswith(POLICY_INTENT_PREFIXES)
+        and (
+            not str(predicted).startswith(POLICY_INTENT_PREFIXES)
+            or predicted in STATEMENT_MISREADS
+            and _unsure(message)
+        )
     ):
-        # 「好的，那第三年呢？」 taken for a yes: the same question for another fact
+        # 「好的，那第三年呢？」 taken for a yes, 「那人力资源公司呢」 for the agency's question:
+        # the same question for another fact
         return INFORM
     if not message.get(ENTITIES) or asks_something(text) and not verdict_only:
         return None

@@ -74,8 +74,19 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left : right_match.start() if right_match else len(text)]
 
 
+# Words that hold a negation character and negate nothing (「做无人机的」「非标自动化」「未来」)
+_NOT_A_NEGATION = re.compile(
+    r"无人机|无纺布?|无线|无锡|无菌|无尘|无缝|无损|无刷|无机|无糖|无铅|非标|非遗|非洲|未来|没药"
+)
+
+
+def unnegated(text: str) -> str:
+    """``text`` with the words of :data:`_NOT_A_NEGATION` blanked out (same length: offsets hold)."""
+    return _NOT_A_NEGATION.sub(lambda m: "△" * len(m.group(0)), text)
+
+
 def _negated(text: str, start: int, window: int = 6) -> bool:
-    before = text[max(0, start - window) : start]
+    before = unnegated(text[max(0, start - window - 2) : start])[-window:]
     before = CLAUSE_BREAK.split(before)[-1]
     before = re.sub(
         r"(也|都|还|就|可|是|属于|做|有|发生过|发生|过|曾|在|去年|上一年|上年度|上年|什么|任何)+$",
@@ -541,12 +552,20 @@ _NONE_HAPPENED_AFTER = re.compile(r"^[^,，。;；]{0,3}" + NOTHING_HAPPENED)
 _OTHER_CASE_KINDS = re.compile(r"^(?:[、,，和及与或/]*(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?)+")
 
 
+_CASE_YEAR_CORRECTED = re.compile(
+    r"(?:仲裁|监察|信访|投诉|案件|案子)(?:的时间|那次|那宗|那件|那起)?(?:其实|实际上?)?"
+    r"(?:不是|并不是|不在)[^,，。;；]{1,10}?(?:的)?[,，]\s*(?:而|其实|实际上?)?(?:是|在)"
+    r"(?P<now>[^,，。;；]{1,14})"
+)
+
+
 def qualifying_conditions(text: str) -> list[Fact]:
     facts: list[Fact] = []
     agency = bool(_AGENCY_SPEAKING.search(text))
+    plain = unnegated(text)  # for the negations before a condition
     for value, pattern in _QUALIFYING:
         for m in pattern.finditer(text):
-            before = text[max(0, m.start() - 12) : m.start()]
+            before = plain[max(0, m.start() - 12) : m.start()]
             # 「没有发生劳动信访、监察、仲裁案件」: the negation before the list covers each kind
             listed = _CASE_LIST_BEFORE.search(text[: m.start()]) if value == "labour_case" else None
             head = listed.start() if listed else m.start()
@@ -555,7 +574,7 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 or bool(
                     re.search(
                         r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$",
-                        text[max(0, head - 12) : head],
+                        plain[max(0, head - 12) : head],
                     )
                 )
                 or bool(re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before))
@@ -606,6 +625,10 @@ def qualifying_conditions(text: str) -> list[Fact]:
         facts = [replace(f, value="no_tech_sme") if f.value == "tech_sme" else f for f in facts]
     if late and not any(f.value.endswith("tech_sme") for f in facts):
         facts.append(Fact("qualifying_condition", "no_tech_sme", late.start(), late.end()))
+    # 「仲裁不是前年，是去年10月份的」: the case, in the year the correction gives
+    for moved in _CASE_YEAR_CORRECTED.finditer(text):
+        facts = [f for f in facts if not moved.start() <= f.start < moved.end()]
+        facts.append(Fact("qualifying_condition", "labour_case", moved.start("now"), moved.end()))
     # 「去年有劳动监察的案子。啊不对，是前年的，去年没有」: the word after the correction stands
     corrected = _CORRECTED_TO_NONE.search(text)
     if corrected:
@@ -709,7 +732,7 @@ _STATUS = [
     (
         "relocated",
         re.compile(
-            r"(?:搬迁|搬走|搬出|迁出|搬到|迁到|迁走|搬去|搬完|搬过去)(?:了)?(?:出)?(?:坪山区?)?"
+            r"(?:搬迁|搬走|搬出|迁出|搬离|迁离|搬到|迁到|迁走|搬去|搬完|搬过去)(?:了)?(?:出)?(?:坪山区?)?"
             # 「坪山这边没经营了」: it no longer operates in 坪山区
             r"|坪山区?(?:这边|那边|这里)?(?:已经|现在)?(?:没有?|不再)(?:经营|生产|营业|办公)了?"
         ),
@@ -1072,7 +1095,8 @@ _NONE_OF = (
             r"(?:没有|无|没)(?:一家)?(?:企业|服务对象|客户)(?:发生|出现|出)(?:过)?"
             r"(?:劳动)?(?:信访|监察|仲裁|案件|案子)"
             # 「托管了25家企业，这些企业2022年都没有发生劳动信访、监察、仲裁案件」
-            r"|(?:这些|托管的|服务的)(?:企业|客户|服务对象)[^,，。;；]{0,8}?(?:都|也)?(?:没有|没|无|未)"
+            r"|(?:这些|托管的|服务的|托管|服务|所有|全部)(?:企业|客户|服务对象)[^,，。;；]{0,8}?"
+            r"(?:都|也)?(?:没有|没|无|未)"
             r"(?:发生|出现|出)?(?:过)?(?:任何)?(?:劳动)?(?:信访|监察|仲裁|案件|案子)"
         ),
     ),
@@ -1177,6 +1201,9 @@ _CASES_BY_TIMES = re.compile(
 )
 
 
+_THE_REST_BEFORE = re.compile(r"(?:另外|其余|剩下|剩余|其他)(?:的)?(?:还有)?$")
+
+
 def _counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in _OWN_NONE.finditer(text):
@@ -1209,6 +1236,8 @@ def _counts(text: str) -> list[Fact]:
         )
         if unit == "个" and re.match(r"(多)?(月|星期|小时|工作日)", after):
             continue  # 「服务了八个月客户就停业了」: 8 months, not 8 clients
+        if _THE_REST_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # 「只有1家，另外4家是咨询过但没换」: the rest of a group, no count of its own
         if unit in ("件", "起", "宗") and _CASES_OF_CLIENTS.match(text, m.end(), m.end() + 24):
             continue  # 「一共7件，但都集中在4家企业」: the clients' cases, not the agency's own
         if (
@@ -1698,7 +1727,8 @@ def _years_in(clause: str, today: date) -> list[int]:
 def dated_conditions(text: str, facts: list[Fact], today: date) -> list[Fact]:
     """第九条's conditions are about 上一年度 (the year before ``today``): a case or an entry
     into the 科技型中小企业 library said of another year (「2021年有过一次劳动监察」「今年3月才
-    入库」) is not one; 「2022年一件都没有」 is none in that year."""
+    入库」) is not one, and a case only in earlier years (「前年有过一宗仲裁」) is none in 上一年度;
+    「2022年一件都没有」 is none in that year."""
     last = today.year - 1
     kept: list[Fact] = []
     for fact in facts:
@@ -1714,6 +1744,10 @@ def dated_conditions(text: str, facts: list[Fact], today: date) -> list[Fact]:
             if years and last not in years:
                 if fact.value == "tech_sme" and min(years) > last:
                     kept.append(replace(fact, value="no_tech_sme"))  # entered only after it
+                if fact.value == "labour_case" and max(years) < last:
+                    # 「前年有过一宗劳动仲裁」 told as the firm's case history: none in 上一年度
+                    # (the reason line names the year, so the user can say otherwise)
+                    kept.append(replace(fact, value="no_labour_case"))
                 continue  # another year's: says nothing of 上一年度
         kept.append(fact)
     said = any(f.value.endswith("labour_case") for f in kept if f.entity == "qualifying_condition")

@@ -104,7 +104,7 @@ def _names() -> _Names:
         before=re.compile(
             "(?:"
             + "|".join(map(re.escape, [*data["before_place"], *_place_role_words(data)]))
-            + ")$"
+            + ")[:：]?$"  # 「经营地：东莞」
         ),
         after=re.compile("^(?:" + "|".join(map(re.escape, data["after_place"])) + ")"),
     )
@@ -112,10 +112,11 @@ def _names() -> _Names:
 
 def _place_role_words(data: dict[str, Any]) -> list[str]:
     """The role words of 注册地 and 纳税地, and those of 经营地 that are not a workplace noun
-    (「厂长沙」 is no place)."""
+    (「厂长沙」 is no place), alone or with 地/地址."""
     words = data["role_words"]
     operating = [w for w in words["operating"] if len(w) == 2 and not w.endswith(("厂", "店"))]
-    return [*words["registered"], *words["tax"], *operating]
+    stems = [*words["registered"], *words["tax"], *operating]
+    return [f"{stem}{tail}" for stem in stems for tail in ("", "地", "地址")]  # 「经营地 东莞」
 
 
 @lru_cache(maxsize=1)

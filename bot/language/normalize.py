@@ -176,11 +176,24 @@ def question_clause(text: str) -> str | None:
     return asked[-1] if asked else None
 
 
+# 「嗯 那补贴呢」「好的，那第三年呢」: an acknowledgement, then the question
+_ACKNOWLEDGED = re.compile(
+    r"^(?:嗯+|哦+|噢+|喔|好的|好吧|好|行|ok|okay|明白了?|了解了?|知道了|收到)"
+    r"(?:[,，。.!！~\s]+|(?=那|请问|我想问|还有|另外|可是|但是|不过))",
+    re.IGNORECASE,
+)
+
+
 def classification_text(normalized: str) -> str:
     """What the intent classifier reads: the closing question first, then the whole message.
 
     People describe their situation and ask at the end; with bag-of-features classification a
-    long list of facts would otherwise outweigh the few words of the actual question.
+    long list of facts would otherwise outweigh the few words of the actual question. A question
+    after an acknowledgement (「嗯 那补贴呢」) is read without it: it is no yes.
     """
+    acknowledged = _ACKNOWLEDGED.match(normalized)
+    rest = normalized[acknowledged.end() :] if acknowledged else ""
+    if len(rest) >= 2 and _QUESTION.search(rest):
+        return classification_text(rest)
     question = question_clause(normalized)
     return f"{question} {normalized}" if question else normalized

@@ -103,9 +103,40 @@ def remove_spaces(text: str) -> str:
     return "".join(out)
 
 
+# 「注册地 坪山　纳税地 坪山　经营地 东莞\t人数 20」: several fields on one line, each its label
+# then its value
+_FIELD_LABEL = re.compile(
+    r"^(?:注册地址?|纳税地|经营地址?|办公地址?|人数|员工数?|从业人员|经营状况|状况|行业"
+    r"|成立时间|签约时间|首次签约)$"
+)
+_MIN_FIELDS = 2
+
+
+def _field_pairs(line: str) -> str:
+    """A line of two or more 「label value」 pairs as 「label：value，label：value」; any other
+    line as it is."""
+    pieces = [p for p in _SPACES.split(line) if p]
+    out: list[str] = []
+    pairs = 0
+    k = 0
+    while k < len(pieces):
+        label = pieces[k]
+        value = pieces[k + 1] if k + 1 < len(pieces) else ""
+        if _FIELD_LABEL.match(label) and value and not _FIELD_LABEL.match(value):
+            out.append(f"{label}：{value}")
+            pairs += 1
+            k += 2
+        else:
+            out.append(label)
+            k += 1
+    return "，".join(out) if pairs >= _MIN_FIELDS else line
+
+
 def _table_rows(text: str) -> str:
     """Each line that is a label, a gap and a value (「注册地\t坪山区」, 「经营状况  正常」) as
-    「label：value」; a tab between two pieces is a column break, so it is read the same way."""
+    「label：value」; a tab between two pieces is a column break, so it is read the same way.
+    A line of several such fields is read field by field."""
+    text = "\n".join(_field_pairs(line) for line in _LINE_BREAK.split(text))
     lines = _LINE_BREAK.split(text)
     if len(lines) < 2 and not _TAB.search(text):
         return text

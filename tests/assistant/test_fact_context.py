@@ -56,6 +56,16 @@ def check_of(text: str) -> str | None:
             "eligibility",
             id="an enterprise wanting to be a service object is applying",
         ),
+        pytest.param(
+            "1）2023年3月首次签约 2）第一年 3）企业28人",
+            "subsidy",
+            id="a signing and a service year are the subsidy's whatever headcount is besides",
+        ),
+        pytest.param(
+            "托管企业搬离坪山以后，机构的补贴怎么处理？",
+            "enterprise_exit",
+            id="搬离坪山 is a move out of 坪山",
+        ),
     ],
 )
 def test_facts_start_the_check_of_who_is_speaking(text: str, check: str) -> None:

@@ -1337,3 +1337,88 @@ def test_some_of_the_certified_staff_are_taken_away(text: str, fewer: int | None
     from bot.assistant.slot_filling import fewer_certified
 
     assert fewer_certified(normalize_text(text)) == fewer
+
+
+SET_N = [
+    pytest.param(
+        "注册地 坪山　纳税地 坪山　经营地 东莞\t人数 20\t做灯饰的\t能托管吗",
+        {"registered_in_pingshan": "yes", "operating_in_pingshan": "no", "headcount": "20"},
+        id="label value pairs on one line are read field by field",
+    ),
+    pytest.param(
+        "经营地：惠州", {"operating_in_pingshan": "no"}, id="a place after a label's colon"
+    ),
+    pytest.param(
+        "我们公司注测地在坪山，纳说也在坪山，经营地坪三，做包装的小微企业",
+        {"in_pingshan": "yes"},
+        id="a street name typed as it sounds after 经营地",
+    ),
+    pytest.param(
+        "我们是做无人机零部件研发的科技形中小企业，去年已入酷",
+        {"qualifying_condition": "tech_sme"},
+        id="无 inside 无人机 negates nothing",
+    ),
+    pytest.param(
+        "做非标自动化的，去年有劳动仲裁",
+        {"qualifying_condition": "labour_case", "business_line": "非标自动化"},
+        id="非 inside 非标 negates nothing",
+    ),
+    pytest.param(
+        "前年有过一宗劳动仲裁，没入库科技型中小企业，也不是重点企业",
+        {"qualifying_condition": "none"},
+        id="a case only in an earlier year is none in 上一年度",
+    ),
+    pytest.param(
+        "我翻了下记录，仲裁不是前年，是去年10月份的",
+        {"qualifying_condition": "labour_case", "first_signing_date": None},
+        id="a case's year corrected to last year is last year's case and no signing",
+    ),
+    pytest.param(
+        "托管企业搬离坪山以后，机构的补贴怎么处理？",
+        {"exit_event": "relocated"},
+        id="搬离 moves out",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_N)
+def test_set_n_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "更正一下，要求换机构的只有1家，另外4家是咨询过但没换",
+            {"change_requests": "1", "clients_served": None},
+            id="the rest of a group counted is no count of its own",
+        ),
+        pytest.param(
+            "我们机构2022年托管了30家企业，托管企业都没发生案件",
+            {"clients_served": "30", "clients_with_cases": "0"},
+            id="托管企业都没发生案件 is no client with a case",
+        ),
+    ],
+)
+def test_set_n_agency_counts(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text, "ask_agency_exit")
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "classified"),
+    [
+        pytest.param("嗯 那补贴呢", "那补贴呢", id="a question after 嗯 is read without it"),
+        pytest.param("好的，那第三年呢", "那第三年呢", id="a question after 好的"),
+        pytest.param("OK 那备案呢", "那备案呢", id="a question after OK"),
+        pytest.param("好的谢谢", "好的谢谢", id="thanks after 好的 stays as it is"),
+        pytest.param("明白了吗", "明白了吗", id="明白了吗 is no acknowledgement"),
+        pytest.param("行不行", "行不行", id="行不行 is no acknowledgement"),
+    ],
+)
+def test_an_acknowledgement_before_a_question_is_not_classified(text: str, classified: str) -> None:
+    from bot.language.normalize import classification_text
+
+    assert classification_text(normalize_text(text)) == classified

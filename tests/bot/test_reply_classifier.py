@@ -163,7 +163,46 @@ CLASSIFIED = [
         "ask_service_agreement",
         id="a question without facts keeps the classifier's intent",
     ),
+    pytest.param(
+        "所以我们够条件了吗",
+        "ask_enterprise_eligibility",
+        "doubt_verdict",
+        id="a verdict question naming no check asks the last verdict again however sure",
+    ),
+    pytest.param(
+        "那我们能托管吗",
+        "ask_enterprise_eligibility",
+        "ask_enterprise_eligibility",
+        id="a verdict question naming custody stays the check's question",
+    ),
 ]
+
+UNSURE = [
+    pytest.param(
+        "那人力资源公司呢",
+        "ask_agency_conditions",
+        "inform",
+        id="the same question of another firm type is a fact for the last check",
+    ),
+    pytest.param(
+        "我们托管中的企业有几个情况，想问会不会被退出托管",
+        "ask_agency_exit",
+        "ask_enterprise_exit",
+        id="an enterprise under custody asking about being exited is 第十三条's question",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "classified_as", "expected"), UNSURE)
+def test_an_unsure_guess_is_overridden_by_who_speaks_and_what_was_asked(
+    text: str, classified_as: str, expected: str
+) -> None:
+    message = _message(text, classified_as, 0.4)
+    ranking = message.get(INTENT_RANKING_KEY)
+    # the other exit close behind, as the classifier ranks them
+    ranking[1] = {"name": "ask_enterprise_exit", "confidence": 0.35}
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == expected
 
 
 @pytest.mark.parametrize(("text", "classified_as", "expected"), CLASSIFIED)

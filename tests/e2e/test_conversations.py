@@ -350,6 +350,70 @@ CONVERSATIONS = [
         [],
         id="a 15th day in the National Day holiday moves to the day after it",
     ),
+    # found by blind dialogue set N
+    pytest.param(
+        ["托管中的企业停业了怎么办", "嗯 那补贴呢"],
+        ["第二十三条", "折算"],
+        ["感谢您的反馈"],
+        id="a question after 嗯 to the feedback prompt is a question, not a yes",
+    ),
+    pytest.param(
+        [
+            "我们公司在坪山注册纳税经营，45人，正常经营，小微企业，去年入库科技型中小企业，能托管吗",
+            "不是，做软件开发的",
+        ],
+        ["【结论】符合", "第九条", "做软件"],
+        ["抱歉没能解决您的问题"],
+        id="不是 with a fact after the verdict re-checks it and stores no feedback",
+    ),
+    pytest.param(
+        ["我们第二年的托管补贴，首次签约是2021年7月，按哪一年的平均工资算？", "多少钱"],
+        ["23,239.33", "第十九条"],
+        [],
+        id="多少钱 after the cap was computed is that cap again",
+    ),
+    pytest.param(
+        [
+            "我是一家人力资源咨询公司的行政，我们想申请做坪山的小微企业劳动关系托管服务机构",
+            "我们在市场监管局登记的，营业范围有人力资源服务和劳务咨询。有独立的办公室和办公设备",
+            "专职的有3个人，都有证。服务能力测试一个86一个79",
+            "所以我们够条件了吗",
+        ],
+        ["【结论】符合", "第八条"],
+        ["第九条将其排除"],
+        id="够条件了吗 after the agency's verdict is that verdict again",
+    ),
+    pytest.param(
+        ["劳务派遣公司能托管吗", "那人力资源公司呢"],
+        ["【结论】不符合", "人力资源服务机构", "第九条"],
+        [],
+        id="那人力资源公司呢 asks the same check of another firm type",
+    ),
+    pytest.param(
+        [
+            "我们想问补贴的事，你列一下要我提供什么信息",
+            "1）2023年3月首次签约 2）第一年 3）企业28人",
+        ],
+        ["32,950.80", "第十九条"],
+        ["企业的注册地"],
+        id="a numbered signing and service year compute the subsidy",
+    ),
+    pytest.param(
+        ["托管企业搬离坪山以后，机构的补贴怎么处理？"],
+        ["第十三条", "折算"],
+        [],
+        id="the subsidy asked of an exit in the same message is its stopping",
+    ),
+    pytest.param(
+        [
+            "我们是碧岭一家做LED灯具的小厂，小微企业，40人，注册纳税经营都在坪山，生产正常。"
+            "前年有过一宗劳动仲裁，没入库科技型中小企业，也不是重点企业。能托管吗",
+            "我翻了下记录，仲裁不是前年，是去年10月份的",
+        ],
+        ["【结论】符合", "第九条"],
+        [],
+        id="a case's year corrected to last year turns 不符合 into 符合",
+    ),
     # found by blind dialogue set M
     pytest.param(
         ["我们能托管不", "做纸箱的", "注册经营坪山"],

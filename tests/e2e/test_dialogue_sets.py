@@ -34,7 +34,8 @@ KEEP = {
     "blind_j.yml": 0.96,
     "blind_k.yml": 0.96,
     "blind_l.yml": 0.93,
-    "blind_m.yml": 0.93,
+    "blind_m.yml": 0.96,
+    "blind_n.yml": 0.96,
 }
 
 
