@@ -107,6 +107,12 @@ class ActionFallbackSearch(Action):
             # 「…45個人，去年有勞動信訪，生產正常…你直接講得唔得啦」: whatever the question's
             # words, the facts say which check is meant; they are checked, never dropped
             return recheck(dispatcher, tracker)
+        if (where := referral(text)) is not None:
+            # 「平台不给我买保险，我能去告他们吗？」: another office's matter, however unsure the
+            # classifier is of the words: what this assistant covers, and where to ask
+            dispatcher.utter_message(response="utter_out_of_scope")
+            dispatcher.utter_message(text=where)
+            return []
         if misses < 2:
             buttons = likeliest_topics(list(tracker.latest_message.get("intent_ranking") or []))
             if buttons:

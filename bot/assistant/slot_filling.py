@@ -370,12 +370,14 @@ def with_text_facts(values: dict[str, str], text: str) -> dict[str, str]:
 
 _AGENCY_FIGURES = re.compile(r"机构|托管\s*\d+\s*家|服务\s*\d+\s*家")
 _OTHERS_NONE = re.compile(
-    r"其他(?:几种|的|几个|各项)?(?:情况|情形|几项|项)?(?:我们)?(?:都|也|均)?(?:没有|没|不存在|无)"
+    r"其他(?:几种|的|几个|各项|[一二两三几]种|[一二两三几]项|[一二两三几]条)?(?:情况|情形|几项|项)?"
+    r"(?:我们)?(?:都|也|均)?(?:没有|没|不存在|无)"
 )
 _AGENCY_NONE = {
     "own_case_count": "0",
     "own_case_rate": "0",
     "clients_with_cases": "0",
+    "change_requests": "0",
     "other_violation": NO,
 }
 _STILL_SERVED = re.compile(

@@ -222,7 +222,8 @@ def _other_role(asked: str | None, intent: str) -> bool:
 AGENCY_EXIT, ENTERPRISE_EXIT = "ask_agency_exit", "ask_enterprise_exit"
 # an agency speaking of itself or its clients (「我们机构」「托管了40家」「客户」)
 _AGENCY_SPEAKS = re.compile(
-    r"机构|客户|托管了|服务了\s*\d|(?:托管|服务)的(?:企业|公司)|发生率|案件量|换机构|更换|服务对象(?:里|中)"
+    # not 「机构补贴会唔会停」「机构那边」: an enterprise speaking of its agency
+    r"机构(?!的?补贴|那边)|客户|托管了|服务了\s*\d|(?:托管|服务)的(?:企业|公司)|发生率|案件量|换机构|更换|服务对象(?:里|中)"
 )
 # an enterprise speaking of its own state (「没注销没停业」「签的托管」「我们是托管对象」);
 # 「那按上面的数字，我们会被退出吗」 says neither, and stays the classifier's
@@ -239,6 +240,12 @@ _STILL = re.compile(r"(?:还|仍|继续)(?:算|是|在)|算不算|还能继续|�
 # 「我们是托管服务对象」「我们已经在托管了」: the enterprise says it is one, asking nothing of applying
 _ALREADY_SERVED = re.compile(
     r"(?:我们|我司|公司|企业)(?:已经|现在|目前)?是(?:托管)?服务对象(?![吗么?？])|(?:已经|正在)(?:在)?(?:接受)?托管(?:了|中)"
+)
+
+
+_MOVING = re.compile(r"搬|迁|换(?:了)?(?:个)?(?:新的?)?(?:厂址|地址|厂房|场地|办公室|地方|厂)")
+_AFFECTS_CUSTODY = re.compile(
+    r"影响托管|影响.{0,4}托管|托管.{0,6}(?:影响|还算|取消|退出|继续)|还能继续托管"
 )
 
 
@@ -283,6 +290,13 @@ def rule_intent(message: Message) -> str | None:
         return ENTERPRISE_EXIT
     if predicted == ELIGIBILITY and _exit_event(message) and _STILL.search(text):
         # 「厂搬去惠州了，还算不算托管对象？」: whether it stays one is 第十三条's question
+        return ENTERPRISE_EXIT
+    if (
+        _MOVING.search(text)
+        and _AFFECTS_CUSTODY.search(text)
+        and (predicted not in STATEMENT_MISREADS or _unsure(message))
+    ):
+        # 「换厂址会影响托管吗」「搬厂了还能继续托管吗」: whether a move ends it, 第十三条's question
         return ENTERPRISE_EXIT
     if predicted == ELIGIBILITY and _ALREADY_SERVED.search(text) and not _exit_event(message):
         # 「我们是托管服务对象，想问个事」: already one; what may end it is 第十三条's question

@@ -287,6 +287,9 @@ _WORKS_AT = re.compile(
     r"(?:厂|工厂|厂房|车间|门店|店面|作坊)[,，]?(?:也|都|就|一直)?(?:在|设在|开在|位于)$"
 )
 
+# 「在坪山街道做五金加工」: the trade done at the place
+_WORKS_THERE = re.compile(r"(?:街道|区|这边|那边)?(?:做|搞|从事)(?!托管|服务机构)")
+
 # 「纳税地不在坪山」: the place named is where it is not
 _NOT_IN = re.compile(r"(?:不在|不是在|没在|并不在|不属于|不是|并非)$")
 NOT_PINGSHAN = "坪山区以外"
@@ -294,7 +297,7 @@ _PAST = re.compile(r"以前|之前|原来|过去|曾经|早先|旧厂|老厂|旧
 
 
 _NONE_THERE = re.compile(
-    r"(?:这边|那边)?(?:并)?(?:没有|没|无)(?:任何)?(?:办公|经营|生产|注册|纳税|厂|场地|门店|店)"
+    r"(?:这边|那边)?(?:并)?(?:没有|没|无)(?:任何|单独|另外|再)?(?:办公|经营|生产|注册|纳税|厂|场地|门店|店)"
 )
 # 「三地都在坪山」「三个地方都在坑梓」: the three places of 第九条 at once
 _ALL_THREE = re.compile(r"三地|三个地方|三个地址|三处|三者|三项地址")
@@ -376,6 +379,8 @@ def districts(text: str) -> list[Fact]:
                 roles = list(dict.fromkeys(carried[place.start]))
             if not roles and _WORKS_AT.search(text[max(0, place.start - 6) : place.start]):
                 roles = ["operating"]  # 「我们厂在坑梓」: a factory is where it works
+            if not roles and _WORKS_THERE.match(text, place.end):
+                roles = ["operating"]  # 「我们在坪山街道做五金加工」: where it does its trade
             if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
                 roles = [*roles, "operating"]
             if _ALL_THREE.search(clause):
@@ -454,7 +459,7 @@ _FIRM_TYPES = [
         # 「不是派遣」「不做派遣」「搞派遣的」: 派遣 alone names the firm type only after a verb of
         # being or doing; 「有派遣员工」 is an enterprise that uses dispatched workers
         re.compile(
-            r"劳务派遣(?:公司|单位|机构|企业)?|派遣公司|劳务公司"
+            r"劳务派遣(?:公司|单位|机构|企业)?(?!工|员工|人员|的员工|的工人|来的)|派遣公司|劳务公司"
             r"|(?<=是|做|搞|干|属)派遣(?!员工|工|人员|来|过来|的员工|的工人)"
         ),
     ),
@@ -538,6 +543,7 @@ _QUALIFYING = [
 # (发生过 / 有过 / 去年 / 一起 / 被…监察), not that one may (「员工要去仲裁我」).
 _CASE_HAPPENED = re.compile(
     rf"过|了|去年|上一?年|今年|有|出|发生|被|正在|处理中|{N}\s*(?:起|件|宗|次)"
+    r"|那次|那宗|那起|那件|是\d{4}年"  # 「那次仲裁是2022年3月的」: a case, dated
 )
 # An agency speaking of its clients' or its own cases: those are 第十一条 figures.
 _AGENCY_SPEAKING = re.compile(
@@ -552,6 +558,7 @@ _NONE_HAPPENED_AFTER = re.compile(r"^[^,，。;；]{0,3}" + NOTHING_HAPPENED)
 _OTHER_CASE_KINDS = re.compile(r"^(?:[、,，和及与或/]*(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?)+")
 
 
+_NOT_IN_LIBRARY = re.compile(r"(?:没有?|未|没能|还没)(?:进|入)(?:了)?库")
 _CASE_YEAR_CORRECTED = re.compile(
     r"(?:仲裁|监察|信访|投诉|案件|案子)(?:的时间|那次|那宗|那件|那起)?(?:其实|实际上?)?"
     r"(?:不是|并不是|不在)[^,，。;；]{1,10}?(?:的)?[,，]\s*(?:而|其实|实际上?)?(?:是|在)"
@@ -580,6 +587,8 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 or bool(re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before))
                 # 「也不是区里的重点企业」: 不是 a few words before the condition
                 or bool(re.search(r"(?:不是|不属于|并非|不算)[^,，。;；是]{0,5}$", before))
+                # 「去年0投诉0仲裁」: none of that kind
+                or bool(_ZERO_BEFORE.search(plain[max(0, head - 5) : head]))
                 or value == "labour_case"
                 and bool(re.search(rf"{N}\s*(?:起|件|宗|个)$", before))
                 and bool(_NONE_HAPPENED_AFTER.match(text[m.end() :]))
@@ -615,6 +624,14 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 or bool(_NO_AFTER_COLON.match(tail))
                 or bool(_DENIED_AFTER.match(text, m.end()))
             )
+            asked = re.match(r"[吗呢么]?[?？]+", tail)
+            if asked and not unsure:
+                # 「重点企业？我们不是」 answers its own question; 「是重点企业吗？」 only asks
+                answer = _rest_of_item(tail[asked.end() :])
+                if _DENIED_ANSWER.match(answer):
+                    negated = True
+                elif not _AFFIRMED_ANSWER.match(answer):
+                    continue
             if m.group(0) in ("劳动纠纷", "纠纷") and not negated:
                 continue  # a 纠纷 need not be a 信访、监察 or 仲裁 case; 「没有任何劳动纠纷」 is none
             prefix = "unknown_" if unsure else "no_" if negated else ""
@@ -625,6 +642,10 @@ def qualifying_conditions(text: str) -> list[Fact]:
         facts = [replace(f, value="no_tech_sme") if f.value == "tech_sme" else f for f in facts]
     if late and not any(f.value.endswith("tech_sme") for f in facts):
         facts.append(Fact("qualifying_condition", "no_tech_sme", late.start(), late.end()))
+    # 「去年没案子，没入库，不是重点企业」: 没入库 alone denies the library (科技型中小企业)
+    unlisted = _NOT_IN_LIBRARY.search(text)
+    if unlisted and not any(f.value.endswith("tech_sme") for f in facts):
+        facts.append(Fact("qualifying_condition", "no_tech_sme", unlisted.start(), unlisted.end()))
     # 「仲裁不是前年，是去年10月份的」: the case, in the year the correction gives
     for moved in _CASE_YEAR_CORRECTED.finditer(text):
         facts = [f for f in facts if not moved.start() <= f.start < moved.end()]
@@ -687,9 +708,19 @@ _NO_AFTER_COLON = re.compile(
 )
 
 
+_ZERO_BEFORE = re.compile(r"(?:^|[^\d.])(?:0|零)\s*(?:个|件|起|宗|次)?(?:劳动)?$")
+_ANSWER_SUBJECT = r"(?:我们|我司|公司|企业|厂里?)?(?:应该|可能|好像|估计|大概)?(?:也|都|并|还)?"
+_DENIED_ANSWER = re.compile(_ANSWER_SUBJECT + r"(?:不是|不算|不属于|没有|没|不)")
+_AFFIRMED_ANSWER = re.compile(_ANSWER_SUBJECT + r"(?:是|算|属于|有)")
+
+
 def _rest_of_item(tail: str) -> str:
     """What follows a fact in its own item: in a list (「科技型中小企业：申报了，有没有入库我
-    不清楚」) up to the next 「X：」 or 。; otherwise up to the end of its clause."""
+    不清楚」) up to the next 「X：」 or 。; after a question mark (「重点企业？不清楚，没听说过」)
+    the clause that answers it; otherwise up to the end of its clause."""
+    asked = re.match(r"[吗呢]?[?？]+", tail)
+    if asked:
+        return _rest_of_item(tail[asked.end() :])
     if re.match(r"[^,，。;；:：]{0,6}[:：]", tail):
         end = re.search(r"[。;；]|[,，][^,，。;；]{1,8}[:：]", tail)
     else:
@@ -717,6 +748,7 @@ _STATUS = [
             r"|(?:(?<=[,，])|(?<=[^\d.]\d)|(?<=^\d))(?:一切|都|也)?正常(?:的)?(?=[,，。;；\d]|$)"
             r"|(?:经营|生产|运营|营运)(?:一切|都|一直|还|也|是)+正常"
             r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?正常"
+            r"|照常(?:生产|经营|营业|开工|运营|运转|上班)"
             r"|订单(?:一直|都|也)?正常|正常(?:在做|出货|接单)"
         ),
     ),
@@ -802,12 +834,16 @@ def operating_statuses(text: str) -> list[Fact]:
                 continue  # 没有关门 says nothing decisive
             status = value
             if value == "relocated":
+                status = _where_moved(text, m.start(), m.group(0))
                 if re.search(
                     r"注册(?:地址|地|的地址)?[^,，。;；]{0,6}$",
                     text[max(0, m.start() - 10) : m.start()],
                 ):
-                    continue  # 「注册地址迁到坑梓了」 moves the registration, not the business
-                status = _where_moved(text, m.start(), m.group(0))
+                    # 「注册地址迁到龙岗」 moves the registration, not the business; 「注册地址从
+                    # 坪山街道迁到坑梓街道」 says the firm stays in 坪山 (no 搬迁出坪山区)
+                    if status != "moved_within":
+                        continue
+                    status = "stayed"
             facts.append(
                 Fact("operating_status", "abnormal" if negated else status, m.start(), m.end())
             )
@@ -846,8 +882,18 @@ _EVENT_WORDS = re.compile(r"注销|停业|停产|歇业|倒闭|搬|迁|关门|�
 _SIGNING_WORDS = re.compile(r"签|托管|协议|合同|开始服务|首次")
 
 
+# 「2022年4月1日起我们因为第十一条的情形不再是托管服务机构了」: the agency's exit (第十一条)
+# ends the service too
+_AGENCY_ENDED = re.compile(
+    r"不再(?:是|作为|担任|当)(?:托管)?服务机构|取消(?:了)?(?:我们的?)?(?:托管)?(?:服务)?机构资格"
+    r"|退出(?:了)?(?:托管)?服务机构"
+)
+
+
 def _event_date(text: str, start: int, end: int) -> bool:
     clause = _clause(text, start, end)
+    if _AGENCY_ENDED.search(clause):
+        return True
     return bool(_EVENT_WORDS.search(clause)) and not _SIGNING_WORDS.search(clause)
 
 
@@ -860,6 +906,10 @@ SERVICE_ENDED = "service_ended"
 PERIOD = "period"
 _RANGE_AFTER = re.compile(r"\s*(?:到|至|~|～|-|—|－)\s*(?:\d{2,4}\s*年|\d{1,2}\s*月)")
 _RANGE_BEFORE = re.compile(r"(?:到|至|~|～|-|—|－)\s*$")
+_OF_A_PERIOD_BEFORE = re.compile(
+    r"(?:第\s*[一二三四五1-5]\s*(?:个)?(?:服务)?年(?:度)?(?:的)?(?:服务期)?|现在|目前|今天|截至|截止到?)"
+    r"\s*[（(]\s*$"
+)
 # the role of a renewal's date (「2022年8月续签了一次」): no first signing, no start of the service
 RENEWAL = "renewal"
 _RENEWED = re.compile(r"续签|续约|再签|重新签")
@@ -870,6 +920,8 @@ def _date_role(text: str, start: int, end: int) -> str | None:
         return SERVICE_ENDED
     if _RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text[max(0, start - 3) : start]):
         return PERIOD  # 「现在是第二年的服务期（2022年7月到2023年6月）」
+    if _OF_A_PERIOD_BEFORE.search(text[max(0, start - 12) : start]):
+        return PERIOD  # 「第二年（2023年6月起）」「按现在（2023年6月）」: no signing
     return RENEWAL if _RENEWED.search(_clause(text, start, end)) else None
 
 
@@ -970,6 +1022,9 @@ _CURRENT_YEAR = re.compile(
 )
 
 
+_OWED_BEFORE = re.compile(r"(?:拖欠|欠|拖|扣|压)(?:了)?(?:我|我们|员工|工人)?(?:的)?$")
+
+
 def periods(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in re.finditer(rf"第\s*(?P<n>{N})\s*(?:个)?\s*(?:服务)?年", text):
@@ -981,6 +1036,8 @@ def periods(text: str) -> list[Fact]:
     for m in _CURRENT_YEAR.finditer(text):  # 「按现在这个服务年度算」: the year the service is in
         facts.append(Fact("service_year", CURRENT_YEAR, m.start(), m.end()))
     for m in re.finditer(rf"(?P<n>{N})\s*个\s*(?:多)?\s*月|(?P<half>半年)", text):
+        if _OWED_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # 「拖欠了我两个月工资」: wages owed, no months of service
         if m.group("half"):
             facts.append(Fact("months", "6", m.start(), m.end()))
             continue
@@ -1139,7 +1196,7 @@ _LABELLED_COUNTS = [
         "change_requests",
         r"(?:要求|申请|提出)?(?:更换|换)(?:服务)?机构(?:的)?(?:企业|客户)?(?:数|数量)?",
     ),
-    ("cases", r"机构(?:自身|自己|本身)(?:的)?(?:劳动)?(?:案件|案子)(?:数|量|数量)?"),
+    ("cases", r"机构(?:自身|自己|本身)?(?:的)?(?:劳动)?(?:案件|案子)(?:数|量|数量|总量|总数)?"),
     ("clients", r"(?:服务|托管)(?:的)?(?:企业|客户|服务对象|对象)(?:数|数量|总数)"),
 ]
 _LABELLED_COUNT = re.compile(
@@ -1266,7 +1323,7 @@ def _counts(text: str) -> list[Fact]:
             # 「专职人员只有1个」「持证的就一个」「专职律师三个」
             or unit in ("个", "名", "位")
             and re.search(
-                r"(?:专职|持证)(?:[^,，。;；]{0,6}(?:只有|就|仅|才|共|有)(?:我|我自己|自己|我们)?"
+                r"(?:专职|持证)(?:[^,，。;；]{0,10}(?:只有|就|仅|才|共|有)(?:我|我自己|自己|我们)?"
                 r"|人员|律师|服务人员|的)?$",
                 before,
             )
@@ -1527,7 +1584,7 @@ def organisation_types(text: str) -> list[Fact]:
 # 「业务范围有人力资源服务」「经营范围包括法律服务」: 第八条第（一）项's business scope
 _SCOPE = re.compile(
     # 「业务有人力资源服务」: 业务 with a verb of having is its scope too
-    r"(?:(?:业务|经营)范围[,，]?|业务(?=(?:上|里)?(?:有|包括|包含|含|涵盖|没有|不含)))"
+    r"(?:(?:业务|经营|营业)范围[,，]?|业务(?=(?:上|里)?(?:有|包括|包含|含|涵盖|没有|不含)))"
     r"(?P<verb>[^,，。;；]{0,8}?)"
     r"(?P<what>劳动关系|人力资源|法律|劳动争议|劳动保障|劳务|咨询)"
     # 「营业执照上也有人力资源服务的经营范围」: the trade named before 经营范围

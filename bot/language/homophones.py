@@ -118,6 +118,17 @@ def _is_common_word(stretch: str) -> bool:
     return word_frequency(stretch) >= COMMON_WORD_FREQ
 
 
+# 的, 地 and 得 all read de: a stretch that differs from a word only in them is grammar, not a
+# typo (「注册的企业」 is no 注册地)
+_PARTICLES = frozenset("的地得")
+
+
+def _only_particles_differ(stretch: str, word: str) -> bool:
+    return len(stretch) == len(word) and all(
+        a == b or {a, b} <= _PARTICLES for a, b in zip(stretch, word, strict=True)
+    )
+
+
 def correct_homophones(text: str) -> str:
     """``text`` with every stretch that sounds like a domain word written as that word.
 
@@ -143,7 +154,9 @@ def correct_homophones(text: str) -> str:
                     word = _sounds_like(stretch, exact, fuzzy=False) or (
                         _sounds_like(stretch, fuzzy, fuzzy=True) if n in fuzzy_lengths else None
                     )
-                    if word is not None and _is_common_word(stretch):
+                    if word is not None and (
+                        _is_common_word(stretch) or _only_particles_differ(stretch, word)
+                    ):
                         word = None
                 if word is not None:
                     out.append(word)

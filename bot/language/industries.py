@@ -43,10 +43,19 @@ _DOING = re.compile(
 # what follows 做 that is no trade: the excluded firm types themselves, the service, questions
 _NOT_A_TRADE = re.compile(
     r"派遣|人力|劳务|猎头|托管|机构|补贴|备案|申请|什么|哪些|不了|不到|不好|完|核对|测试|登记|"
-    r"正常|好的|得到|准备|一下|出来|这个|那个|多少|怎么|手续|^材料|工作"
+    r"正常|好的|得到|准备|一下|出来|这个|那个|这块|这方面|这一块|多少|怎么|手续|^材料|工作"
     # 「帮我们做工资表吗」: the HR tasks custody covers (第十五条), asked about, are no trade
     r"|工资|社保|考勤|合同|账|表|招聘|培训|档案|个税|吗|呢"
     r"|^错|^混|^反|^不清|^懂|^定"  # 「搞错了」「搞混了」「搞不清」: slips, no trade
+)
+
+
+# 「开打印店的」「一间餐厅」「开了家烧腊档口」: a shop or workshop of a trade outside the list
+_SHOP = re.compile(
+    r"(?:开|做|是|一(?:家|间|个))(?:了)?(?:[一两二三四五六七八九几]?(?:家|间|个))?"
+    # the kind of shop: not a place word, a count or a word of where (「门店」「分店」「网店」)
+    r"(?P<f>(?:(?![开做是在的了这那一家间个门分总网])[\u4e00-\u9fff]){1,4}?)"
+    r"(?:店|餐厅|厅|馆|铺|档口|工作室|作坊)(?![长房里区])"
 )
 
 
@@ -63,6 +72,10 @@ def business_line(text: str) -> str | None:
     found = _pattern().search(text)
     if found:
         return found.group("a") or found.group("b") or found.group("e")
+    for shop in _SHOP.finditer(text):
+        kind = shop.group("f")
+        if not _NOT_A_TRADE.search(kind):
+            return text[shop.start("f") : shop.end()]
     sector = _SECTOR.search(text)
     if sector and not _NOT_A_TRADE.search(sector.group("d")):
         return sector.group("d")

@@ -46,8 +46,14 @@ _VERDICT_WORDS = re.compile(
     r"(?:还|现在|就|也)?"
     r"(?:能|可以|行|符合|满足|够|算|会|有资格|是不是|能不能|可不可以|行不行|会不会|够不够"
     r"|触发|达到|超过|超标|合格|通过|过关|要退出|被退出|来得及|赶得上|超期|逾期|过期)"
-    r"[^,，。;；]{0,14}?(?:吗|呢|么|不|没|没有)?[?？]?$"
+    # not 「我能去告他们吗」: a question of doing something else is no verdict
+    r"(?:(?!告|起诉|投诉|举报|报警|赔|讨|要回|辞职|离职|买|退钱|退款)[^,，。;；]){0,14}?"
+    r"(?:吗|呢|么|不|没|没有)?[?？]?$"
     r"|^(?:那|那么|这样|这样的话|那样|现在|那现在|所以)+(?:呢|的话呢|如何|怎么样|怎样)?[?？]?$"
+    # 「那就是不行？」「意思是可以托管咯」: the verdict said back to be confirmed
+    r"|^(?:那|那么|所以)?(?:就是|也就是说|就是说|意思是|的意思是)(?:我们|我司)?"
+    r"(?:不行|可以|不能|能|不符合|符合|没戏|没资格|有资格|行|不可以)[^,，。;；]{0,8}?"
+    r"(?:吗|呢|咯|了|喽|啊|吧)?[?？]?$"
     # 「那结果呢」「结论呢」「结论是什么」「先给个结论」「直接说结论」
     r"|^(?:那|那么|这样|现在|所以)*(?:的)?(?:结果|结论)(?:呢|是|如何|怎么样|怎样)?[?？]?$"
     # 「那你直接说行不行」「你先告诉我行不行」
@@ -70,13 +76,20 @@ def is_verdict_question(clause: str) -> bool:
     )
 
 
+# 「重点企业？」: a few words and a question mark, the bot's question said back before answering it
+_ECHO = re.compile(r"^[^,，。;；?？吗呢么]{1,8}[?？]$")
+
+
 def asks_only_for_the_verdict(text: str) -> bool:
     """Whether every clause that asks something asks only for the verdict (and one does):
-    「是100人整，那现在呢？」 → True; 「是100人整，补贴多少？」 → False."""
+    「是100人整，那现在呢？」 → True; 「是100人整，补贴多少？」 → False; 「重点企业？不清楚。你先
+    按现在的情况给个结论」 → True (the echo of the question asked is no question of its own)."""
     asking = [
         c for c in _CLAUSE.findall(text) if asks_something(c) and not _UNKNOWN_TO_ME.search(c)
     ]
-    return bool(asking) and all(is_verdict_question(c) for c in asking)
+    verdicts = [c for c in asking if is_verdict_question(c)]
+    others = [c for c in asking if c not in verdicts]
+    return bool(verdicts) and all(_ECHO.match(c.strip()) and not _WHAT.search(c) for c in others)
 
 
 # The words of one who does not know (「不太清楚」「一时问不到」), shared by the fact extractor,

@@ -34,7 +34,7 @@ _UNITS = "分人家件个名位年月日号岁元%％"
 
 # 「注册地<TAB>坪山区」「从业人员  88人」: a line of a pasted table, a short label then its value;
 # the gap between them is the label's colon, not a clause break
-_TABLE_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{2,6}$")
+_TABLE_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{2,8}$")
 _TAB = re.compile(r"\t")
 # 「注册纳税经营 都在坪山」「我们 也不是 派遣」: a piece that opens with an adverb continues the
 # words before it (都/均/也 need a subject), so the space before it is no clause break
@@ -145,7 +145,7 @@ def _table_rows(text: str) -> str:
         pieces = [p for p in _SPACES.split(line) if p]
         value = pieces[1] if len(pieces) == 2 else ""
         if _TABLE_LABEL.match(pieces[0] if value else "") and (
-            len(value) >= 2 or value in "无有是否"
+            len(value) >= 2 or value in "无有是否" or value.isdigit()
         ):
             line = f"{pieces[0]}：{pieces[1]}"
         rows.append(line)

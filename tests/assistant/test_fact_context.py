@@ -62,6 +62,16 @@ def check_of(text: str) -> str | None:
             id="a signing and a service year are the subsidy's whatever headcount is besides",
         ),
         pytest.param(
+            "我们是托管服务对象，2022年开始托管",
+            "enterprise_exit",
+            id="since when an enterprise under custody is served is 第十三条's fact",
+        ),
+        pytest.param(
+            "我们机构2021年4月跟一家企业首次签的托管协议",
+            "subsidy",
+            id="an agency's first signing with a client is the subsidy's",
+        ),
+        pytest.param(
             "托管企业搬离坪山以后，机构的补贴怎么处理？",
             "enterprise_exit",
             id="搬离坪山 is a move out of 坪山",

@@ -17,9 +17,13 @@ def facts_of(text: str, entity: str) -> set[tuple[str, str | None]]:
     return {(f.value, f.role) for f in extract_facts(normalize_text(text)) if f.entity == entity}
 
 
+AS_OF = __import__("datetime").date(2023, 6, 1)
+
+
 def slots_of(text: str, intent: str = "inform") -> dict[str, str]:
+    """The slot values ``text`` states, dated as the assistant dates them (as of AS_OF)."""
     normalized = normalize_text(text)
-    entities = [f.as_entity("test") for f in extract_facts(normalized)]
+    entities = [f.as_entity("test") for f in extract_facts(normalized, AS_OF)]
     return message_slot_values(entities, intent, normalized)
 
 
@@ -199,7 +203,7 @@ TYPED = [
     ),
     pytest.param(
         "更正一下，注册地址去年年底已经迁到坑梓了，现在注册、纳税、经营都在坪山区",
-        {"exit_event": None, "in_pingshan": "yes"},
+        {"exit_event": "stayed", "in_pingshan": "yes"},  # moved within 坪山: it stays
         id="a registration address moved is no relocation of the business",
     ),
     pytest.param(
@@ -473,9 +477,6 @@ def test_numbered_lists_of_facts_are_read_item_by_item(text: str, expected: dict
 
 def test_a_number_alone_between_words_is_no_list() -> None:
     assert slots_of("我们 5 人").get("headcount") == "5"
-
-
-AS_OF = __import__("datetime").date(2023, 6, 1)
 
 
 def dated_slots(text: str, intent: str = "inform") -> dict[str, str]:
@@ -1422,3 +1423,189 @@ def test_an_acknowledgement_before_a_question_is_not_classified(text: str, class
     from bot.language.normalize import classification_text
 
     assert classification_text(normalize_text(text)) == classified
+
+
+SET_O = [
+    pytest.param(
+        "重点企业？不清楚，没听说过。你先按现在的情况给个结论。",
+        {"qualifying_condition": None},
+        id="a condition said back with a question mark and 不清楚 is no fact",
+    ),
+    pytest.param(
+        "去年0投诉0仲裁🙅 不是科技型🙅 也不是重点企业🙅",
+        {"qualifying_condition": "none"},
+        id="0仲裁 is none of that kind",
+    ),
+    pytest.param(
+        "我们是开打印店的🖨️，注册纳税经营都在坪山",
+        {"firm_type": "other", "business_line": "打印店"},
+        id="a shop of a trade outside the list is a trade",
+    ),
+    pytest.param(
+        "我哋係坪山一間餐廳，員工25個",
+        {"firm_type": "other", "business_line": "餐厅", "headcount": "25"},
+        id="一間餐廳 in Cantonese is a restaurant's trade",
+    ),
+    pytest.param(
+        "我哋係託管企業，由坑梓搬去龍田，都係坪山區入面，生產冇停，會唔會退出託管？",
+        {"exit_event": "moved_within", "years_served": "under:3"},
+        id="係 as the copula says the firm is under custody",
+    ),
+    pytest.param(
+        "不对不对，我刚翻了文件，那次仲裁是2022年3月的，就是去年。那现在呢？",
+        {"qualifying_condition": "labour_case", "first_signing_date": None},
+        id="那次仲裁是2022年3月的 dates a case and is no signing",
+    ),
+    pytest.param(
+        "啊不是注销，是我理解错了。是把注册地址从坪山街道迁到坑梓街道，公司正常经营，不停业。",
+        {"exit_event": "stayed", "operating_normally": "yes"},
+        id="a registration moved within 坪山 keeps the firm in 坪山",
+    ),
+    pytest.param(
+        "注册地址迁到龙岗了", {"exit_event": None}, id="a registration moved out is no move"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_O)
+def test_set_o_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("是重点企业吗？", [], id="a condition asked about is no fact"),
+        pytest.param("重点企业？我们不是", ["no_key_enterprise"], id="asked then denied"),
+        pytest.param("去年有仲裁吗？有", ["labour_case"], id="asked then affirmed"),
+    ],
+)
+def test_a_condition_asked_is_read_by_its_answer(text: str, expected: list[str]) -> None:
+    from bot.language.facts import qualifying_conditions
+
+    assert [f.value for f in qualifying_conditions(normalize_text(text))] == expected
+
+
+def test_an_agencys_table_of_counts_is_read_row_by_row() -> None:
+    text = (
+        "机构去年数据：\n托管企业数\t40\n有案件企业数\t5\n要求更换机构数\t5\n"
+        "机构案件总量\t5\n案件发生率\t0.6%\n违法违规\t无\n会触发退出吗？"
+    )
+    slots = dated_slots(text, "ask_agency_exit")
+    assert {k: slots.get(k) for k in ("clients_served", "change_requests", "own_case_count")} == {
+        "clients_served": "40",
+        "change_requests": "5",
+        "own_case_count": "5",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict_only"),
+    [
+        pytest.param("那就是不行？", True, id="the verdict said back to be confirmed"),
+        pytest.param("意思是可以托管咯？", True, id="意思是 with the verdict"),
+        pytest.param("那就是说补贴多少？", False, id="a question of amount is no verdict"),
+        pytest.param(
+            "重点企业？不清楚，没听说过。你先按现在的情况给个结论。",
+            True,
+            id="the echo of the question asked is no question of its own",
+        ),
+    ],
+)
+def test_a_verdict_said_back_asks_only_for_the_verdict(text: str, verdict_only: bool) -> None:
+    from bot.language.statements import asks_only_for_the_verdict
+
+    assert asks_only_for_the_verdict(normalize_text(text)) is verdict_only
+
+
+SET_P = [
+    pytest.param(
+        "等一下，刚问了会计，我们的税其实一直在龙岗总公司那边交的，坪山这边没有单独纳税。",
+        {"tax_in_pingshan": "no"},
+        id="tax paid at the head office elsewhere and none in 坪山",
+    ),
+    pytest.param(
+        "不对不对，我打错了，我们是做食品加工的，只是以前用过劳务派遣工。",
+        {"firm_type": "other"},
+        id="a firm that used dispatched workers is no dispatch firm",
+    ),
+    pytest.param(
+        "我们在坪山街道做五金加工，45个人",
+        {"operating_in_pingshan": "yes", "headcount": "45"},
+        id="the place where the trade is done is where the firm operates",
+    ),
+    pytest.param(
+        "我们2022年8月开始托管，最近在龙田街道里面换了个更大的厂房，照常生产。",
+        {"operating_normally": "yes", "operating_in_pingshan": "yes"},
+        id="照常生产 is normal operation",
+    ),
+    pytest.param("去年没案子，没入库，不是重点企业", {"qualifying_condition": "none"}, id="没入库"),
+    pytest.param(
+        "那第二年（2023年6月起）的补贴上限是多少？",
+        {"service_year": "2", "first_signing_date": None},
+        id="the date of a service year in brackets is no signing",
+    ),
+    pytest.param(
+        "按现在（2023年6月）各自所处的服务年度，补贴上限分别是多少？",
+        {"first_signing_date": None},
+        id="today's date in brackets is no signing",
+    ),
+    pytest.param(
+        "老細拖咗我兩個月人工，點算好？",
+        {"months_served": None},
+        id="months of wages owed are no months served",
+    ),
+    pytest.param(
+        "我们机构2021年7月1日和一家厂首次签约，2022年4月1日起我们因为第十一条的情形不再是托管服务机构了。",
+        {"first_signing_date": "2021-07-01", "service_ended": "2022-04-01"},
+        id="the day the agency stopped being one ends the service",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_P)
+def test_set_p_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        pytest.param(
+            "第（二）项可能有问题：去年服务30家，有5家发生了劳动仲裁。其他三项都没有。",
+            "ask_agency_exit",
+            {"clients_with_cases": "5", "change_requests": "0", "own_case_count": "0"},
+            id="其他三项都没有 denies the agency's other situations",
+        ),
+        pytest.param(
+            "公司在市场监管局登记的，营业范围里有劳动关系咨询服务和法律咨询。",
+            "ask_agency_conditions",
+            {"business_scope": "yes"},
+            id="营业范围 is the business scope",
+        ),
+        pytest.param(
+            "全职做这块业务的员工有3个，都有劳动关系协调员证书。",
+            "ask_agency_conditions",
+            {"certified_staff": "3", "business_line": None},
+            id="full-time staff a few words after 全职, all certified",
+        ),
+    ],
+)
+def test_set_p_agency_facts(text: str, intent: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text, intent)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict_only"),
+    [
+        pytest.param("我能去告他们吗？", False, id="asking whether to sue is no verdict"),
+        pytest.param("我们能托管吗？", True, id="asking whether custody is possible is"),
+    ],
+)
+def test_a_question_of_doing_something_else_is_no_verdict(text: str, verdict_only: bool) -> None:
+    from bot.language.statements import asks_only_for_the_verdict
+
+    assert asks_only_for_the_verdict(normalize_text(text)) is verdict_only

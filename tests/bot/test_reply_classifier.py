@@ -185,6 +185,12 @@ UNSURE = [
         id="the same question of another firm type is a fact for the last check",
     ),
     pytest.param(
+        "换厂址会影响托管吗",
+        "nlu_fallback",
+        "ask_enterprise_exit",
+        id="whether a move affects custody is 第十三条's question",
+    ),
+    pytest.param(
         "我们托管中的企业有几个情况，想问会不会被退出托管",
         "ask_agency_exit",
         "ask_enterprise_exit",

@@ -350,6 +350,87 @@ CONVERSATIONS = [
         [],
         id="a 15th day in the National Day holiday moves to the day after it",
     ),
+    # found by blind dialogue set P
+    pytest.param(
+        ["我是外卖骑手，平台不给我买保险，我能去告他们吗？"],
+        ["12333"],
+        [],
+        id="another office's matter the classifier is unsure of is referred there",
+    ),
+    pytest.param(
+        [
+            "我们2022年8月开始托管，最近在龙田街道里面换了个更大的厂房，照常生产。还算托管服务对象吗？",
+            "等等，我搞错了，新厂房其实在龙岗区宝龙，上周已经整体搬过去了。",
+        ],
+        ["【结论】不再作为托管服务对象", "第十三条"],
+        [],
+        id="a move said without its place is out of 坪山 when the new premises are elsewhere",
+    ),
+    pytest.param(
+        [
+            "我们机构2021年7月1日和一家厂首次签约，2022年4月1日起我们因为第十一条的情形不再是托管服务机构了。"
+            "这家厂的补贴最多能拿多少？"
+        ],
+        ["20,915.40", "第二十三条"],
+        [],
+        id="the agency's exit ends the service and pro-rates the year",
+    ),
+    pytest.param(
+        ["换厂址会影响托管吗", "去年开始托管的", "从坑梓搬到坪山街道，照常开工", "还算吗"],
+        ["【结论】未触发退出情形", "第十三条"],
+        ["补贴上限"],
+        id="a move asked about then described is 第十三条's question throughout",
+    ),
+    # found by blind dialogue set O
+    pytest.param(
+        ["劳务派遣公司能不能申请做托管服务机构？"],
+        ["可以申请做托管服务机构", "第八条"],
+        [],
+        id="a dispatch firm asking to be an agency is told it may",
+    ),
+    pytest.param(
+        [
+            "我是坪山一家物流公司的行政，想问我们能不能托管。",
+            "1）42人\n2）注册、纳税、经营都在坪山\n3）经营正常\n4）去年没有信访、监察、仲裁\n"
+            "5）不是科技型中小企业\n6）不是派遣也不是人力资源机构",
+            "重点企业？不清楚，没听说过。你先按现在的情况给个结论。",
+        ],
+        ["【结论】尚需确认", "第九条"],
+        ["【结论】符合"],
+        id="a condition said back unknown gives 尚需确认, never 符合",
+    ),
+    pytest.param(
+        [
+            "我们是托管服务对象，公司准备注销了。",
+            "啊不是注销，是我理解错了。是把注册地址从坪山街道迁到坑梓街道，公司正常经营，不停业。那还算托管对象吗？",
+        ],
+        ["【结论】未触发退出情形", "第十三条"],
+        [],
+        id="a closure taken back and a registration moved within 坪山 is no exit",
+    ),
+    pytest.param(
+        [
+            "我们是做物业保洁的公司，注册、纳税、经营都在坪山，50人，经营正常。前年（2021年）有过一次劳动仲裁，"
+            "去年没有。也不是科技型中小企业，也不是重点企业。能托管吗？",
+            "不对不对，我刚翻了文件，那次仲裁是2022年3月的，就是去年。那现在呢？",
+        ],
+        ["【结论】符合", "第九条"],
+        ["补贴上限"],
+        id="a case dated again is a correction of the eligibility check, not a signing",
+    ),
+    pytest.param(
+        [
+            "能托管吗",
+            "奶茶店",
+            "8个人",
+            "全在坪山，营业正常",
+            "去年没投诉没仲裁，不是科技型，不是重点企业",
+            "那就是不行？",
+        ],
+        ["【结论】不符合", "第九条"],
+        ["抱歉没能解决您的问题"],
+        id="那就是不行 after the verdict repeats it",
+    ),
     # found by blind dialogue set N
     pytest.param(
         ["托管中的企业停业了怎么办", "嗯 那补贴呢"],
