@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
-from bot.assistant.fact_context import check_for_facts, under_custody
+from bot.assistant.fact_context import SUBSIDY_WORDS, check_for_facts, under_custody
 from bot.assistant.registry import CHECKS, Check, check_answer, check_for_intent
 from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE, SUPPLEMENT_LINE
 from bot.assistant.slot_filling import (
@@ -84,11 +84,16 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     corrects_last = last is not None and correcting and bool((changed & set(last.reads)) or in_last)
     # 「我们2022年7月开始托管的，现在生产正常，没停业也没注销」 after the exit verdict: facts the
     # exit check reads are its news, not an application for custody (第九条's check reads them too)
+    # 「2022年签的，没满三年」 after it too: when its custody began, not a subsidy question
     stays = (
         last is not None
         and last.name == "enterprise_exit"
         and belongs_to is not None
-        and belongs_to.name == "eligibility"
+        and (
+            belongs_to.name == "eligibility"
+            or belongs_to.name == "subsidy"
+            and not SUBSIDY_WORDS.search(text)
+        )
         and bool((changed & set(last.reads)) or in_last)
     )
     if belongs_to is not None and belongs_to is not last and not corrects_last and not stays:
@@ -111,8 +116,13 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
         or (reply_to_last_check(last, tracker, text, entities) if bare else {})
     )
     if replied and last is not None:  # 「85、74」 after a verdict that still needs the scores
-        # 「9家」 alone was also read as a number of clients: only the answer stands
-        undone = {name: before.get(name) for name in changed - set(replied) if name in FACT_SLOTS}
+        # 「9家」 alone, or the 3 of 「是3家不是8家」, was also read as a number of clients: only
+        # the answer stands; the message's other facts (「…机构自己只有2件」) are kept
+        undone = {
+            name: before.get(name)
+            for name in changed - set(replied)
+            if name in FACT_SLOTS and (bare or tracker.get_slot(name) in replied.values())
+        }
         slots = {**slot_values(tracker, FACT_SLOTS), **undone, **replied}
         dispatcher.utter_message(text=recheck_line(tracker, set(replied)))
         send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))

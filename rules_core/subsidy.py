@@ -165,14 +165,14 @@ def _base_figures(first_signing: dt.date, row: WageRow | None) -> dict[str, obje
     return figures
 
 
-def _no_subsidy(first_signing: dt.date, service_year: int, as_of: dt.date) -> CheckResult:
+def _no_subsidy(first_signing: dt.date | None, service_year: int, as_of: dt.date) -> CheckResult:
     max_years = load_subsidy().max_years
+    period = f"（{_period_text(first_signing, service_year)}）" if first_signing else ""
     condition = Condition(
         "service_year",
         f"补贴年限（同一家企业最长{max_years}年）",
         Status.UNMET,
-        f"{_year_label(service_year)}（{_period_text(first_signing, service_year)}）已超过"
-        f"{max_years}年补贴年限",
+        f"{_year_label(service_year)}{period}已超过{max_years}年补贴年限",
         STOP_ARTICLE,
     )
     return CheckResult(
@@ -186,13 +186,21 @@ def _no_subsidy(first_signing: dt.date, service_year: int, as_of: dt.date) -> Ch
         conditions=(condition,),
         citations=(SUBSIDY_ARTICLE, STOP_ARTICLE),
         figures={
-            "first_signing": first_signing.isoformat(),
+            "first_signing": first_signing.isoformat() if first_signing else None,
             "service_year": service_year,
             "max_years": max_years,
             "cap": "0.00",
         },
-        notes=dated_notes(as_of, [("首次签约日期", first_signing)]),
+        notes=dated_notes(as_of, [("首次签约日期", first_signing)] if first_signing else []),
     )
+
+
+def subsidy_after_term(service_year: int, as_of: dt.date) -> CheckResult | None:
+    """第二十三条: a service year after the last subsidised one gets no subsidy, whenever the
+    first signing was (「第四年呢」 needs no date); ``None`` for a subsidised year."""
+    if service_year <= load_subsidy().max_years:
+        return None
+    return _no_subsidy(None, service_year, as_of)
 
 
 def subsidy_cap(first_signing: dt.date, service_year: int, as_of: dt.date) -> CheckResult:

@@ -25,11 +25,11 @@ _ELIGIBILITY_ENTITIES = frozenset(
     {"headcount", "district", "firm_type", "qualifying_condition", "operating_status"}
 )
 _SUBSIDY_ENTITIES = frozenset({"date", "service_year", "months"})
-_SUBSIDY_WORDS = re.compile(r"补贴|补助|多少钱|上限|基数")
+SUBSIDY_WORDS = re.compile(r"补贴|补助|多少钱|上限|基数")
 # 「我们是托管服务对象，2022年开始托管」: an enterprise saying since when it is served
 _SERVED_SINCE = re.compile(
     r"(?:我们|我司|公司|企业|厂)(?:现在|目前|已经)?(?:是|属于)托管(?:服务)?对象"
-    r"|(?:开始|接受)(?:了)?(?:托管|托管服务)(?!机构)|正在(?:接受)?托管"
+    r"|(?:开始|接受)(?:了)?(?:托管|托管服务)(?!机构)|正在(?:接受)?托管|被托管"
 )
 _STAFF_ROLES = frozenset({"staff", "full_time_staff"})
 # 「想当托管服务机构」「申请成为服务机构」: who speaks wants to be an agency (第八条)
@@ -168,7 +168,7 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         _SERVED_SINCE.search(text)
         and not _AN_AGENCY_SPEAKS.search(text)
         and not _OF_A_CLIENT.search(text)
-        and not _SUBSIDY_WORDS.search(text)
+        and not SUBSIDY_WORDS.search(text)
         and not _has(entities, "service_year")
         and not _has(entities, "months")
     ):

@@ -36,6 +36,7 @@ from bot.language.facts import (
     RENEWAL,
     SCORE_ORDINALS,
     SERVICE_ENDED,
+    SUPPOSED,
     headcount_range,
     organisation_named,
 )
@@ -361,6 +362,16 @@ def with_text_facts(values: dict[str, str], text: str) -> dict[str, str]:
     moved_out = values.get("operating_in_pingshan") == NO and "exit_event" not in values
     if moved_out and _NEW_PREMISES.search(text):  # 「新厂是在坪地，坪地属于龙岗区」: moved out
         values["exit_event"] = "relocated"
+    supposed = str(values.get("years_served") or "")
+    if (
+        supposed.startswith(SUPPOSED)
+        and "service_year" not in values
+        and _SUBSIDY_WORD.search(text)
+    ):
+        # 「满三年以后还有补贴吗？」: the subsidy of the year after those years (第二十三条)
+        years = to_int(supposed.removeprefix(SUPPOSED))
+        if years is not None and years >= LAST_SUBSIDISED_YEARS:
+            values["service_year"] = str(years + 1)
     if _AGENCY_FIGURES.search(text) and _OTHERS_NONE.search(text):
         # 「…有3家要求换机构，算不算？其他几种情况我们都没有」
         for slot, none in _AGENCY_NONE.items():
@@ -368,6 +379,8 @@ def with_text_facts(values: dict[str, str], text: str) -> dict[str, str]:
     return values
 
 
+_SUBSIDY_WORD = re.compile(r"补贴|补助")
+LAST_SUBSIDISED_YEARS = 3  # 第十九条: a subsidy for three years at most
 _AGENCY_FIGURES = re.compile(r"机构|托管\s*\d+\s*家|服务\s*\d+\s*家")
 _OTHERS_NONE = re.compile(
     r"其他(?:几种|的|几个|各项|[一二两三几]种|[一二两三几]项|[一二两三几]条)?(?:情况|情形|几项|项)?"

@@ -49,6 +49,7 @@ from bot.language.statements import (
     asks_only_for_the_verdict,
     asks_something,
     closes_on_the_verdict,
+    item_reference,
     without_verdict_questions,
 )
 
@@ -269,6 +270,19 @@ def _enterprise_exit_instead(message: Message, text: str) -> bool:
     )
 
 
+FALLBACK = "nlu_fallback"
+# more than a bare 「2」 (a button's number, read by the form that asked)
+ITEM_REPLY_MIN_CHARS = 3
+# the classifier's readings of a reply to 「是否解决了您的问题？」
+_REPLIES_TO_A_PROMPT = frozenset(
+    {"feedback_unhelpful", "feedback_helpful", "affirm", "deny", "thanks", "out_of_scope"}
+)
+
+
+def predicted_name(message: Message) -> str:
+    return str((message.get(INTENT) or {}).get("name") or "")
+
+
 def rule_intent(message: Message) -> str | None:
     """The intent the rules give this message, or None to keep the classifier's."""
     text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
@@ -279,6 +293,14 @@ def rule_intent(message: Message) -> str | None:
         return THANKS if reaction == POSITIVE else UNHELPFUL
     if _WHY.match(text.strip()):
         return DOUBT
+    if (
+        len(text.strip()) > ITEM_REPLY_MIN_CHARS
+        and item_reference(text) is not None
+        and predicted_name(message) in _REPLIES_TO_A_PROMPT
+    ):
+        # 「第2个没看明白，再说一下」 taken for 未解决: it points at an item of the list just
+        # given, which the fallback search answers in its context (actions/fallback.py)
+        return FALLBACK
     if len(text) <= DOUBT_MAX_CHARS and is_doubt(text):
         # 「你确定吗？」 repeats the last verdict; with a fact (「刚才是30人，你确定吗」) re-checks
         return INFORM if message.get(ENTITIES) else DOUBT

@@ -485,7 +485,10 @@ _LIST_JOINER = re.compile(r"(?:[、/或和及与]|或者|以及|也不是|,|，)
 
 
 _OTHERS_FIRM_AFTER = re.compile(
-    r"(?:公司|机构|企业)?(?:是|都是|只是)(?:我们|我司)?的?(?:客户|合作方|甲方|服务对象|供应商)"
+    r"(?:公司|机构|企业)?(?:的)?(?:是|都是|只是)(?:我们|我司)?的?"
+    r"(?:客户|合作方|甲方|服务对象|供应商"
+    # 「做劳务派遣的是我们关联公司」: a firm of the same group, not this one
+    r"|关联公司|关联企业|母公司|子公司|兄弟公司|集团|总公司|分公司|另一家|别的公司|隔壁)"
 )
 
 
@@ -1052,7 +1055,10 @@ def periods(text: str) -> list[Fact]:
             # 「签约也没满三年」「还不到三年」: less than that, not that many
             facts.append(Fact("years", f"under:{n}", m.start(), m.end()))
             continue
-        if _SUPPOSING.search(_clause(text, m.start(), m.end())[:12]):
+        if _SUPPOSING.search(_clause(text, m.start(), m.end())[:12]) or re.match(
+            r"(?:了)?(?:以后|之后|后)", text[m.end() :]
+        ):
+            # 「满三年以后还算托管对象吗」: asked of the time after three years, not said to be over
             # 「如果托管满三年了，还算服务对象吗」: asked of that case, not said to have happened
             facts.append(Fact("years", f"{SUPPOSED}{n}", m.start(), m.end()))
             continue
@@ -1319,7 +1325,7 @@ def _counts(text: str) -> list[Fact]:
         staff_after = (
             sent
             or unit == "个"
-            and re.match(r"(人)?(专职|持证)", after)
+            and re.match(r"(人)?(是)?(专职|持证)", after)
             # 「专职人员只有1个」「持证的就一个」「专职律师三个」
             or unit in ("个", "名", "位")
             and re.search(
@@ -1676,7 +1682,11 @@ def agency_conditions(text: str) -> list[Fact]:
     return facts
 
 
-_FRAUD = re.compile(r"伪造|造假|做假|弄虚作假|虚报|骗取|骗补|恶意串通")
+_FRAUD = re.compile(
+    r"伪造|造假|做假|弄虚作假|虚报|骗取|骗补|恶意串通"
+    # 「因为虚假宣传被市场监管局处罚了」: penalised by an authority for a breach of the law
+    r"|被[^,，。;；?？]{0,10}(?:处罚|罚款|行政处罚|查处|吊销)"
+)
 _OUR_SIDE = re.compile(r"我们|我司|本机构|我们机构|我们的员工|我们有个|机构的员工|员工")
 _OTHERS_SAID = re.compile(r"听说|据说|别的|其他机构|有的机构|有企业|有机构")
 
@@ -1828,6 +1838,10 @@ def _kind(fact: Fact) -> tuple[str, str | None, str]:
     subject = ""
     if fact.entity == "qualifying_condition":
         subject = fact.value.removeprefix("no_").removeprefix("unknown_")
+    if fact.entity == "operating_status":
+        # whether it operates normally and where it is are two things: 「搬到了坪山碧岭，刚才说
+        # 错了。公司没停业」 keeps the move
+        subject = "where" if fact.value in ("relocated", "moved", "moved_within", "stayed") else ""
     return fact.entity, fact.role, subject
 
 

@@ -45,7 +45,7 @@ _NOT_A_TRADE = re.compile(
     r"派遣|人力|劳务|猎头|托管|机构|补贴|备案|申请|什么|哪些|不了|不到|不好|完|核对|测试|登记|"
     r"正常|好的|得到|准备|一下|出来|这个|那个|这块|这方面|这一块|多少|怎么|手续|^材料|工作"
     # 「帮我们做工资表吗」: the HR tasks custody covers (第十五条), asked about, are no trade
-    r"|工资|社保|考勤|合同|账|表|招聘|培训|档案|个税|吗|呢"
+    r"|工资|社保|考勤|合同|账|表|招聘|培训|档案|个税|吗|呢|劳动关系|这块业务|这个业务"
     r"|^错|^混|^反|^不清|^懂|^定"  # 「搞错了」「搞混了」「搞不清」: slips, no trade
 )
 
@@ -57,6 +57,19 @@ _SHOP = re.compile(
     r"(?P<f>(?:(?![开做是在的了这那一家间个门分总网])[\u4e00-\u9fff]){1,4}?)"
     r"(?:店|餐厅|厅|馆|铺|档口|工作室|作坊)(?![长房里区])"
 )
+
+
+@lru_cache(maxsize=1)
+def _item_pattern() -> re.Pattern[str]:
+    """An item of a list of facts that is a trade and nothing else (「电子元器件组装」)."""
+    alternatives = "|".join(map(re.escape, sorted(_words(), key=len, reverse=True)))
+    return re.compile(
+        rf"(?:^|(?<=[,，;；。]))(?P<g>{alternatives})[\u4e00-\u9fff]{{0,6}}(?=[,，;；。]|$)"
+    )
+
+
+# an item that says something of the trade (「设备齐全」「加工正常」) is no trade
+_NOT_AN_ITEM = re.compile(r"齐全|都有|正常|没有|不是|有没有|吗|呢|多少|怎么|哪")
 
 
 # 「行业：环保设备制造」 in a list of facts
@@ -72,6 +85,11 @@ def business_line(text: str) -> str | None:
     found = _pattern().search(text)
     if found:
         return found.group("a") or found.group("b") or found.group("e")
+    for item in _item_pattern().finditer(
+        text
+    ):  # 「…，90人，电子元器件组装，…」: a trade as an item
+        if item.group("g") in words and not _NOT_AN_ITEM.search(item.group(0)):
+            return item.group("g")
     for shop in _SHOP.finditer(text):
         kind = shop.group("f")
         if not _NOT_A_TRADE.search(kind):

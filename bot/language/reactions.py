@@ -94,6 +94,11 @@ _REPLACED = (
     ),
     re.compile(rf"不是\s*(?P<old>{NUMBER}){_UNIT}\s*[,，]?\s*(?:而|应该)?是\s*(?P<new>{NUMBER})"),
     re.compile(rf"(?P<old>{NUMBER}){_UNIT}\s*(?:改成|改为|应为|应该是)\s*(?P<new>{NUMBER})"),
+    # 「76分那个复核以后改成了80分」: the figure pointed at, then what it became
+    re.compile(
+        rf"(?P<old>{NUMBER}){_UNIT}\s*(?:的)?那(?:个|一个|位|家|件)[^。;；!！?？,，]{{0,12}}?"
+        rf"(?:改成|改为|变成|调成|调整为|更正为)(?:了)?\s*(?P<new>{NUMBER})"
+    ),
     # 「那6家里有1家的仲裁是2021年的，2022年实际只有5家」: the figure said before, pointed at
     # (那/这), then what it really is
     re.compile(

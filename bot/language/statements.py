@@ -98,7 +98,8 @@ UNKNOWN_WORDS = (
     r"不清楚|不太清楚|不大清楚|不是很清楚|不知道|不确定|不晓得|说不准|搞不清|问不到|查不到"
 )
 # 「有没有入库不清楚」: a question the speaker cannot answer, not one put to the assistant
-_UNKNOWN_TO_ME = re.compile(UNKNOWN_WORDS)
+# 「公司具体做什么的先不说」: a clause that withholds a fact asks nothing either
+_UNKNOWN_TO_ME = re.compile(UNKNOWN_WORDS + r"|先不说|不方便说|暂时不说|不想说|就不说了")
 
 
 def without_verdict_questions(text: str) -> str:

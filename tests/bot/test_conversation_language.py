@@ -1438,7 +1438,12 @@ SET_O = [
     ),
     pytest.param(
         "我们是开打印店的🖨️，注册纳税经营都在坪山",
-        {"firm_type": "other", "business_line": "打印店"},
+        {"firm_type": "other", "business_line": "打印"},
+        id="a shop of a trade is that trade",
+    ),
+    pytest.param(
+        "我们开了家烧腊档口，10个人",
+        {"firm_type": "other", "business_line": "烧腊档口"},
         id="a shop of a trade outside the list is a trade",
     ),
     pytest.param(
@@ -1609,3 +1614,97 @@ def test_a_question_of_doing_something_else_is_no_verdict(text: str, verdict_onl
     from bot.language.statements import asks_only_for_the_verdict
 
     assert asks_only_for_the_verdict(normalize_text(text)) is verdict_only
+
+
+SET_Q = [
+    pytest.param(
+        "我们是马峦街道的新能源汽车零部件企业，72个员工",
+        {"firm_type": "other", "headcount": "72"},
+        id="汽车零部件 is a trade",
+    ),
+    pytest.param(
+        "不好意思说错了，做劳务派遣的是我们关联公司。我们这家是做五金冲压加工的，其他情况都一样",
+        {"firm_type": "other"},
+        id="dispatch done by an associated company is not this firm's",
+    ),
+    pytest.param(
+        "不对不对，我们是搬到了坪山碧岭，没有出坪山，刚才说错了。公司没停业也没注销",
+        {"exit_event": "moved_within", "operating_normally": "yes"},
+        id="a correction marker does not let 没停业 replace the move",
+    ),
+    pytest.param(
+        "明年4月满三年以后还算托管对象吗",
+        {"years_served": "if:3"},
+        id="满三年以后 asks of the time after three years",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_Q)
+def test_set_q_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+def test_staff_said_to_be_full_time_after_their_count_are_counted() -> None:
+    slots = dated_slots(
+        "团队9个人，其中5个是专职做劳动关系的，都有劳动关系协调员证书", "ask_agency_conditions"
+    )
+    assert slots.get("certified_staff") == "5" and slots.get("business_line") is None, slots
+
+
+SET_R = [
+    pytest.param(
+        "托管企业　搬到了　东莞\n还算 托管服务对象 吗",
+        {"exit_event": "relocated", "operating_in_pingshan": "no"},
+        id="a city right after 搬到了 is where it moved",
+    ),
+    pytest.param(
+        "满三年以后还有补贴吗？",
+        {"years_served": "if:3", "service_year": "4"},
+        id="the subsidy after three years is the fourth year's",
+    ),
+    pytest.param(
+        "1.注册地坪山 2.纳税地坪山 3.经营地坪山 4.从业人员90人 5.电子元器件组装 6.去年被劳动监察立案过",
+        {"firm_type": "other", "in_pingshan": "yes", "headcount": "90"},
+        id="a trade as an item of a numbered list",
+    ),
+    pytest.param("有办公室，设备齐全", {"business_line": None}, id="设备齐全 is no trade"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_R)
+def test_set_r_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+def test_a_penalty_from_an_authority_is_an_agencys_violation() -> None:
+    slots = dated_slots(
+        "我们脱管机构去年因为虚假宣传被市场监管局处法了，算违法违归吗？会不会被取销托管服务机构资格",
+        "ask_agency_exit",
+    )
+    assert slots.get("other_violation") == "yes", slots
+
+
+@pytest.mark.parametrize(
+    ("text", "swap"),
+    [
+        pytest.param(
+            "更正一下，76分那个复核以后改成了80分。现在符合吗？",
+            ("76", "80"),
+            id="the figure pointed at then what it became",
+        ),
+    ],
+)
+def test_a_figure_pointed_at_and_changed_is_replaced(text: str, swap: tuple[str, str]) -> None:
+    from bot.language.reactions import replaced_figure
+
+    found = replaced_figure(normalize_text(text))
+    assert found is not None and tuple(str(v) for v in found) == swap
+
+
+def test_withholding_a_fact_and_asking_the_verdict_asks_only_for_the_verdict() -> None:
+    from bot.language.statements import asks_only_for_the_verdict
+
+    assert asks_only_for_the_verdict(normalize_text("公司具体做什么的先不说，你直接给结论"))

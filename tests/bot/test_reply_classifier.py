@@ -170,6 +170,12 @@ CLASSIFIED = [
         id="a verdict question naming no check asks the last verdict again however sure",
     ),
     pytest.param(
+        "第2个没看明白，再说一下",
+        "feedback_unhelpful",
+        "nlu_fallback",
+        id="pointing at an item of the list is no feedback",
+    ),
+    pytest.param(
         "那我们能托管吗",
         "ask_enterprise_eligibility",
         "ask_enterprise_eligibility",

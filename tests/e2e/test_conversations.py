@@ -350,6 +350,64 @@ CONVERSATIONS = [
         [],
         id="a 15th day in the National Day holiday moves to the day after it",
     ),
+    # found by blind dialogue set R
+    pytest.param(
+        [
+            "我们公司想申请当托管服务机构：工商登记，经营范围有劳动关系服务；有专门办公场所、工作人员和办公条件；"
+            "两名专职人员，都有人力资源管理师证",
+            "两人能力测试成绩是76分和82分",
+            "更正一下，76分那个复核以后改成了80分。现在符合吗？",
+        ],
+        ["【结论】符合", "平均81分", "第八条"],
+        [],
+        id="a score pointed at and changed is replaced",
+    ),
+    pytest.param(
+        ["我们机构2021年7月首次签约，第一年补贴上限多少？", "满三年以后还有补贴吗？"],
+        ["不再给予服务补贴", "第二十三条"],
+        [],
+        id="the subsidy after three years is none",
+    ),
+    pytest.param(
+        [
+            "我们脱管机构去年因为虚假宣传被市场监管局处法了，算违法违归吗？会不会被取销托管服务机构资格"
+        ],
+        ["【结论】触发退出情形", "第十一条"],
+        [],
+        id="an agency penalised by an authority triggers 第十一条第（四）项",
+    ),
+    # found by blind dialogue set Q
+    pytest.param(
+        [
+            "我们是托管服务机构，想算一下会不会触发退出。去年托管了20家，其中5家发生了劳动仲裁案件",
+            "更正一下，去年托管的是50家，不是20家，有案件的还是5家。我们机构自己去年只有2件案子，"
+            "案件发生率0.2%，没有企业要求换机构，也没有其他违法违规",
+        ],
+        ["【结论】未触发退出情形", "第十一条"],
+        [],
+        id="a figure replaced keeps the other facts of its message",
+    ),
+    pytest.param(
+        ["托管中的企业搬走了还算吗", "搬去惠州了", "2022年签的，没满三年"],
+        ["【结论】不再作为托管服务对象", "第十三条"],
+        ["补贴上限"],
+        id="a date after the exit verdict is when custody began, not a subsidy question",
+    ),
+    pytest.param(
+        ["托管补贴最长几年", "第四年呢"],
+        ["不再给予服务补贴", "第二十三条"],
+        ["需要首次签约时间"],
+        id="the fourth year gets no subsidy without asking the signing date",
+    ),
+    pytest.param(
+        [
+            "我有三个问题：1. 托管协议备案期限 2. 服务机构和服务对象名单什么时候公布 3. 这个办法什么时候到期",
+            "第2个没看明白，再说一下",
+        ],
+        ["第一季度", "第十条"],
+        ["抱歉没能解决您的问题"],
+        id="an item of the user's own list explained again is no feedback",
+    ),
     # found by blind dialogue set P
     pytest.param(
         ["我是外卖骑手，平台不给我买保险，我能去告他们吗？"],

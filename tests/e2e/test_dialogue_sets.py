@@ -36,6 +36,10 @@ KEEP = {
     "blind_l.yml": 0.93,
     "blind_m.yml": 0.96,
     "blind_n.yml": 0.96,
+    "blind_o.yml": 0.95,
+    "blind_p.yml": 0.96,
+    "blind_q.yml": 0.95,
+    "blind_r.yml": 0.95,
 }
 
 

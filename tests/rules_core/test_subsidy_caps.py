@@ -99,6 +99,23 @@ def test_no_subsidy_after_three_years(year: int) -> None:
     assert 23 in result.citations
 
 
+@pytest.mark.parametrize(
+    ("year", "stops"),
+    [
+        pytest.param(4, True, id="第四年 stops whatever the signing date"),
+        pytest.param(3, False, id="第三年 still needs the signing date for its cap"),
+    ],
+)
+def test_a_year_after_the_term_needs_no_signing_date(year: int, stops: bool) -> None:
+    from rules_core.subsidy import subsidy_after_term
+
+    result = subsidy_after_term(year, AS_OF)
+    assert (result is not None) is stops
+    if result is not None:
+        assert result.verdict is Verdict.NO_SUBSIDY
+        assert 23 in result.citations
+
+
 def test_service_year_zero_is_rejected() -> None:
     with pytest.raises(ValueError, match="第1年"):
         subsidy_cap(D(2021, 5, 10), 0, AS_OF)

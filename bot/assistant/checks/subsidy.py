@@ -28,6 +28,7 @@ from rules_core.subsidy import (
     cap_schedule,
     prorated_subsidy_cap,
     service_year_on,
+    subsidy_after_term,
     subsidy_cap,
 )
 
@@ -202,6 +203,9 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
         if year_only and signing is not None
         else []
     )
+    asked = _asked_year(slots)
+    if signing is None and asked is not None and (after := subsidy_after_term(asked, as_of)):
+        return render_check(after)  # 「第四年呢」: no subsidy, whenever the signing was
     if signing is None:
         return compose(
             conclusion="尚需确认：需要首次签约时间才能确定补贴基数。",
