@@ -146,7 +146,8 @@ class CheckFormValidation(Action, abc.ABC):
                 missed = not changed & QUESTION_PARTS.get(str(requested), frozenset())
         following = self.next_slot(slots, ctx)
         if activating:
-            self.send_intro(dispatcher, slots, ctx, following)
+            asked = bool(tracker.latest_message.get(ASKS_VERDICT))
+            self.send_intro(dispatcher, slots, ctx, following, asked)
         elif (
             following is not None
             and replying
@@ -250,11 +251,16 @@ class CheckFormValidation(Action, abc.ABC):
         slots: Mapping[str, Any],
         ctx: AnswerContext,
         following: str | None,
+        asks_verdict: bool = False,
     ) -> None:
         """Before the first question: the form's intro when none of its facts is known yet; the
-        verdict so far (【结论】尚需确认 with what is met) when only one or two are missing, so the
-        user sees where they stand and why the question comes."""
+        verdict so far (【结论】尚需确认 with what is met) when only one or two are missing, or
+        when the message asked for it (「别问那么多，直接告诉我能不能申请托管」), so the user
+        sees where they stand and why the question comes."""
         known = [s for s in self.check.slots if slots.get(s) is not None]
+        if known and following is not None and asks_verdict:
+            send_answer(dispatcher, self.check.answer(slots, ctx))
+            return
         if not known:
             intro = _form(self.check).intro
             answer = intro(ctx) if intro is not None else None

@@ -59,6 +59,9 @@ UNHELPFUL = "feedback_unhelpful"
 DOUBT = "doubt_verdict"
 DONT_KNOW = "dont_know"
 _NAMES_A_CHECK = re.compile(r"对象|机构|退出|补贴|申请|托管")
+_NAMES_AN_AGENCY = re.compile(r"机构")
+_NAMES_AN_ENTERPRISE = re.compile(r"对象|企业|公司")
+AGENCY_CONDITIONS = "ask_agency_conditions"
 _NOT_KNOWN = re.compile(UNKNOWN_WORDS + r"|要问|得问|问一?下")
 ARTICLE_TEXT = "request_article_text"
 OUT_OF_SCOPE = "out_of_scope"
@@ -362,6 +365,14 @@ def rule_intent(message: Message) -> str | None:
         # 「我们公司是劳务派遣，能不能申请劳动关系托管服务？」: facts and a request for the
         # verdict on them; a topic (what custody is) cannot answer that, however sure of it
         return INFORM
+    if (
+        verdict_only
+        and predicted == ELIGIBILITY
+        and _NAMES_AN_AGENCY.search(text)
+        and not _NAMES_AN_ENTERPRISE.search(text)
+    ):
+        # 「这样符合机构条件吗？」: the agency's verdict (第八条), not the enterprise's
+        return AGENCY_CONDITIONS
     if (
         verdict_only
         and not message.get(ENTITIES)

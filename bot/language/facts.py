@@ -282,9 +282,15 @@ def _roles_per_place(clause: str, places: list[tuple[int, int]]) -> list[list[st
 
 
 # 「我们厂在坑梓」「厂房设在龙田」「门店开在坪山」: a workplace said to be somewhere is where the
-# enterprise operates (a 公司 said to be somewhere may only be registered there)
+# enterprise operates (so is a 公司 said to be in 坪山: :data:`_THE_FIRM_IS_AT`)
 _WORKS_AT = re.compile(
     r"(?:厂|工厂|厂房|车间|门店|店面|作坊)[,，]?(?:也|都|就|一直)?(?:在|设在|开在|位于)$"
+)
+
+# 「公司在坪山龙田」「我们是一家…的公司，在坪山石井」「五金加工厂，龙田街道」: the firm's own place
+_THE_FIRM_IS_AT = re.compile(
+    r"(?:(?:我们|我司|公司|企业|厂|店)[^。;；?？]{0,12}?[,，]?(?:在|位于|地址在?)"
+    r"|(?:^|[,，。])[^,，。;；]{0,10}(?:厂|公司|企业|店)[,，])(?:坪山区?)?$"
 )
 
 # 「在坪山街道做五金加工」: the trade done at the place
@@ -381,6 +387,10 @@ def districts(text: str) -> list[Fact]:
                 roles = ["operating"]  # 「我们厂在坑梓」: a factory is where it works
             if not roles and _WORKS_THERE.match(text, place.end):
                 roles = ["operating"]  # 「我们在坪山街道做五金加工」: where it does its trade
+            if not roles and place.in_pingshan and _THE_FIRM_IS_AT.search(text[: place.start]):
+                # 「我们是一家做智能锁的公司，在坪山石井」「五金加工厂，龙田街道」: where the firm
+                # is; registration and tax are asked for (or said) on their own
+                roles = ["operating"]
             if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
                 roles = [*roles, "operating"]
             if _ALL_THREE.search(clause):
@@ -1196,13 +1206,18 @@ _OTHERS_NOT_CERTIFIED = re.compile(
 _LABELLED_COUNTS = [
     (
         "clients_with_cases",
-        r"(?:出|发生|有)(?:过|了)?(?:劳动)?(?:案件|案子|仲裁|信访|监察)(?:的)?(?:企业|客户|服务对象)(?:数|数量)?",
+        # 「出过劳动仲裁/监察/信访的企业：9」
+        r"(?:出|发生|有)(?:过|了)?(?:劳动)?(?:案件|案子|仲裁|信访|监察)(?:[/、和及]?(?:仲裁|信访|监察))*"
+        r"(?:的)?(?:企业|客户|服务对象)(?:数|数量)?",
     ),
     (
         "change_requests",
         r"(?:要求|申请|提出)?(?:更换|换)(?:服务)?机构(?:的)?(?:企业|客户)?(?:数|数量)?",
     ),
-    ("cases", r"机构(?:自身|自己|本身)?(?:的)?(?:劳动)?(?:案件|案子)(?:数|量|数量|总量|总数)?"),
+    (
+        "cases",
+        r"(?:机构|我们)(?:自身|自己|本身)?(?:的)?(?:劳动)?(?:案件|案子)(?:数|量|数量|总量|总数)?",
+    ),
     ("clients", r"(?:服务|托管)(?:的)?(?:企业|客户|服务对象|对象)(?:数|数量|总数)"),
 ]
 _LABELLED_COUNT = re.compile(
@@ -1591,7 +1606,8 @@ def organisation_types(text: str) -> list[Fact]:
 _SCOPE = re.compile(
     # 「业务有人力资源服务」: 业务 with a verb of having is its scope too
     r"(?:(?:业务|经营|营业)范围[,，]?|业务(?=(?:上|里)?(?:有|包括|包含|含|涵盖|没有|不含)))"
-    r"(?P<verb>[^,，。;；]{0,8}?)"
+    # 「经营范围只有物业管理和保洁服务，没有人力资源…」: the verb may come after a comma
+    r"(?P<verb>[^,，。;；]{0,8}?|[^。;；]{0,20}?[,，](?:也|都|并|但)?(?:没有|没|不含|不包括|无))"
     r"(?P<what>劳动关系|人力资源|法律|劳动争议|劳动保障|劳务|咨询)"
     # 「营业执照上也有人力资源服务的经营范围」: the trade named before 经营范围
     r"|(?P<what2>劳动关系|人力资源|法律|劳动争议|劳动保障)(?:服务|咨询)?(?:的)(?:业务|经营)范围"

@@ -31,7 +31,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?P<b>{alternatives})[\u4e00-\u9fff]{{0,4}}?"
         r"(?:厂|公司|企业|行业|生意|工厂|店|工坊|作坊|工作室|门店|档口|馆|铺|坊|车间)"
         # 「我们是马峦的一家烘焙工坊」: the trade of the one firm counted
-        rf"|一家[\u4e00-\u9fff]{{0,3}}?(?P<e>{alternatives})"
+        rf"|一家[\u4e00-\u9fff]{{0,5}}?(?P<e>{alternatives})"
     )
 
 

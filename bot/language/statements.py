@@ -58,7 +58,7 @@ _VERDICT_WORDS = re.compile(
     r"|^(?:那|那么|这样|现在|所以)*(?:的)?(?:结果|结论)(?:呢|是|如何|怎么样|怎样)?[?？]?$"
     # 「那你直接说行不行」「你先告诉我行不行」
     r"|^(?:那|那么)?(?:你)?(?:就|先|直接)*(?:说|告诉我|讲)(?:一下)?"
-    r"(?:能不能|行不行|可不可以|符不符合|够不够|行没行)[?？]?$"
+    r"(?:能不能|行不行|可不可以|符不符合|够不够|行没行)(?:申请|托管|申请托管|做|当)?[?？]?$"
     r"|^(?:那|你)?(?:先|就|直接)*(?:按|根据|就)?(?:现有|目前|现在|已有)?(?:这些|的)?(?:信息|情况|资料)?"
     r"(?:先|就|直接)*(?:给|说|告诉我|出)(?:个|一个|我)?(?:结论|结果)(?:吧|呢)?[?？]?$"
 )
@@ -99,7 +99,10 @@ UNKNOWN_WORDS = (
 )
 # 「有没有入库不清楚」: a question the speaker cannot answer, not one put to the assistant
 # 「公司具体做什么的先不说」: a clause that withholds a fact asks nothing either
-_UNKNOWN_TO_ME = re.compile(UNKNOWN_WORDS + r"|先不说|不方便说|暂时不说|不想说|就不说了")
+# and 「别问那么多」 asks nothing but to be answered
+_UNKNOWN_TO_ME = re.compile(
+    UNKNOWN_WORDS + r"|先不说|不方便说|暂时不说|不想说|就不说了|别问|不用问|不要问|少问"
+)
 
 
 def without_verdict_questions(text: str) -> str:

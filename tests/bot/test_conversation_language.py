@@ -584,7 +584,11 @@ def test_a_short_reply_naming_the_organisation_answers_its_question(
     [
         pytest.param("我们厂在坑梓", "operating", id="a factory is where it operates"),
         pytest.param("厂房设在龙田", "operating", id="so are its premises"),
-        pytest.param("我们公司在坑梓", None, id="a company may only be registered there"),
+        pytest.param(
+            "我们公司在坑梓",
+            "operating",
+            id="where a company is said to be is where it operates (registration and tax are asked)",
+        ),
     ],
 )
 def test_a_workplace_said_to_be_somewhere_is_where_the_enterprise_operates(
@@ -1708,3 +1712,61 @@ def test_withholding_a_fact_and_asking_the_verdict_asks_only_for_the_verdict() -
     from bot.language.statements import asks_only_for_the_verdict
 
     assert asks_only_for_the_verdict(normalize_text("公司具体做什么的先不说，你直接给结论"))
+
+
+SET_S = [
+    pytest.param(
+        "我们是一家做智能锁的公司，在坪山石井，40人",
+        {"operating_in_pingshan": "yes", "registered_in_pingshan": None},
+        id="where the firm is said to be is where it operates, not where it is registered",
+    ),
+    pytest.param(
+        "五金加工厂，龙田街道，员工85个",
+        {"operating_in_pingshan": "yes", "headcount": "85"},
+        id="a street after the firm's own clause",
+    ),
+    pytest.param(
+        "我们是一家宠物用品电商，公司在坪山龙田，22个人",
+        {"operating_in_pingshan": "yes", "firm_type": "other"},
+        id="公司在坪山龙田 and a trade a few words after 一家",
+    ),
+    pytest.param(
+        "专职人圆3个都有劳动关系协调圆证书，能力测式两个人一个92一个70",
+        {"certified_staff": "3", "test_scores": "92,70"},
+        id="人圆 and 协调圆 typed for 人员 and 协调员",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_S)
+def test_set_s_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text, "ask_agency_conditions" if "专职" in text else "inform")
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "刚翻了营业执照，经营范围只有物业管理和保洁服务，没有人力资源、劳动关系或法律服务。",
+            {"business_scope": "no"},
+            id="a scope of other services, then none of the three, is no scope",
+        ),
+        pytest.param(
+            "帮我判断一下机构会不会退出：\n服务企业数：40\n出过劳动仲裁/监察/信访的企业：9\n"
+            "要求换机构的：1\n我们自己的案件：0\n违法违规：无",
+            {"clients_served": "40", "clients_with_cases": "9", "own_case_count": "0"},
+            id="labels naming several kinds of case and 我们自己的案件",
+        ),
+    ],
+)
+def test_set_s_agency_facts(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text, "ask_agency_exit")
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+def test_dont_ask_me_so_much_asks_only_for_the_verdict() -> None:
+    from bot.language.statements import asks_only_for_the_verdict
+
+    text = "👀我们有40人，去年有劳动仲裁，别问那么多，直接告诉我能不能申请托管"
+    assert asks_only_for_the_verdict(normalize_text(text))

@@ -170,6 +170,12 @@ CLASSIFIED = [
         id="a verdict question naming no check asks the last verdict again however sure",
     ),
     pytest.param(
+        "这样符合机构条件吗？",
+        "ask_enterprise_eligibility",
+        "ask_agency_conditions",
+        id="a verdict question naming the agency is the agency's check",
+    ),
+    pytest.param(
         "第2个没看明白，再说一下",
         "feedback_unhelpful",
         "nlu_fallback",

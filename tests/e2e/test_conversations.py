@@ -350,6 +350,32 @@ CONVERSATIONS = [
         [],
         id="a 15th day in the National Day holiday moves to the day after it",
     ),
+    # found by blind dialogue set S
+    pytest.param(
+        [
+            "我们是一家宠物用品电商，公司在坪山龙田，22个人",
+            "我们注册纳税都在坪山，运营正常，去年有员工申请劳动仲裁。能申请托管吗？",
+        ],
+        ["【结论】符合", "第九条"],
+        ["经营地是否也在坪山区"],
+        id="the firm's place said first is where it operates when registration and tax follow",
+    ),
+    pytest.param(
+        ["👀我们有40人，去年有劳动仲裁，别问那么多，直接告诉我能不能申请托管"],
+        ["【结论】尚需确认", "第九条"],
+        [],
+        id="a verdict asked for as the form starts is given before the first question",
+    ),
+    pytest.param(
+        [
+            "我们公司想申请做托管服务机构：市场监管局注册，有专门办公场所和办公设备，3个专职人员都有人力资源管理师证，"
+            "能力测试两个人考了88和84。经营范围应该有人力资源服务。",
+            "刚翻了营业执照，经营范围只有物业管理和保洁服务，没有人力资源、劳动关系或法律服务。那还行吗？",
+        ],
+        ["【结论】不符合", "第八条"],
+        [],
+        id="a business scope corrected to none of the three makes the agency 不符合",
+    ),
     # found by blind dialogue set R
     pytest.param(
         [

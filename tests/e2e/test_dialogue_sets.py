@@ -40,6 +40,7 @@ KEEP = {
     "blind_p.yml": 0.96,
     "blind_q.yml": 0.95,
     "blind_r.yml": 0.95,
+    "blind_s.yml": 0.96,
 }
 
 
