@@ -48,6 +48,7 @@ from bot.assistant.slot_filling import (
     is_bare_answer,
     mapped_slot_values,
     slots_from_entities,
+    wants_the_verdict_now,
 )
 from bot.assistant.transcript import (
     buttons_before_latest_message,
@@ -146,8 +147,8 @@ class CheckFormValidation(Action, abc.ABC):
                 missed = not changed & QUESTION_PARTS.get(str(requested), frozenset())
         following = self.next_slot(slots, ctx)
         if activating:
-            asked = bool(tracker.latest_message.get(ASKS_VERDICT))
-            self.send_intro(dispatcher, slots, ctx, following, asked)
+            text = str(tracker.latest_message.get("normalized_text") or "")
+            self.send_intro(dispatcher, slots, ctx, following, wants_the_verdict_now(text))
         elif (
             following is not None
             and replying
@@ -251,14 +252,14 @@ class CheckFormValidation(Action, abc.ABC):
         slots: Mapping[str, Any],
         ctx: AnswerContext,
         following: str | None,
-        asks_verdict: bool = False,
+        verdict_now: bool = False,
     ) -> None:
         """Before the first question: the form's intro when none of its facts is known yet; the
         verdict so far (【结论】尚需确认 with what is met) when only one or two are missing, or
         when the message asked for it (「别问那么多，直接告诉我能不能申请托管」), so the user
         sees where they stand and why the question comes."""
         known = [s for s in self.check.slots if slots.get(s) is not None]
-        if known and following is not None and asks_verdict:
+        if known and following is not None and verdict_now:
             send_answer(dispatcher, self.check.answer(slots, ctx))
             return
         if not known:

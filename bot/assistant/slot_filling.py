@@ -568,6 +568,18 @@ def fewer_certified(text: str) -> int | None:
     return 1 if m.group("n") in ("一", "1") else 2
 
 
+# 「别问那么多，直接告诉我能不能申请托管」「先给个结论」: the verdict now, before any question
+_VERDICT_NOW = re.compile(
+    r"直接(?:告诉|说|讲|给)|先(?:告诉我|说|给个?)(?:结论|结果|能不能|行不行)|别问|不用问|不要问|少问"
+    r"|就按(?:现在|目前|已有)|先给个?结论"
+)
+
+
+def wants_the_verdict_now(text: str) -> bool:
+    """Whether the message asks for the verdict before any question is asked (→ True)."""
+    return bool(_VERDICT_NOW.search(text))
+
+
 _FIRST_CLAUSE = re.compile(r"[,，。;；!！~]")
 _ACKNOWLEDGEMENTS = frozenset({"嗯", "好", "好的", "嗯嗯", "哦"})
 

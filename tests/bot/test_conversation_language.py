@@ -1770,3 +1770,19 @@ def test_dont_ask_me_so_much_asks_only_for_the_verdict() -> None:
 
     text = "👀我们有40人，去年有劳动仲裁，别问那么多，直接告诉我能不能申请托管"
     assert asks_only_for_the_verdict(normalize_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        pytest.param("别问那么多，直接告诉我能不能申请托管", True, id="别问 and 直接告诉我"),
+        pytest.param("先给个结论", True, id="先给个结论"),
+        pytest.param("我们公司45人，能托管吗", False, id="a plain question waits for the questions"),
+    ],
+)
+def test_a_verdict_wanted_before_any_question_is_told_from_a_plain_one(
+    text: str, now: bool
+) -> None:
+    from bot.assistant.slot_filling import wants_the_verdict_now
+
+    assert wants_the_verdict_now(normalize_text(text)) is now
