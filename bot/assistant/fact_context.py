@@ -30,6 +30,8 @@ SUBSIDY_WORDS = re.compile(r"补贴|补助|多少钱|上限|基数")
 _SERVED_SINCE = re.compile(
     r"(?:我们|我司|公司|企业|厂)(?:现在|目前|已经)?(?:是|属于)托管(?:服务)?对象"
     r"|(?:开始|接受)(?:了)?(?:托管|托管服务)(?!机构)|正在(?:接受)?托管|被托管"
+    # 「那我们公司自己还能继续当托管服务对象吗」: a question only one already served asks
+    r"|还能继续(?:当|做|作为|是)?托管(?:服务)?对象|还算(?:不算)?托管(?:服务)?对象"
 )
 _STAFF_ROLES = frozenset({"staff", "full_time_staff"})
 # 「想当托管服务机构」「申请成为服务机构」: who speaks wants to be an agency (第八条)
@@ -158,12 +160,6 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         # 「1）2023年3月首次签约 2）第一年 3）企业28人」: a signing and a service year are what the
         # subsidy's cap is computed from (第十九条); the headcount besides asks nothing of 第九条
         return "subsidy"
-    eligibility_facts = any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities)
-    applying = not _OF_A_CLIENT.search(text) and not _AN_AGENCY_SPEAKS.search(text)
-    trade = business_line(text) is not None and not under_custody(text)
-    if (eligibility_facts or trade) and applying:
-        # 「做嵌入式软件的」: the firm's own trade says it is neither excluded firm type (第九条)
-        return "eligibility"
     if (
         _SERVED_SINCE.search(text)
         and not _AN_AGENCY_SPEAKS.search(text)
@@ -174,6 +170,12 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     ):
         # 「我们是托管服务对象，2022年开始托管」: when its custody began (第十三条's three years)
         return "enterprise_exit"
+    eligibility_facts = any(e.get("entity") in _ELIGIBILITY_ENTITIES for e in entities)
+    applying = not _OF_A_CLIENT.search(text) and not _AN_AGENCY_SPEAKS.search(text)
+    trade = business_line(text) is not None and not under_custody(text)
+    if (eligibility_facts or trade) and applying:
+        # 「做嵌入式软件的」: the firm's own trade says it is neither excluded firm type (第九条)
+        return "eligibility"
     if gives_subsidy_facts(entities):
         return "subsidy"
     if _has(entities, "years"):

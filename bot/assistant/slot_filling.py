@@ -559,12 +559,19 @@ _FEWER_CERTIFIED = re.compile(
 )
 
 
+# 「兼职那个上个月已经转专职，也有劳动争议调解员证」: one more certified full-time
+_ONE_MORE_CERTIFIED = re.compile(r"(?:兼职|另外|另一)[^,，。;；]{0,8}?转(?:为|成|了)?专职")
+_HAS_CERTIFICATE = re.compile(r"有[^,，。;；]{0,12}?证")
+
+
 def fewer_certified(text: str) -> int | None:
     """How many of the certified full-time staff (第八条第（一）项) a correction takes away:
-    「不好意思，其中一个其实是兼职的」 → 1; ``None`` when the message says no such thing."""
+    「不好意思，其中一个其实是兼职的」 → 1; 「兼职那个已经转专职，也有…证」 → -1 (one more);
+    ``None`` when the message says no such thing."""
     m = _FEWER_CERTIFIED.search(text)
     if m is None:
-        return None
+        more = _ONE_MORE_CERTIFIED.search(text)
+        return -1 if more and _HAS_CERTIFICATE.search(text, more.end()) else None
     return 1 if m.group("n") in ("一", "1") else 2
 
 

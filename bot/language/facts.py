@@ -758,7 +758,7 @@ _STATUS = [
             r"|(?:经营|生产|运营|营运)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?正常"
             # 「…，40人，正常，不是派遣…」「4 40人5正常6…」: 正常 as a clause or a numbered
             # item of its own among the facts
-            r"|(?:(?<=[,，])|(?<=[^\d.]\d)|(?<=^\d))(?:一切|都|也)?正常(?:的)?(?=[,，。;；\d]|$)"
+            r"|(?:^|(?<=[,，])|(?<=[^\d.]\d)|(?<=^\d))(?:一切|都|也)?正常(?:的)?(?=[,，。;；\d]|$)"
             r"|(?:经营|生产|运营|营运)(?:一切|都|一直|还|也|是)+正常"
             r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?正常"
             r"|照常(?:生产|经营|营业|开工|运营|运转|上班)"
@@ -1816,7 +1816,10 @@ def dated_conditions(text: str, facts: list[Fact], today: date) -> list[Fact]:
     kept: list[Fact] = []
     for fact in facts:
         if fact.entity == "qualifying_condition" and fact.value in ("labour_case", "tech_sme"):
-            years = _years_in(_clause(text, fact.start, fact.end), today)
+            # 「前年有仲裁去年没有」: the year said before the case is its year; else any in the clause
+            clause = _clause(text, fact.start, fact.end)
+            head = clause[: clause.find(text[fact.start : fact.end]) + fact.end - fact.start]
+            years = _years_in(head, today) or _years_in(clause, today)
             after = _YEAR_AFTER.match(text, _clause_end(text, fact.end))
             if not years and after:  # 「有过一起劳动仲裁，不过是2021年的事了」
                 years = _years_in(after.group(0), today)

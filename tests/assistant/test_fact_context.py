@@ -67,6 +67,11 @@ def check_of(text: str) -> str | None:
             id="since when an enterprise under custody is served is 第十三条's fact",
         ),
         pytest.param(
+            "我们这家企业2021年8月开始托管，一直在坪山正常经营。",
+            "enterprise_exit",
+            id="an enterprise under custody saying where it operates is 第十三条's",
+        ),
+        pytest.param(
             "我们机构2021年4月跟一家企业首次签的托管协议",
             "subsidy",
             id="an agency's first signing with a client is the subsidy's",

@@ -1777,7 +1777,9 @@ def test_dont_ask_me_so_much_asks_only_for_the_verdict() -> None:
     [
         pytest.param("别问那么多，直接告诉我能不能申请托管", True, id="别问 and 直接告诉我"),
         pytest.param("先给个结论", True, id="先给个结论"),
-        pytest.param("我们公司45人，能托管吗", False, id="a plain question waits for the questions"),
+        pytest.param(
+            "我们公司45人，能托管吗", False, id="a plain question waits for the questions"
+        ),
     ],
 )
 def test_a_verdict_wanted_before_any_question_is_told_from_a_plain_one(
@@ -1786,3 +1788,45 @@ def test_a_verdict_wanted_before_any_question_is_told_from_a_plain_one(
     from bot.assistant.slot_filling import wants_the_verdict_now
 
     assert wants_the_verdict_now(normalize_text(text)) is now
+
+
+SET_T = [
+    pytest.param(
+        "前年有仲裁去年没有😂 我们不是科技型也不是重点企业，做快递网点的，在坪山注册纳税经营，25人",
+        {"qualifying_condition": "none", "firm_type": "other"},
+        id="the year before a case is its year, not the one denied after it",
+    ),
+    pytest.param(
+        "正常。去年有仲裁。能办吗",
+        {"operating_normally": "yes", "qualifying_condition": "labour_case"},
+        id="正常 opening a message is a clause of its own",
+    ),
+    pytest.param(
+        "我们在托管期内，公司般去龙岗了，还算托管服务对相吗",
+        {"exit_event": "relocated", "years_served": "under:3"},
+        id="般去 typed for 搬去",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_T)
+def test_set_t_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text)
+    assert {k: slots.get(k) for k in expected} == expected, slots
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        pytest.param(
+            "兼职那个上个月已经转专职，也有劳动争议调解员证。",
+            -1,
+            id="a part-timer turned full-time with a certificate is one more",
+        ),
+        pytest.param("兼职的转专职了", None, id="turned full-time without a certificate adds none"),
+    ],
+)
+def test_a_part_timer_turned_full_time_adds_a_certified_one(text: str, change: int | None) -> None:
+    from bot.assistant.slot_filling import fewer_certified
+
+    assert fewer_certified(normalize_text(text)) == change

@@ -350,6 +350,26 @@ CONVERSATIONS = [
         [],
         id="a 15th day in the National Day holiday moves to the day after it",
     ),
+    # found by blind dialogue set T
+    pytest.param(
+        [
+            "我们是工商注册的人力资源公司，经营范围有人力资源服务，有专门办公室。不过专职的只有一个人有证，"
+            "另外一个是兼职的。能做托管机构吗？",
+            "刚跟老板确认了，兼职那个上个月已经转专职，也有劳动争议调解员证。两个人服务能力测试平均84分。",
+        ],
+        ["【结论】符合", "第八条"],
+        [],
+        id="a part-timer turned full-time with a certificate makes two",
+    ),
+    pytest.param(
+        [
+            "前年有仲裁去年没有😂 我们不是科技型也不是重点企业，做快递网点的，在坪山注册纳税经营，25人，"
+            "正常营业，还能托管吗？"
+        ],
+        ["【结论】不符合", "第九条"],
+        [],
+        id="a case only the year before last with none last year is 不符合",
+    ),
     # found by blind dialogue set S
     pytest.param(
         [

@@ -41,6 +41,7 @@ KEEP = {
     "blind_q.yml": 0.95,
     "blind_r.yml": 0.95,
     "blind_s.yml": 0.96,
+    "blind_t.yml": 0.93,
 }
 
 
