@@ -228,9 +228,12 @@ def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
     ``moved_within`` for a move inside 坪山区 (「搬到坪山龙田了」: not 搬迁出坪山区).
     """
     event = slots.get("exit_event")
-    if event == "moved" and yes_no(slots.get("operating_in_pingshan")) is not None:
+    where = yes_no(slots.get("operating_in_pingshan"))
+    if where is None:  # 「惠州」 alone, in reply to where it moved
+        where = yes_no(slots.get("in_pingshan"))
+    if event == "moved" and where is not None:
         # 「整体搬过去了」 with where it operates now (「新厂房在龙岗」): out of 坪山 or within it
-        event = "moved_within" if yes_no(slots.get("operating_in_pingshan")) else "relocated"
+        event = "moved_within" if where else "relocated"
     # still in business (「正常经营，没停业没注销」): neither 停业 nor 注销 happened; still in
     # 坪山 (「还在坪山正常经营」「没搬」「搬到坑梓」): it did not move out of 坪山区
     # a firm moving its premises within 坪山 (「下个月从碧岭搬到坪山街道」) is still in business

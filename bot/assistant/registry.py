@@ -241,6 +241,7 @@ CHECKS: dict[str, Check] = {
                 "first_signing_date",
                 "operating_normally",
                 "operating_in_pingshan",
+                "in_pingshan",  # 「惠州」 alone, after 「整个公司搬走了」
             ),
             question_action="action_enterprise_exit",
         ),

@@ -457,9 +457,17 @@ _ENTERPRISE_AFTER = re.compile(r"^的?(?:企业|公司|厂|工厂|单位)")
 
 
 def _enterprise_place(text: str, place: Place) -> bool:
-    return bool(
+    """「我们是肇庆的企业」「公司在惠阳」, or the place as the whole reply (「惠州」 to where it
+    moved)."""
+    alone = not text[: place.start].strip(_AROUND_A_REPLY) and not text[place.end :].strip(
+        _AROUND_A_REPLY
+    )
+    return alone or bool(
         _ENTERPRISE_BEFORE.search(text[: place.start]) or _ENTERPRISE_AFTER.match(text[place.end :])
     )
+
+
+_AROUND_A_REPLY = " ,，。.!！?？~～啊呀吧的了"
 
 
 # ---------------------------------------------------------------- firm type (第九条 exclusions)
@@ -758,7 +766,8 @@ _STATUS = [
             r"|(?:经营|生产|运营|营运)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?正常"
             # 「…，40人，正常，不是派遣…」「4 40人5正常6…」: 正常 as a clause or a numbered
             # item of its own among the facts
-            r"|(?:^|(?<=[,，])|(?<=[^\d.]\d)|(?<=^\d))(?:一切|都|也)?正常(?:的)?(?=[,，。;；\d]|$)"
+            r"|(?:^|(?<=[,，])|(?<=[^\d.]\d)|(?<=^\d)|(?<=[,，][A-Ea-e])|(?<=^[A-Ea-e]))"
+            r"(?:一切|都|也)?正常(?:的)?(?=[,，。;；\d]|$)"
             r"|(?:经营|生产|运营|营运)(?:一切|都|一直|还|也|是)+正常"
             r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?正常"
             r"|照常(?:生产|经营|营业|开工|运营|运转|上班)"

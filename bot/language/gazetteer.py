@@ -148,9 +148,14 @@ def _value(said: str, text: str, start: int, end: int) -> str | None:
         return names.full[said]
     if said in names.bare:
         return names.bare[said]
-    if names.before.search(text[:start]) or names.after.match(text[end:]):
+    alone = not text[:start].strip(_AROUND_ALONE) and not text[end:].strip(_AROUND_ALONE)
+    if alone or names.before.search(text[:start]) or names.after.match(text[end:]):
+        # 「惠州」 as a whole reply (to where the firm moved) is the place too
         return names.short.get(said)
     return None
+
+
+_AROUND_ALONE = " ,，。.!！?？~～啊呀吧的了"
 
 
 def find_places(text: str) -> list[Place]:

@@ -1830,3 +1830,24 @@ def test_a_part_timer_turned_full_time_adds_a_certified_one(text: str, change: i
     from bot.assistant.slot_filling import fewer_certified
 
     assert fewer_certified(normalize_text(text)) == change
+
+
+SET_U = [
+    pytest.param("惠州", {"in_pingshan": "no"}, id="a city as the whole reply is a place"),
+    pytest.param(
+        "A 都在坪山\nB 60人\nC 正常\nD 去年有劳动信访",
+        {"operating_normally": "yes", "headcount": "60"},
+        id="正常 as a lettered item",
+    ),
+    pytest.param(
+        "我们厂在平山，注册纳税经营都在平山，六十个人，去年有劳动眼察来查过，生产正长，做塑胶的",
+        {"qualifying_condition": "labour_case", "in_pingshan": "yes"},
+        id="眼察 typed for 监察",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_U)
+def test_set_u_kinds_fill_their_slots(text: str, expected: dict[str, str | None]) -> None:
+    slots = dated_slots(text)
+    assert {k: slots.get(k) for k in expected} == expected, slots

@@ -350,6 +350,13 @@ CONVERSATIONS = [
         [],
         id="a 15th day in the National Day holiday moves to the day after it",
     ),
+    # found by blind dialogue set U
+    pytest.param(
+        ["我们公司去年11月开始托管的，现在整个公司搬走了，还能继续吗", "惠州"],
+        ["【结论】不再作为托管服务对象", "第十三条"],
+        ["不在我的解答范围内"],
+        id="a city alone after a move says where it moved",
+    ),
     # found by blind dialogue set T
     pytest.param(
         [

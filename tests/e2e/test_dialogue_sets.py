@@ -42,6 +42,7 @@ KEEP = {
     "blind_r.yml": 0.95,
     "blind_s.yml": 0.96,
     "blind_t.yml": 0.93,
+    "blind_u.yml": 0.92,
 }
 
 
