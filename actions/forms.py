@@ -116,7 +116,8 @@ class CheckFormValidation(Action, abc.ABC):
         message = tracker.latest_message
         fewer = certified_fewer(tracker, str(message.get("normalized_text") or ""))
         if "certified_staff" in self.check.reads and fewer and replying:
-            # 「其中一个其实是兼职的」: one fewer of the certified full-time staff said before
+            # 「其中一个其实是兼职的」 (one fewer of the certified full-time staff said before),
+            # 「兼职那个已经转专职，也有…证」 (one more)
             events += [SlotSet(name, value) for name, value in fewer.items()]
             slots.update(fewer)
         if requested in self.check.slots and replying:
