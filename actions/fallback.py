@@ -107,11 +107,10 @@ class ActionFallbackSearch(Action):
             # 「…45個人，去年有勞動信訪，生產正常…你直接講得唔得啦」: whatever the question's
             # words, the facts say which check is meant; they are checked, never dropped
             return recheck(dispatcher, tracker)
-        if (where := referral(text)) is not None:
+        if referral(text) is not None:
             # 「平台不给我买保险，我能去告他们吗？」: another office's matter, however unsure the
             # classifier is of the words: what this assistant covers, and where to ask
-            dispatcher.utter_message(response="utter_out_of_scope")
-            dispatcher.utter_message(text=where)
+            send_out_of_scope(dispatcher, text)
             return []
         if misses < 2:
             buttons = likeliest_topics(list(tracker.latest_message.get("intent_ranking") or []))
@@ -147,7 +146,7 @@ class ActionFallbackSearch(Action):
                 ),
             )
         else:
-            dispatcher.utter_message(response="utter_out_of_scope")
+            send_out_of_scope(dispatcher, text)  # no office named: referred above otherwise
         if misses >= 2:
             await hand_off(dispatcher, tracker, "repeated_fallback")
         return []
@@ -175,8 +174,14 @@ class ActionOutOfScope(Action):
         if terse_statement(text) and check_for_facts(entities, text) is not None:
             # 「搬去东莞」「五金」 taken for another matter: a statement of a check's facts
             return recheck(dispatcher, tracker)
-        dispatcher.utter_message(response="utter_out_of_scope")
-        where = referral(text)  # 「个税汇算怎么办」: the office that answers it
-        if where is not None:
-            dispatcher.utter_message(text=where)
+        send_out_of_scope(dispatcher, text)
         return []
+
+
+def send_out_of_scope(dispatcher: CollectingDispatcher, text: str) -> None:
+    """What this assistant covers, and the office for the topic ``text`` names (「个税汇算怎么
+    办」 → 12366), when it names one (bot/assistant/referrals.yml)."""
+    dispatcher.utter_message(response="utter_out_of_scope")
+    where = referral(text)
+    if where is not None:
+        dispatcher.utter_message(text=where)

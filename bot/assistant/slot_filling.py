@@ -44,6 +44,7 @@ from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal, to_int
 from bot.language.reactions import replaced_figure
 from bot.language.statements import asks_something
+from rules_core.params_loader import load_subsidy
 
 # Which date slot a bare date fills, by the question being asked.
 _DATE_SLOT_BY_INTENT = {
@@ -370,7 +371,7 @@ def with_text_facts(values: dict[str, str], text: str) -> dict[str, str]:
     ):
         # 「满三年以后还有补贴吗？」: the subsidy of the year after those years (第二十三条)
         years = to_int(supposed.removeprefix(SUPPOSED))
-        if years is not None and years >= LAST_SUBSIDISED_YEARS:
+        if years is not None and years >= load_subsidy().max_years:  # 第十九条: three years
             values["service_year"] = str(years + 1)
     if _AGENCY_FIGURES.search(text) and _OTHERS_NONE.search(text):
         # 「…有3家要求换机构，算不算？其他几种情况我们都没有」
@@ -380,7 +381,6 @@ def with_text_facts(values: dict[str, str], text: str) -> dict[str, str]:
 
 
 _SUBSIDY_WORD = re.compile(r"补贴|补助")
-LAST_SUBSIDISED_YEARS = 3  # 第十九条: a subsidy for three years at most
 _AGENCY_FIGURES = re.compile(r"机构|托管\s*\d+\s*家|服务\s*\d+\s*家")
 _OTHERS_NONE = re.compile(
     r"其他(?:几种|的|几个|各项|[一二两三几]种|[一二两三几]项|[一二两三几]条)?(?:情况|情形|几项|项)?"

@@ -135,14 +135,14 @@ class ReplyClassifier(GraphComponent):
                 intent is None
                 and _unsure(message)
                 and len(topics) >= 2
-                and (message.get(INTENT) or {}).get("name") not in _segment_intents(message)
+                and predicted_name(message) not in _segment_intents(message)
             ):
                 # 「企业怎么找到托管服务机构？是分配的吗？」: two questions, each sure on its own
                 # words, are no unclear message: the first is answered, the other after it
                 intent = topics[0]
             if intent is not None:
                 _set_intent(message, intent)
-            final = (message.get(INTENT) or {}).get("name")
+            final = predicted_name(message)
             also = [t for t in topics if t != final]
             if also:
                 message.set(ALSO_ASKED, also, add_to_output=True)
@@ -176,7 +176,7 @@ def _unsure(message: Message) -> bool:
 def _check_asked(message: Message) -> str | None:
     """The check's question that one of the message's questions asks, when the classifier is
     sure of it on that question's words and took the message as a whole for something else."""
-    predicted = (message.get(INTENT) or {}).get("name")
+    predicted = predicted_name(message)
     if predicted in STATEMENT_MISREADS:
         return None
     for _, intent, confidence in message.get(SEGMENT_INTENTS) or []:
@@ -199,7 +199,7 @@ def other_questions(message: Message) -> list[str]:
     question of the message on its own words): not the verdict questions, which the checks
     answer, nor the checks' own questions (``STATEMENT_MISREADS``)."""
     topics: list[str] = []
-    asked = (message.get(INTENT) or {}).get("name")
+    asked = predicted_name(message)
     for question, intent, confidence in message.get(SEGMENT_INTENTS) or []:
         if (
             confidence >= SECOND_QUESTION_CONFIDENCE
@@ -283,6 +283,7 @@ _REPLIES_TO_A_PROMPT = frozenset(
 
 
 def predicted_name(message: Message) -> str:
+    """The intent the classifier (or an earlier rule) gave the message, ``""`` when none."""
     return str((message.get(INTENT) or {}).get("name") or "")
 
 
@@ -310,7 +311,7 @@ def rule_intent(message: Message) -> str | None:
     short = short_reply_intent(text)
     if short is not None:
         return short
-    predicted = (message.get(INTENT) or {}).get("name")
+    predicted = predicted_name(message)
     if predicted == AGENCY_EXIT and _enterprise_exit_instead(message, text):
         return ENTERPRISE_EXIT
     if predicted == ELIGIBILITY and _exit_event(message) and _STILL.search(text):

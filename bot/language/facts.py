@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.language.gazetteer import Place, find_places, role_words
+from bot.language.gazetteer import Place, find_places, is_whole_reply, role_words
 from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal, to_int
 from bot.language.statements import UNKNOWN_WORDS, asks_something
@@ -459,15 +459,9 @@ _ENTERPRISE_AFTER = re.compile(r"^的?(?:企业|公司|厂|工厂|单位)")
 def _enterprise_place(text: str, place: Place) -> bool:
     """「我们是肇庆的企业」「公司在惠阳」, or the place as the whole reply (「惠州」 to where it
     moved)."""
-    alone = not text[: place.start].strip(_AROUND_A_REPLY) and not text[place.end :].strip(
-        _AROUND_A_REPLY
-    )
-    return alone or bool(
+    return is_whole_reply(text, place.start, place.end) or bool(
         _ENTERPRISE_BEFORE.search(text[: place.start]) or _ENTERPRISE_AFTER.match(text[place.end :])
     )
-
-
-_AROUND_A_REPLY = " ,，。.!！?？~～啊呀吧的了"
 
 
 # ---------------------------------------------------------------- firm type (第九条 exclusions)

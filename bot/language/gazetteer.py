@@ -148,14 +148,23 @@ def _value(said: str, text: str, start: int, end: int) -> str | None:
         return names.full[said]
     if said in names.bare:
         return names.bare[said]
-    alone = not text[:start].strip(_AROUND_ALONE) and not text[end:].strip(_AROUND_ALONE)
-    if alone or names.before.search(text[:start]) or names.after.match(text[end:]):
+    if (
+        is_whole_reply(text, start, end)
+        or names.before.search(text[:start])
+        or names.after.match(text[end:])
+    ):
         # 「惠州」 as a whole reply (to where the firm moved) is the place too
         return names.short.get(said)
     return None
 
 
-_AROUND_ALONE = " ,，。.!！?？~～啊呀吧的了"
+# what may stand around a word that is the whole reply (「惠州吧。」)
+_AROUND_A_REPLY = " ,，。.!！?？~～啊呀吧的了"
+
+
+def is_whole_reply(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all the message says, but for marks and particles."""
+    return not text[:start].strip(_AROUND_A_REPLY) and not text[end:].strip(_AROUND_A_REPLY)
 
 
 def find_places(text: str) -> list[Place]:

@@ -19,9 +19,14 @@ def _words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _alternatives() -> str:
+    """The trade words as a regex alternation, longest first."""
+    return "|".join(map(re.escape, sorted(_words(), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    words = _words()
-    alternatives = "|".join(map(re.escape, sorted({str(w) for w in words}, key=len, reverse=True)))
+    alternatives = _alternatives()
     # the trade as the enterprise's own: 做注塑的 / 注塑厂 / 开饭店 / 电子公司 / 搞物流, and with
     # a few words between (机械加工厂 / 制药设备公司 / 电子科技有限公司)
     return re.compile(
@@ -62,9 +67,8 @@ _SHOP = re.compile(
 @lru_cache(maxsize=1)
 def _item_pattern() -> re.Pattern[str]:
     """An item of a list of facts that is a trade and nothing else (「电子元器件组装」)."""
-    alternatives = "|".join(map(re.escape, sorted(_words(), key=len, reverse=True)))
     return re.compile(
-        rf"(?:^|(?<=[,，;；。]))(?P<g>{alternatives})[\u4e00-\u9fff]{{0,6}}(?=[,，;；。]|$)"
+        rf"(?:^|(?<=[,，;；。]))(?P<g>{_alternatives()})[\u4e00-\u9fff]{{0,6}}(?=[,，;；。]|$)"
     )
 
 
