@@ -133,10 +133,7 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
         dispatcher.utter_message(response="utter_anything_else")
         return []
     if doubted and not entities:  # 「你确定吗？」: the same verdict, with its reasons
-        dispatcher.utter_message(text=REPEAT_LINE)
-        send_policy_answer(
-            dispatcher, tracker, last.answer(slot_values(tracker, FACT_SLOTS), answer_context())
-        )
+        repeat_verdict(dispatcher, tracker, last)
         return []
     # A button of an earlier question (/inform{"firm_type":"labour_dispatch"}) skips the NLU
     # pipeline, so the Rasa server set no slot from it: its facts are read here.
@@ -147,6 +144,15 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     dispatcher.utter_message(text=recheck_line(tracker, changed | set(from_button)))
     send_policy_answer(dispatcher, tracker, last.answer(slots, answer_context()))
     return [SlotSet(name, value) for name, value in from_button.items()]
+
+
+def repeat_verdict(dispatcher: CollectingDispatcher, tracker: Tracker, last: Check) -> None:
+    """The last check's verdict again on the facts known, with its reasons (「你确定吗？」, or a
+    yes that confirms the facts: 「是的，都是专职」)."""
+    dispatcher.utter_message(text=REPEAT_LINE)
+    send_policy_answer(
+        dispatcher, tracker, last.answer(slot_values(tracker, FACT_SLOTS), answer_context())
+    )
 
 
 def moved_before_custody(last: Check | None, belongs_to: Check | None, tracker: Tracker) -> bool:

@@ -11,9 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import latest_intent
 from actions.feedback import record_feedback
-from actions.recheck import recheck
+from actions.recheck import recheck, repeat_verdict
 from bot.assistant.fact_context import check_for_facts
+from bot.assistant.registry import CHECKS
 from bot.assistant.replies import FEEDBACK_PROMPT
+from bot.assistant.vocabulary import CONFIRMS, LAST_CHECK_SLOT
 
 
 def answers_feedback_prompt(events: Iterable[Mapping[str, Any]]) -> bool:
@@ -43,6 +45,12 @@ class ActionYesOrNo(Action):
             # 「不是，做软件开发的」 to 「是否解决了您的问题？」 after 「…如果不对，请告诉我」:
             # the facts correct or add to the last check; no feedback is stored from them
             return recheck(dispatcher, tracker)
+        last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
+        if affirmed and last is not None and message.get(CONFIRMS):
+            # 「是的，都是专职」「对，下个月办完」 to 「是否解决了您的问题？」 after a verdict: the
+            # user confirms the facts it rests on; the verdict again, no feedback stored
+            repeat_verdict(dispatcher, tracker, last)
+            return []
         if answers_feedback_prompt(tracker.events):
             await record_feedback(dispatcher, tracker, helpful=affirmed)
         elif affirmed:

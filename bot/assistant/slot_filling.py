@@ -579,6 +579,10 @@ def fewer_certified(text: str) -> int | None:
 _VERDICT_NOW = re.compile(
     r"直接(?:告诉|说|讲|给)|先(?:告诉我|说|给个?)(?:结论|结果|能不能|行不行)|别问|不用问|不要问|少问"
     r"|就按(?:现在|目前|已有)|先给个?结论"
+    # 「100人的企业算不算100人以下？」: whether a figure said meets a threshold is the verdict on
+    # that condition, which the verdict so far shows before the next question
+    r"|(?:算不算|算|属不属于|属于|是不是|符不符合|在不在|够不够)[^,，。?？]{0,6}\d+\s*(?:人|分|%|％|件|家)?"
+    r"(?:以下|以上|以内)"
 )
 
 

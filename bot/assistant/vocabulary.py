@@ -15,6 +15,9 @@ YES, NO, UNKNOWN = "yes", "no", "unknown"
 # asks for the verdict again (「…，这样还能申请吗？」).
 CORRECTION = "correction"
 ASKS_VERDICT = "asks_verdict"
+# parse data: the message is a yes followed by a statement (「是的，都是专职」), which confirms the
+# facts of the last answer rather than judging it
+CONFIRMS = "confirms"
 # ... and the policy questions it asks besides the one its intent answers (「…能申请吗？另外
 # 名单在哪看」 → ["ask_published_lists"]), answered after it
 ALSO_ASKED = "also_asked"

@@ -37,13 +37,14 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.assistant.referrals import names_another_matter
 from bot.assistant.transcript import POLICY_INTENT_PREFIXES
-from bot.assistant.vocabulary import ALSO_ASKED, ASKS_VERDICT, CORRECTION
+from bot.assistant.vocabulary import ALSO_ASKED, ASKS_VERDICT, CONFIRMS, CORRECTION
 from bot.components.linear_intent_classifier import SEGMENT_INTENTS
 from bot.components.normalizer import NORMALIZED_TEXT
 from bot.language.article_requests import requested_articles
 from bot.language.reactions import POSITIVE, emoji_reaction, is_correction, is_doubt
-from bot.language.short_replies import short_reply_intent
+from bot.language.short_replies import short_reply_intent, yes_and_more
 from bot.language.statements import (
     UNKNOWN_WORDS,
     asks_only_for_the_verdict,
@@ -54,12 +55,19 @@ from bot.language.statements import (
 )
 
 INFORM = "inform"
+AFFIRM = "affirm"
 THANKS = "thanks"
 UNHELPFUL = "feedback_unhelpful"
 DOUBT = "doubt_verdict"
 DONT_KNOW = "dont_know"
 _NAMES_A_CHECK = re.compile(r"对象|机构|退出|补贴|申请|托管")
 _NAMES_AN_AGENCY = re.compile(r"机构")
+# a word of this service: a question with one is about custody, whatever other matter it names
+# (「第6项离职管理那块，能帮我们算经济补偿吗」 asks what the service does: help, or an item of
+# the service list)
+_NAMES_CUSTODY = re.compile(
+    r"托管|机构|服务对象|管理办法|办法|第[一二三四五六七八九十\d]{1,3}[条项]|帮|代办|代为|管理"
+)
 _NAMES_AN_ENTERPRISE = re.compile(r"对象|企业|公司")
 AGENCY_CONDITIONS = "ask_agency_conditions"
 _NOT_KNOWN = re.compile(UNKNOWN_WORDS + r"|要问|得问|问一?下")
@@ -151,6 +159,8 @@ class ReplyClassifier(GraphComponent):
                 message.set(CORRECTION, True, add_to_output=True)
             if asks_only_for_the_verdict(text):  # a form gives its verdict so far before asking on
                 message.set(ASKS_VERDICT, True, add_to_output=True)
+            if yes_and_more(text):  # 「对，下个月办完」: a yes that confirms, no feedback
+                message.set(CONFIRMS, True, add_to_output=True)
         return messages
 
 
@@ -224,6 +234,16 @@ def _other_role(asked: str | None, intent: str) -> bool:
 
 
 AGENCY_EXIT, ENTERPRISE_EXIT = "ask_agency_exit", "ask_enterprise_exit"
+SUBSIDY = "ask_subsidy_amount"
+# 「补贴…企业自己能申请吗」「能不能领补贴」: applying for the subsidy, not for custody
+_APPLIES_FOR_SUBSIDY = re.compile(
+    r"补贴[^。]{0,20}?(?:能|可以|可不可以|能不能|可否)(?:自己|直接)?(?:去)?(?:申请|领|拿)"
+    r"|(?:申请|领取?|拿)(?:托管)?(?:服务)?补贴"
+)
+# the entities of a time, which a labour-law question has too (「入职超过一个月」)
+_TIMES = frozenset({"months", "date"})
+# the intents that close a conversation or a form
+_CLOSING = frozenset({"goodbye", "stop_form", "greet", "thanks"})
 # an agency speaking of itself or its clients (「我们机构」「托管了40家」「客户」)
 _AGENCY_SPEAKS = re.compile(
     # not 「机构补贴会唔会停」「机构那边」: an enterprise speaking of its agency
@@ -312,6 +332,36 @@ def rule_intent(message: Message) -> str | None:
     if short is not None:
         return short
     predicted = predicted_name(message)
+    if (
+        yes_and_more(text)
+        and not message.get(ENTITIES)
+        and not predicted.startswith(POLICY_INTENT_PREFIXES)
+        and predicted not in _CLOSING
+    ):
+        # 「对，下个月办完」 taken for nothing the classifier knows: a yes (that confirms, so the
+        # actions repeat the verdict rather than store feedback)
+        return AFFIRM
+    if (
+        all(e.get("entity") in _TIMES for e in message.get(ENTITIES) or [])
+        and names_another_matter(text)
+        and not _NAMES_CUSTODY.search(text)
+    ):
+        # 「员工入职超过一个月没签劳动合同，是不是要付双倍工资？」 taken for the subsidy (工资):
+        # another office's matter with no word of custody and no fact but a time (「去年有员工
+        # 要双倍工资去仲裁了」 states a case, a fact of 第九条, and stays)
+        return OUT_OF_SCOPE
+    if predicted == ELIGIBILITY and not message.get(ENTITIES) and _APPLIES_FOR_SUBSIDY.search(text):
+        # 「托管服务补贴是谁领？企业自己能申请吗？」: what may be applied for is the subsidy (who
+        # receives it, 第十九条), not custody
+        return SUBSIDY
+    if (
+        predicted in _CLOSING
+        and _unsure(message)
+        and re.search(r"\d", text)
+        and not asks_something(text)
+    ):
+        # 「测了，87和83」 to the scores question, taken for goodbye: figures answer what was asked
+        return INFORM
     if predicted == AGENCY_EXIT and _enterprise_exit_instead(message, text):
         return ENTERPRISE_EXIT
     if predicted == ELIGIBILITY and _exit_event(message) and _STILL.search(text):

@@ -481,6 +481,9 @@ _FIRM_TYPES = [
             r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头公司|猎头"
             # 「主营是人力资源外包」: doing it for others (「把人事外包出去」 is a client's wish)
             r"|(?<=是|做|营|事|供)(?:人力资源|人事|人力)外包(?!出去|给)"
+            # 「做HR service的公司」 (HR → 人事): personnel services sold to others are HR services
+            r"|(?:人事|人力)(?:服务|代理)(?:公司|机构|企业)"
+            r"|(?<=是|做|营|事|搞|干)(?:人事|人力)(?:服务|代理)(?!的?(?:工作|需求|岗))"
         ),
     ),
 ]
@@ -962,6 +965,8 @@ def dates(text: str) -> list[Fact]:
     # 「首次签约是2021年」: a year alone, said of a signing (the subsidy base needs only the year)
     for m in _YEAR_ONLY.finditer(text):
         year = to_int(m.group("y"))
+        if year is not None and year < 100:
+            year += 2000
         signed = _SIGNED.search(_clause(text, m.start(), m.end()))
         if year is None or not signed or any(f.start <= m.start() < f.end for f in facts):
             continue
@@ -1024,7 +1029,9 @@ _RELATIVE_YEAR_ONLY = re.compile(
     r"(?P<rel>前年|去年|上一年|上年|今年|本年)(?!度|\s*的?\s*[0-9零〇一二三四五六七八九十]+\s*月)"
 )
 _YEAR_ONLY = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*年(?!\s*(?:度|[0-9零〇一二三四五六七八九十]+\s*月))"
+    # 「22年首次签的」: two figures are 20xx, unless they count years (「签了20年」「满20年」)
+    r"(?P<y>(?:19|20)\d{2}|(?<![0-9第满近了签])2[0-9])"
+    r"\s*年(?!\s*(?:度|多|[0-9零〇一二三四五六七八九十]+\s*月))"
 )
 # a year said of the signing or of the start of the service (「2022年开始托管的」)
 _SIGNED = re.compile(r"签|开始托管|托管的|接受托管")
@@ -1139,7 +1146,7 @@ def percents(text: str) -> list[Fact]:
 
 
 # 「一件仲裁都没有」「一起也没有」: no cases at all
-NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,14}" + NOTHING_HAPPENED)
+NONE_AT_ALL = re.compile(r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,24}" + NOTHING_HAPPENED)
 
 
 # The words before a number that say what it counts (「有案件的企业4家」「要求更换的3家」).
@@ -1538,6 +1545,8 @@ _UNREGISTERED = re.compile(
 _WOULD_BE_AGENCY = re.compile(
     # not 「做托管服务对象」, nor the 「人力资源服务机构」 an enterprise says it is
     r"托管(?:服务)?机构|(?<!资源)服务机构|(?:做|当|申请|成为)托管(?!的?(?:服务)?对象|补贴)"
+    # 「想接坪山的托管业务」「承接托管服务」: taking on custody work is an agency's
+    r"|(?:接|承接|接手|开展)[^,，。;；]{0,6}托管(?:服务)?(?:业务|项目|工作|服务)"
 )
 _LAW_FIRM = re.compile(r"律师事务所|律所|法律服务所")
 
@@ -1618,6 +1627,11 @@ _SCOPE = re.compile(
 _SCOPE_IN_NAME = re.compile(
     r"(?:劳动关系|人力资源|法律|劳动争议)(?:服务|咨询|事务)(?:有限)?(?:公司|机构|中心|事务所)"
 )
+# 「做劳动法律咨询和人力资源服务，想接坪山的托管业务」: the business it does, said by an agency
+_SCOPE_DONE = re.compile(
+    r"(?:做|从事|主营|主做|专做|提供|干)[^,，。;；]{0,8}?(?:劳动关系|人力资源|法律|劳动争议|人事)"
+    r"(?:服务|咨询|事务|外包|代理)"
+)
 _SCOPE_NO = re.compile(r"没有|没|不含|不包括|不包含|无|未")
 # 「有专门场所、工作人员和办公条件」「专门场所、工作人员、办公条件都有」
 _PREMISES = re.compile(
@@ -1640,7 +1654,7 @@ def agency_conditions(text: str) -> list[Fact]:
     for m in _SCOPE.finditer(text):
         value = "no" if _SCOPE_NO.search(m.group("verb") or "") else "yes"
         facts.append(Fact("agency_condition", value, m.start(), m.end(), "business_scope"))
-    named = _SCOPE_IN_NAME.search(text)
+    named = _SCOPE_IN_NAME.search(text) or _SCOPE_DONE.search(text)
     if named and not facts and _WOULD_BE_AGENCY.search(text):
         # 「我们是一家劳动关系服务公司，想申请做托管机构」: its business is in its name
         facts.append(Fact("agency_condition", "yes", named.start(), named.end(), "business_scope"))

@@ -86,3 +86,26 @@ def short_reply_intent(text: str) -> str | None:
     if len(intents) != 1:
         return None
     return intents.pop()
+
+
+# words that thank, judge the answer or take leave: 「对，谢谢」「是的，明白了」「好，拜拜」 are
+# feedback or goodbye, however long
+_FEEDBACK_WORDS = re.compile(
+    r"谢|明白|清楚|懂|解决|有用|帮助|知道了|收到|好的|了解|行了|可以了|拜|再见|bye|88"
+)
+
+
+def yes_and_more(text: str) -> bool:
+    """「是的，都是专职」「对，下个月办完」: a yes followed by a statement of its own, which
+    confirms what the answer said rather than judging it; not 「对，谢谢」「是的，明白了」
+    (feedback) nor a yes followed by a question (「对，那补贴呢？」)."""
+    if "?" in text or "？" in text:
+        return False
+    table = lexicon()
+    parts = [p for p in _PART_BREAK.split(text.strip().lower()) if not table.is_filler(p)]
+    if len(parts) < 2 or table.intent_of_part(parts[0]) != "affirm":
+        return False
+    rest = parts[1:]
+    return any(table.intent_of_part(p) is None for p in rest) and not any(
+        _FEEDBACK_WORDS.search(p) for p in rest
+    )

@@ -176,6 +176,8 @@ FOLLOW_UP_MAX_CHARS = 12
 # 「多久更新一次」「在哪个网站能查」「那要多久」: a question with no topic word of its own
 _FOLLOW_UP_WORDS = re.compile(
     r"多久|多长|哪里|哪儿|哪个|在哪|什么时候|几时|怎么|如何|谁|多少|几|^(?:那)?(?:之后|然后|以后|后面)呢"
+    # 「是15天还是10天？」「即係15日定10日？」 (Cantonese 定, or): which of two figures
+    r"|\d[^\d]{0,3}(?:还是|定係|定|或者)[^\d]{0,3}\d"
 )
 
 

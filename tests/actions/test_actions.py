@@ -524,23 +524,33 @@ def test_a_year_alone_gives_the_subsidy_caps_of_its_base() -> None:
     assert "如果首次签约在2021年3月31日或之后" in boundary and "第一年≤27,887.20元" in boundary
 
 
+LISTS = ("托管机构名单在哪里公布", "ask_published_lists")
+FILING = ("签了协议多久要备案", "ask_filing")
+
+
 @pytest.mark.parametrize(
-    ("follow_up", "expected"),
+    ("asked", "follow_up", "expected"),
     [
-        pytest.param("多久更新一次", "第十条", id="how often, after the published lists"),
-        pytest.param("在哪个网站能查", "政府网站", id="where, after the published lists"),
+        pytest.param(LISTS, "多久更新一次", "第十条", id="how often, after the published lists"),
+        pytest.param(LISTS, "在哪个网站能查", "政府网站", id="where, after the published lists"),
+        pytest.param(
+            FILING,
+            "即係15日定10日？",
+            "15日",
+            id="which of two figures, in Cantonese, after filing",
+        ),
+        pytest.param(
+            FILING, "是15天还是10天？", "第十七条", id="which of two figures, after filing"
+        ),
     ],
 )
 def test_a_short_follow_up_the_classifier_cannot_place_takes_up_the_topic_just_asked(
-    follow_up: str, expected: str
+    asked: tuple[str, str], follow_up: str, expected: str
 ) -> None:
     from actions.fallback import ActionFallbackSearch
     from tests.actions.conftest import user_event
 
-    history = [
-        user_event("托管机构名单在哪里公布", "ask_published_lists"),
-        {"event": "bot", "text": "坪山区人力资源部门每年第一季度……"},
-    ]
+    history = [user_event(*asked), {"event": "bot", "text": "……"}]
     messages, _ = run_action(
         ActionFallbackSearch(), make_tracker(follow_up, "nlu_fallback", history=history)
     )

@@ -647,3 +647,110 @@ def test_a_verdict_asked_in_words_the_classifier_took_for_a_reply_is_the_verdict
 ) -> None:
     (message,) = ReplyClassifier().process([_message(text, classified_as, 0.6)])
     assert message.get(INTENT)["name"] == intent
+
+
+ANOTHER_MATTER = [
+    pytest.param(
+        "那员工入职超过一个月没签劳动合同，是不是要付双倍工资？",
+        "ask_subsidy_amount",
+        "out_of_scope",
+        id="double wages under labour law are no subsidy question",
+    ),
+    pytest.param(
+        "员工试用期被辞退要不要给经济补偿",
+        "ask_service_scope",
+        "out_of_scope",
+        id="severance pay is another office's matter",
+    ),
+    pytest.param(
+        "稳岗补贴怎么申请",
+        "ask_subsidy_amount",
+        "out_of_scope",
+        id="another scheme's subsidy is not this one's",
+    ),
+    pytest.param(
+        "托管机构能帮我们算加班费吗",
+        "ask_service_scope",
+        "ask_service_scope",
+        id="what the agency does about overtime pay stays a custody question",
+    ),
+    pytest.param(
+        "第6项离职管理那块，能帮我们算离职员工的工资和经济补偿吗？",
+        "ask_service_resignation",
+        "ask_service_resignation",
+        id="help with severance pay asked of an item of the service list stays a custody question",
+    ),
+    pytest.param(
+        "去年有员工要双倍工资去仲裁了",
+        "ask_enterprise_eligibility",
+        "inform",
+        id="a case over double wages stated is a fact of the eligibility check",
+    ),
+    pytest.param(
+        "注册地址其实是龙岗区，只是工厂和报税在坪山。这样还行吗？",
+        "ask_enterprise_eligibility",
+        "inform",
+        id="where the firm files its taxes is a fact of the eligibility check",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "classified_as", "expected"), ANOTHER_MATTER)
+def test_a_question_of_another_offices_matter_with_no_word_of_custody_is_out_of_scope(
+    text: str, classified_as: str, expected: str
+) -> None:
+    (message,) = ReplyClassifier().process([_message(text, classified_as)])
+    assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "confirms"),
+    [
+        pytest.param("是的，都是专职", True, id="a yes and a fact confirms the facts"),
+        pytest.param("对，下个月办完", True, id="a yes and when it happens confirms the facts"),
+        pytest.param("对，谢谢", False, id="a yes and thanks is feedback"),
+        pytest.param("是的，明白了", False, id="a yes and understood is feedback"),
+        pytest.param("对对", False, id="a yes repeated is a bare yes"),
+        pytest.param("对，那补贴呢？", False, id="a yes and a question asks something"),
+    ],
+)
+def test_a_yes_followed_by_a_statement_is_flagged_as_confirming(text: str, confirms: bool) -> None:
+    (message,) = ReplyClassifier().process([_message(text, "affirm")])
+    assert bool(message.get("confirms")) is confirms
+
+
+def test_a_yes_followed_by_a_statement_is_a_yes_whatever_the_classifier_made_of_it() -> None:
+    (message,) = ReplyClassifier().process([_message("对，下个月办完", "nlu_fallback", 0.25)])
+    assert message.get(INTENT)["name"] == "affirm"
+    assert message.get("confirms")
+
+
+@pytest.mark.parametrize(
+    ("text", "classified_as", "expected"),
+    [
+        pytest.param(
+            "托管服务补贴是谁领？企业自己能申请吗？",
+            "ask_enterprise_eligibility",
+            "ask_subsidy_amount",
+            id="applying after the subsidy was named is applying for the subsidy",
+        ),
+        pytest.param(
+            "我们企业能不能直接领托管补贴",
+            "ask_enterprise_eligibility",
+            "ask_subsidy_amount",
+            id="taking the subsidy oneself is the subsidy question",
+        ),
+        pytest.param(
+            "测了，87和83",
+            "goodbye",
+            "inform",
+            id="figures taken for goodbye answer the question asked",
+        ),
+        pytest.param("好的，拜拜", "goodbye", "goodbye", id="a goodbye with no figures stays one"),
+    ],
+)
+def test_an_unsure_guess_is_read_by_what_the_message_is_about(
+    text: str, classified_as: str, expected: str
+) -> None:
+    (message,) = ReplyClassifier().process([_message(text, classified_as, 0.45)])
+    assert message.get(INTENT)["name"] == expected

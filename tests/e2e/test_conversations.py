@@ -628,6 +628,34 @@ CONVERSATIONS = [
         [],
         id="one of the certified staff said to be part-time leaves one fewer",
     ),
+    # left open by blind dialogue sets T and U
+    pytest.param(
+        [
+            "托管服务包括协助企业和员工签劳动合同吗？",
+            "那员工入职超过一个月没签劳动合同，是不是要付双倍工资？",
+        ],
+        ["不在我的解答范围内", "12333"],
+        ["首次签订托管服务协议是哪一天"],
+        id="a labour-law question after a service answer is referred, not taken for the subsidy",
+    ),
+    pytest.param(
+        ["我们是托管企业，公司准备关了", "注销", "对，下个月办完"],
+        ["【结论】不再作为托管服务对象", "第十三条"],
+        ["感谢您的反馈"],
+        id="a yes that confirms the facts after a verdict repeats the verdict",
+    ),
+    pytest.param(
+        ["簽咗協議之後幾耐要備案？", "即係15日定10日？"],
+        ["15日", "第十七条"],
+        ["您是想了解"],
+        id="which of two figures after the filing answer takes up the filing",
+    ),
+    pytest.param(
+        ["我们是做HR service的公司，能不能被托管"],
+        ["【结论】不符合", "第九条"],
+        [],
+        id="an HR service firm named in English is excluded",
+    ),
 ]
 
 
