@@ -272,6 +272,9 @@ def subsidy_cap(first_signing: dt.date, service_year: int, as_of: dt.date) -> Ch
     cap = _cap(row.yuan, service_year)
     figures.update(cap=str(cap), cap_display=format_yuan(cap))
     notes = [*_base_notes(first_signing, row), *amount_notes(), *notes]
+    if service_year > 1:
+        # 「第三年是不是要按最新的平均工资算」: a later year keeps the first signing's base
+        notes.insert(0, _FIXED_BASE_NOTE.format(label=label, year=row.data_year))
     return CheckResult(
         check="subsidy_cap",
         verdict=Verdict.CALCULATED,
@@ -284,7 +287,15 @@ def subsidy_cap(first_signing: dt.date, service_year: int, as_of: dt.date) -> Ch
         citations=(SUBSIDY_ARTICLE, AWARD_ARTICLE),
         figures=figures,
         notes=tuple(notes),
+        cites_interpretation=service_year > 1,
     )
+
+
+# 《政策解读》五（七）: the base is fixed at the first signing
+_FIXED_BASE_NOTE = (
+    "{label}仍按首次签约时确定的{year}年度平均工资计算，不随之后各年度平均工资的公布或上调而变动："
+    "平均工资每年上调、浮动较大，基数固定才能实现补贴逐年递减（《政策解读》五（七））。"
+)
 
 
 def cap_schedule(first_signing: dt.date, as_of: dt.date) -> CheckResult:

@@ -583,6 +583,8 @@ _VERDICT_NOW = re.compile(
     # that condition, which the verdict so far shows before the next question
     r"|(?:算不算|算|属不属于|属于|是不是|符不符合|在不在|够不够)[^,，。?？]{0,6}\d+\s*(?:人|分|%|％|件|家)?"
     r"(?:以下|以上|以内)"
+    # 「这个算不算第九条第一项…」: whether the facts said meet a named item of an article
+    r"|(?:算不算|算是|属不属于|符不符合|是否属于|是否符合|够不够)[^,，。?？]{0,4}第[一二三四五六七八九十]+条"
 )
 
 

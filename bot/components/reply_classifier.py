@@ -43,6 +43,7 @@ from bot.assistant.vocabulary import ALSO_ASKED, ASKS_VERDICT, CONFIRMS, CORRECT
 from bot.components.linear_intent_classifier import SEGMENT_INTENTS
 from bot.components.normalizer import NORMALIZED_TEXT
 from bot.language.article_requests import requested_articles
+from bot.language.gazetteer import find_places
 from bot.language.reactions import POSITIVE, emoji_reaction, is_correction, is_doubt
 from bot.language.short_replies import short_reply_intent, yes_and_more
 from bot.language.statements import (
@@ -235,6 +236,13 @@ def _other_role(asked: str | None, intent: str) -> bool:
 
 AGENCY_EXIT, ENTERPRISE_EXIT = "ask_agency_exit", "ask_enterprise_exit"
 SUBSIDY = "ask_subsidy_amount"
+EVALUATION = "ask_evaluation"
+_SUBSIDY_TOPICS = frozenset({SUBSIDY, "ask_subsidy_payment", "calculate_subsidy"})
+# 「补贴发多少是怎么评估的」「按什么考核」: how the amount is decided, not how much it is
+_HOW_ASSESSED = re.compile(
+    r"(?:怎么|如何|怎样|按什么|依据什么|根据什么|凭什么|靠什么|看什么)(?:来|去)?(?:评估|考核|评价|评定|衡量)"
+    r"|(?:评估|考核|评价)(?:标准|指标|办法|方式|依据|怎么)"
+)
 # 「补贴…企业自己能申请吗」「能不能领补贴」: applying for the subsidy, not for custody
 _APPLIES_FOR_SUBSIDY = re.compile(
     r"补贴[^。]{0,20}?(?:能|可以|可不可以|能不能|可否)(?:自己|直接)?(?:去)?(?:申请|领|拿)"
@@ -242,12 +250,38 @@ _APPLIES_FOR_SUBSIDY = re.compile(
 )
 # the entities of a time, which a labour-law question has too (「入职超过一个月」)
 _TIMES = frozenset({"months", "date"})
+# 「东莞有没有这种托管服务」「龙岗那边有类似政策吗」: whether another place has such a service
+_HAS_SUCH = re.compile(
+    r"(?:那边|那里|当地|本地)?(?:有没有|有无|是否有|也有|有类似的?|有这种|有这个|有这样的?)"
+    r"[^,，。?？]{0,10}?(?:托管|政策|服务)"
+)
+
+
+def _asks_of_elsewhere(text: str) -> bool:
+    """Whether the message asks if a place outside 坪山 (named right before) has such a service."""
+    for m in _HAS_SUCH.finditer(text):
+        # the place right before the words, in their clause (「我们厂在东莞，有没有托管服务」
+        # asks of itself); a place name alone there is a place (「东莞有没有…」)
+        clause = re.split(r"[,，。;；!！?？\s]", text[: m.start()])[-1]
+        places = find_places(clause)
+        if (
+            places
+            and places[-1].end == len(clause)
+            and not places[-1].in_pingshan
+            # 「我们公司在东莞有没有托管服务」 says where the firm is: 第九条's question
+            and not re.search(r"(?:在|位于|设在)$", clause[: places[-1].start])
+        ):
+            return True
+    return False
+
+
 # the intents that close a conversation or a form
 _CLOSING = frozenset({"goodbye", "stop_form", "greet", "thanks"})
 # an agency speaking of itself or its clients (「我们机构」「托管了40家」「客户」)
 _AGENCY_SPEAKS = re.compile(
     # not 「机构补贴会唔会停」「机构那边」: an enterprise speaking of its agency
-    r"机构(?!的?补贴|那边)|客户|托管了|服务了\s*\d|(?:托管|服务)的(?:企业|公司)|发生率|案件量|换机构|更换|服务对象(?:里|中)"
+    # 「已经在托管的企业」 is an enterprise under custody, not an agency's client
+    r"机构(?!的?补贴|那边)|客户|托管了|服务了\s*\d|(?<!在)(?:托管|服务)的(?:企业|公司)|发生率|案件量|换机构|更换|服务对象(?:里|中)"
 )
 # an enterprise speaking of its own state (「没注销没停业」「签的托管」「我们是托管对象」);
 # 「那按上面的数字，我们会被退出吗」 says neither, and stays the classifier's
@@ -350,6 +384,12 @@ def rule_intent(message: Message) -> str | None:
         # another office's matter with no word of custody and no fact but a time (「去年有员工
         # 要双倍工资去仲裁了」 states a case, a fact of 第九条, and stays)
         return OUT_OF_SCOPE
+    if _asks_of_elsewhere(text):
+        # 「东莞有没有这种劳动关系托管服务？」: another place's services are that place's to say
+        return OUT_OF_SCOPE
+    if predicted in _SUBSIDY_TOPICS and _HOW_ASSESSED.search(text):
+        # 「补贴发多少是怎么评估的？」: how the amount is assessed is 第二十一条's evaluation
+        return EVALUATION
     if predicted == ELIGIBILITY and not message.get(ENTITIES) and _APPLIES_FOR_SUBSIDY.search(text):
         # 「托管服务补贴是谁领？企业自己能申请吗？」: what may be applied for is the subsidy (who
         # receives it, 第十九条), not custody

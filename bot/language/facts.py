@@ -404,7 +404,27 @@ def districts(text: str) -> list[Fact]:
             if role is None and not place.in_pingshan and not _enterprise_place(text, place):
                 continue  # 「员工大多是湖南的」 says nothing about where the enterprise is
             facts.append(Fact("district", place.value, place.start, place.end, role))
-    return _here(text, _third_place(facts))
+    return _also_there(text, _here(text, _third_place(facts)))
+
+
+# 「在评山注册，纳税也在评山，经营地也在」: a role said to be 「也在」 with no place of its own is
+# at the place named just before it
+_ALSO_THERE = re.compile(
+    r"[^,，。;；!！\s]{1,6}?(?:也|都|同样|均)(?:是)?在(?:那|那里|那边)?(?=[,，。;；!！\s]|$)"
+)
+
+
+def _also_there(text: str, facts: list[Fact]) -> list[Fact]:
+    added: list[Fact] = []
+    for m in _ALSO_THERE.finditer(text):
+        before = [f for f in facts if f.entity == "district" and f.end <= m.start()]
+        roles = [role for role, _, _ in _role_spans(m.group(0))]
+        if not before or not roles or before[-1].value == NOT_PINGSHAN:
+            continue
+        place = before[-1]
+        for role in dict.fromkeys(roles):
+            added.append(Fact("district", place.value, m.start(), m.end(), role))
+    return facts + added
 
 
 # 「我们公司在坪山区石井街道，注册纳税经营都在这」: the roles said of 「这」 are the place's
@@ -760,13 +780,13 @@ _STATUS = [
         "normal",
         re.compile(
             r"正常(?:经营|生产|运营|营运|营业|开工)"
-            r"|(?:经营|生产|运营|营运)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?正常"
+            r"|(?:经营|生产|运营|营运)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?(?:很|挺|蛮|非常|十分|完全)?正常"
             # 「…，40人，正常，不是派遣…」「4 40人5正常6…」: 正常 as a clause or a numbered
             # item of its own among the facts
             r"|(?:^|(?<=[,，])|(?<=[^\d.]\d)|(?<=^\d)|(?<=[,，][A-Ea-e])|(?<=^[A-Ea-e]))"
             r"(?:一切|都|也)?正常(?:的)?(?=[,，。;；\d]|$)"
             r"|(?:经营|生产|运营|营运)(?:一切|都|一直|还|也|是)+正常"
-            r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?正常"
+            r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?(?:很|挺|蛮|非常|十分|完全)?正常"
             r"|照常(?:生产|经营|营业|开工|运营|运转|上班)"
             r"|订单(?:一直|都|也)?正常|正常(?:在做|出货|接单)"
         ),
@@ -929,6 +949,9 @@ _OF_A_PERIOD_BEFORE = re.compile(
     r"(?:第\s*[一二三四五1-5]\s*(?:个)?(?:服务)?年(?:度)?(?:的)?(?:服务期)?|现在|目前|今天|截至|截止到?)"
     r"\s*[（(]\s*$"
 )
+_STARTS_A_YEAR_AFTER = re.compile(
+    r"(?:份)?\s*(?:起|开始)?(?:就|将|会|即将|才)?(?:要)?(?:进入|开始|到|满|算)(?:了)?第\s*[一二三四1-4]\s*(?:个)?(?:服务)?年"
+)
 # the role of a renewal's date (「2022年8月续签了一次」): no first signing, no start of the service
 RENEWAL = "renewal"
 _RENEWED = re.compile(r"续签|续约|再签|重新签")
@@ -939,6 +962,8 @@ def _date_role(text: str, start: int, end: int) -> str | None:
         return SERVICE_ENDED
     if _RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text[max(0, start - 3) : start]):
         return PERIOD  # 「现在是第二年的服务期（2022年7月到2023年6月）」
+    if _STARTS_A_YEAR_AFTER.match(text, end):
+        return PERIOD  # 「今年11月就进入第三年了」: when a service year begins, no signing
     if _OF_A_PERIOD_BEFORE.search(text[max(0, start - 12) : start]):
         return PERIOD  # 「第二年（2023年6月起）」「按现在（2023年6月）」: no signing
     return RENEWAL if _RENEWED.search(_clause(text, start, end)) else None
@@ -1201,13 +1226,15 @@ _CERTIFIED = re.compile(r"证|资格|律师")
 
 
 _ONE_CERTIFIED = re.compile(
-    r"(?:一个|一位|一名|1个|1名|1位)(?:人)?(?:是[^。;；]{0,8}?[,，]?)?"
+    r"(?:一个|一位|一名|1个|1名|1位|1人|一人)(?:人)?(?:是[^。;；]{0,8}?[,，]?)?"
     r"(?:有|持有|取得了?|拿到了?|考了|考出了?)[^,，。;；]{0,10}(?:证|资格)"
 )
 # 「另一个还没考出任何证书」「另一个是兼职的实习生，还没证」: the other is no certified full-time
 _OTHERS_NOT_CERTIFIED = re.compile(
     r"(?:另一个|另外一个|另一位|另一名|其他|其余|别的|剩下的?)"
-    r"(?:[^,，。;；]{0,8}(?:没有|没|未|还没|不)[^,，。;；]{0,8}(?:证|资格)|(?:是|也是)?兼职)"
+    r"(?:[^,，。;；]{0,8}(?:没有|没|未|还没|不)[^,，。;；]{0,8}(?:证|资格)|(?:是|也是)?兼职"
+    # 「另一个还在考」「另一个在备考」: no certificate yet
+    r"|(?:还|正|正在|仍|还正)(?:在)?(?:考|备考|准备考|报考|学))"
 )
 
 
@@ -1328,6 +1355,11 @@ def _counts(text: str) -> list[Fact]:
             continue  # 「只有1家，另外4家是咨询过但没换」: the rest of a group, no count of its own
         if unit in ("件", "起", "宗") and _CASES_OF_CLIENTS.match(text, m.end(), m.end() + 24):
             continue  # 「一共7件，但都集中在4家企业」: the clients' cases, not the agency's own
+        if unit in ("件", "起", "宗") and re.search(
+            r"家[^,，。;；]{0,2}各(?:自)?(?:出|发生|有)(?:过|了)?$",
+            text[max(0, m.start() - 8) : m.start()],
+        ):
+            continue  # 「4家各出过1件」: each client's case, not the agency's own
         if (
             unit == "家"
             and re.match(
@@ -1384,8 +1416,13 @@ def _counts(text: str) -> list[Fact]:
             role = "staff"
         elif re.search(r"更换|换机构|换服务机构|要求换|换掉|提出换|要换", after):
             role = "change_requests"
-        elif re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after) or (
-            unit == "家" and re.search(r"(?:分布在|分散在|集中在|出在|发生在|涉及到?)$", before)
+        elif (
+            re.search(r"案件|案子|信访|监察|仲裁|投诉|出事", after)
+            or (
+                unit == "家" and re.search(r"(?:分布在|分散在|集中在|出在|发生在|涉及到?)$", before)
+            )
+            # 「4家各出过1件劳动案件」: each of them had a case
+            or (unit == "家" and re.match(r"各(?:自)?(?:出|发生|有|涉及)", after))
         ):
             role = "clients_with_cases"  # 「8件分布在7家企业里」: the firms the cases fell in
         elif unit == "家" and _CHANGE_LEAD.search(lead):
@@ -1617,7 +1654,9 @@ def organisation_types(text: str) -> list[Fact]:
 # 「业务范围有人力资源服务」「经营范围包括法律服务」: 第八条第（一）项's business scope
 _SCOPE = re.compile(
     # 「业务有人力资源服务」: 业务 with a verb of having is its scope too
-    r"(?:(?:业务|经营|营业)范围[,，]?|业务(?=(?:上|里)?(?:有|包括|包含|含|涵盖|没有|不含)))"
+    r"(?:(?:业务|经营|营业)范围[,，]?|业务(?=(?:上|里)?(?:有|包括|包含|含|涵盖|没有|不含))"
+    # 「营业执照有人力资源服务」: what the licence lists is the scope
+    r"|(?:营业)?执照(?=(?:上|里)?(?:也|都)?(?:有|写|写了|写着|包括|包含|含|涵盖|没有|不含)))"
     # 「经营范围只有物业管理和保洁服务，没有人力资源…」: the verb may come after a comma
     r"(?P<verb>[^,，。;；]{0,8}?|[^。;；]{0,20}?[,，](?:也|都|并|但)?(?:没有|没|不含|不包括|无))"
     r"(?P<what>劳动关系|人力资源|法律|劳动争议|劳动保障|劳务|咨询)"
@@ -1633,6 +1672,11 @@ _SCOPE_DONE = re.compile(
     r"(?:服务|咨询|事务|外包|代理)"
 )
 _SCOPE_NO = re.compile(r"没有|没|不含|不包括|不包含|无|未")
+# 「经营范围只有物业管理和保洁服务」: a scope listed that names none of 第八条's services
+_SCOPE_LISTED = re.compile(
+    r"(?:业务|经营|营业)范围(?:只有|仅有|仅|只|就是|只是|主要是|是|为|[:：])(?P<what>[^,，。;；?？]{2,30})"
+)
+_SCOPE_WORDS = re.compile(r"劳动|人力|人事|法律|咨询|劳务|用工|社会工作|社工")
 # 「有专门场所、工作人员和办公条件」「专门场所、工作人员、办公条件都有」
 _PREMISES = re.compile(
     r"(?:服务)?场所|办公(?:场地|条件|地点|地方|室|设备|用房|点)|工作人员|办公室|(?:电脑|打印机)(?:等)?设备?"
@@ -1654,6 +1698,9 @@ def agency_conditions(text: str) -> list[Fact]:
     for m in _SCOPE.finditer(text):
         value = "no" if _SCOPE_NO.search(m.group("verb") or "") else "yes"
         facts.append(Fact("agency_condition", value, m.start(), m.end(), "business_scope"))
+    listed = _SCOPE_LISTED.search(text)
+    if listed and not facts and not _SCOPE_WORDS.search(listed.group("what")):
+        facts.append(Fact("agency_condition", "no", listed.start(), listed.end(), "business_scope"))
     named = _SCOPE_IN_NAME.search(text) or _SCOPE_DONE.search(text)
     if named and not facts and _WOULD_BE_AGENCY.search(text):
         # 「我们是一家劳动关系服务公司，想申请做托管机构」: its business is in its name

@@ -1748,6 +1748,11 @@ def test_dont_ask_me_so_much_asks_only_for_the_verdict() -> None:
         ),
         pytest.param("平均80分够不够80分以上", True, id="whether a score meets its threshold"),
         pytest.param(
+            "我们2021年有过劳动仲裁，2022年没有，这个算不算第九条第一项“上一年度发生劳动仲裁案件”？",
+            True,
+            id="whether the facts meet a named item of an article",
+        ),
+        pytest.param(
             "我们公司45人，能托管吗", False, id="a plain question waits for the questions"
         ),
     ],
@@ -1861,7 +1866,59 @@ AFTER_SET_U = [
 ]
 
 
-@pytest.mark.parametrize(("text", "intent", "expected"), AFTER_SET_U)
+SET_V = [
+    pytest.param(
+        "我们生产很正常，2022年已经入库科技型中小企业",
+        "inform",
+        {"operating_normally": "yes", "qualifying_condition": "tech_sme"},
+        id="生产很正常 is operating normally",
+    ),
+    pytest.param(
+        "我们是物业管理公司，经营范围只有物业管理和保洁服务，在坪山有办公室",
+        "ask_agency_conditions",
+        {"business_scope": "no"},
+        id="a scope listed that names none of the services is no such scope",
+    ),
+    pytest.param(
+        "营业执照有人力资源服务",
+        "ask_agency_conditions",
+        {"business_scope": "yes"},
+        id="what the business licence lists is the business scope",
+    ),
+    pytest.param(
+        "专职2人，只有1人有劳动关系协调员证，另一个还在考",
+        "ask_agency_conditions",
+        {"certified_staff": "1"},
+        id="one certified and the other still sitting the exam is one",
+    ),
+    pytest.param(
+        "我们公司在评山注册，纳锐也在评山，经营地也在，员工45人",
+        "inform",
+        {"in_pingshan": "yes", "operating_in_pingshan": "yes"},
+        id="a role said to be there too is at the place named before it",
+    ),
+    pytest.param(
+        "注册在龙岗，纳税也在",
+        "inform",
+        {"tax_in_pingshan": "no"},
+        id="a role there too outside Pingshan is outside too",
+    ),
+    pytest.param(
+        "我们机构去年服务40家，有2家要求换机构，4家各出过1件劳动案件，我们自己0件，没违规",
+        "ask_agency_exit",
+        {"clients_served": "40", "clients_with_cases": "4", "own_case_count": "0"},
+        id="clients that each had a case are clients with cases",
+    ),
+    pytest.param(
+        "今年11月就进入第三年了，第三年的补贴上限是不是要按最新的2022年平均工资算？",
+        "inform",
+        {"service_year": "3", "first_signing_date": None},
+        id="the month a service year begins is no signing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "expected"), AFTER_SET_U + SET_V)
 def test_the_kinds_left_by_sets_t_and_u_fill_their_slots(
     text: str, intent: str, expected: dict[str, str | None]
 ) -> None:

@@ -482,6 +482,16 @@ def _ranked(text: str, ranking: list[tuple[str, float]]) -> Message:
             "ask_agency_exit",
             id="an agency speaking of its clients keeps the agency's exit",
         ),
+        pytest.param(
+            "已经在托管的企业，什么情况下会被移出？",
+            "ask_enterprise_exit",
+            id="an enterprise under custody is no agency's client",
+        ),
+        pytest.param(
+            "我们托管的企业有3家出过案件，会被退出吗",
+            "ask_agency_exit",
+            id="the enterprises an agency serves are its clients",
+        ),
     ],
 )
 def test_the_two_exits_are_told_apart_by_who_speaks(text: str, expected: str) -> None:
@@ -695,6 +705,34 @@ ANOTHER_MATTER = [
 ]
 
 
+ANOTHER_MATTER += [
+    pytest.param(
+        "我们在东莞还有个工厂，东莞有没有这种劳动关系托管服务？",
+        "ask_what_is_custody",
+        "out_of_scope",
+        id="whether another city has such a service is that city's to say",
+    ),
+    pytest.param(
+        "龙岗那边有类似的托管政策吗",
+        "ask_background_results",
+        "out_of_scope",
+        id="whether another district has such a policy is that district's to say",
+    ),
+    pytest.param(
+        "我们公司在东莞有没有托管服务",
+        "ask_enterprise_eligibility",
+        "ask_enterprise_eligibility",
+        id="a firm saying it is elsewhere asks whether it may be served",
+    ),
+    pytest.param(
+        "坑梓有没有托管机构",
+        "ask_agency_conditions",
+        "ask_agency_conditions",
+        id="a street of Pingshan is no other place",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "classified_as", "expected"), ANOTHER_MATTER)
 def test_a_question_of_another_offices_matter_with_no_word_of_custody_is_out_of_scope(
     text: str, classified_as: str, expected: str
@@ -747,6 +785,15 @@ def test_a_yes_followed_by_a_statement_is_a_yes_whatever_the_classifier_made_of_
             id="figures taken for goodbye answer the question asked",
         ),
         pytest.param("好的，拜拜", "goodbye", "goodbye", id="a goodbye with no figures stays one"),
+        pytest.param(
+            "补贴发多少是怎么评估的？",
+            "ask_subsidy_amount",
+            "ask_evaluation",
+            id="how the subsidy is assessed is the evaluation question",
+        ),
+        pytest.param(
+            "第二年补贴是多少", "ask_subsidy_amount", "ask_subsidy_amount", id="how much stays"
+        ),
     ],
 )
 def test_an_unsure_guess_is_read_by_what_the_message_is_about(

@@ -656,6 +656,36 @@ CONVERSATIONS = [
         [],
         id="an HR service firm named in English is excluded",
     ),
+    # found by blind dialogue set V
+    pytest.param(
+        [
+            "我们服务的企业首次签约是2021年11月。",
+            "今年11月就进入第三年了，第三年的补贴上限是不是要按最新的2022年平均工资算？",
+        ],
+        ["19,919.43", "五（七）", "第十九条"],
+        ["23,536.29"],
+        id="a later year keeps the first signing's base, and a year's start is no signing",
+    ),
+    pytest.param(
+        [
+            "我们机构去年服务40家🏢，有2家要求换机构🔄，4家各出过1件劳动案件⚖️，我们自己0件👌，没违规✅ 会退出吗？"
+        ],
+        ["【结论】未触发退出情形", "第十一条"],
+        [],
+        id="clients that each had a case are clients with cases, not the clients served",
+    ),
+    pytest.param(
+        ["我们人力资源公司想做托管机构", "营业执照有人力资源服务"],
+        ["是否具有专门服务场所"],
+        ["我还没能从您的回答里读出这一项"],
+        id="what the business licence lists answers the business scope question",
+    ),
+    pytest.param(
+        ["我们在东莞还有个工厂，东莞有没有这种劳动关系托管服务？"],
+        ["不在我的解答范围内"],
+        ["第三条"],
+        id="whether another city has such a service is referred",
+    ),
 ]
 
 

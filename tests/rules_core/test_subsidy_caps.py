@@ -350,3 +350,19 @@ def test_the_months_served_in_the_year_the_service_ended(
     from rules_core.periods import whole_months_into_year
 
     assert whole_months_into_year(signed, ended) == expected
+
+
+@pytest.mark.parametrize(
+    ("year", "says_fixed"),
+    [
+        pytest.param(1, False, id="the first year needs no word on a later base"),
+        pytest.param(2, True, id="the second year keeps the first signing's base"),
+        pytest.param(3, True, id="the third year keeps the first signing's base"),
+    ],
+)
+def test_a_later_year_says_its_base_stays_the_first_signings(year: int, says_fixed: bool) -> None:
+    result = subsidy_cap(dt.date(2021, 11, 1), year, dt.date(2023, 6, 1))
+    notes = " ".join(result.notes)
+    assert ("不随之后各年度平均工资" in notes and "五（七）" in notes) is says_fixed
+    assert result.cites_interpretation is says_fixed
+    assert result.figures["base_year"] == 2020  # 2021 signing: the 2020 wage, in every year
