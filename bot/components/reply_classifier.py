@@ -140,15 +140,13 @@ class ReplyClassifier(GraphComponent):
                 # too when the message as a whole was unsure (「那我们现在还算托管服务对象吗？
                 # 机构那边的补贴还会发吗？」) and one question of it is a check's
                 intent = check
-            elif (
-                intent is None
-                and _unsure(message)
-                and len(topics) >= 2
-                and predicted_name(message) not in _segment_intents(message)
-            ):
+            elif intent is None and _unsure(message) and len(topics) >= 2:
                 # 「企业怎么找到托管服务机构？是分配的吗？」: two questions, each sure on its own
-                # words, are no unclear message: the first is answered, the other after it
-                intent = topics[0]
+                # words, are no unclear message: the first is answered, the other after it;
+                # 「托管服务都包括哪些内容？能帮我们招工吗？」 too, where the classifier's two
+                # close guesses for the whole message are those two questions
+                predicted = predicted_name(message)
+                intent = predicted if predicted in topics else topics[0]
             if intent is not None:
                 _set_intent(message, intent)
             final = predicted_name(message)
@@ -194,15 +192,6 @@ def _check_asked(message: Message) -> str | None:
         if intent in STATEMENT_MISREADS and confidence >= SECOND_QUESTION_CONFIDENCE:
             return str(intent)
     return None
-
-
-def _segment_intents(message: Message) -> set[str]:
-    """The intents the message's questions were classified as, each on its own words."""
-    return {
-        str(intent)
-        for _, intent, confidence in message.get(SEGMENT_INTENTS) or []
-        if confidence >= SECOND_QUESTION_CONFIDENCE
-    }
 
 
 def other_questions(message: Message) -> list[str]:
@@ -275,6 +264,10 @@ def _asks_of_elsewhere(text: str) -> bool:
     return False
 
 
+# what only a would-be agency speaks of (第八条)
+_AGENCY_WORDS = re.compile(
+    r"(?<!不是)托管(?:服务)?机构|(?:做|当|成为)托管|业务范围|经营范围|专职|测试|资格证|社会组织|民政|承接"
+)
 # the intents that close a conversation or a form
 _CLOSING = frozenset({"goodbye", "stop_form", "greet", "thanks"})
 # an agency speaking of itself or its clients (「我们机构」「托管了40家」「客户」)
@@ -301,6 +294,10 @@ _ALREADY_SERVED = re.compile(
 )
 
 
+# an enterprise under custody: it signed, or its custody began
+_UNDER_CUSTODY = re.compile(
+    r"签的?约|签了?(?:托管)?(?:服务)?协议|签的托管|开始托管|在托管|托管中|托管了"
+)
 _MOVING = re.compile(r"搬|迁|换(?:了)?(?:个)?(?:新的?)?(?:厂址|地址|厂房|场地|办公室|地方|厂)")
 _AFFECTS_CUSTODY = re.compile(
     r"影响托管|影响.{0,4}托管|托管.{0,6}(?:影响|还算|取消|退出|继续)|还能继续托管"
@@ -387,6 +384,15 @@ def rule_intent(message: Message) -> str | None:
     if _asks_of_elsewhere(text):
         # 「东莞有没有这种劳动关系托管服务？」: another place's services are that place's to say
         return OUT_OF_SCOPE
+    if (
+        predicted == AGENCY_CONDITIONS
+        and any(e.get("entity") == "firm_type" for e in message.get(ENTITIES) or [])
+        and "托管" in text
+        and not _AGENCY_WORDS.search(text)
+    ):
+        # 「我们是做服装加工的，不是劳务派遣，也不是人力资源机构。这样能申请托管吗？」: a firm
+        # of a trade applying for custody is an enterprise (第九条), not a would-be agency
+        return ELIGIBILITY
     if predicted in _SUBSIDY_TOPICS and _HOW_ASSESSED.search(text):
         # 「补贴发多少是怎么评估的？」: how the amount is assessed is 第二十一条's evaluation
         return EVALUATION
@@ -403,6 +409,10 @@ def rule_intent(message: Message) -> str | None:
         # 「测了，87和83」 to the scores question, taken for goodbye: figures answer what was asked
         return INFORM
     if predicted == AGENCY_EXIT and _enterprise_exit_instead(message, text):
+        return ENTERPRISE_EXIT
+    if predicted == ELIGIBILITY and _STILL.search(text) and _UNDER_CUSTODY.search(text):
+        # 「还能继续当托管服务对象吗？我们去年9月签的约，…没停业没搬」: whether an enterprise
+        # under custody stays one is 第十三条's question
         return ENTERPRISE_EXIT
     if predicted == ELIGIBILITY and _exit_event(message) and _STILL.search(text):
         # 「厂搬去惠州了，还算不算托管对象？」: whether it stays one is 第十三条's question

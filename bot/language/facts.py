@@ -1309,6 +1309,19 @@ _OWN_NONE = re.compile(
     r"机构(?:自己|自身|本身)[^,，。;；]{0,4}(?:没|没有|未|无)(?:发生过?|有过?|出过?)?(?:任何)?"
     r"[^,，。;；]{0,16}?(?:案件|案子)"
 )
+# a clause about the clients (「客户里发生过案件的只有4家、一共…」), not about the agency itself
+_OF_CLIENTS_BEFORE = re.compile(
+    r"^(?!.*(?:机构|我们)(?:自己|自身|本身))(?=.*(?:客户|服务对象|(?:托管|服务)的(?:企业|公司)))"
+    rf".*{N}\s*家"
+)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the clause ``start`` is in, up to ``start`` (from the last 。；，)."""
+    left = max((m.end() for m in re.finditer(r"[。;；,，]", text[:start])), default=0)
+    return text[left:start]
+
+
 _CASES_OF_CLIENTS = re.compile(rf"[^。;；]*?(?:集中|分布|分散|出|发生)在\s*{N}\s*家")
 # 「被员工告了12次劳动仲裁」: cases counted by 次
 _CASES_BY_TIMES = re.compile(
@@ -1360,6 +1373,10 @@ def _counts(text: str) -> list[Fact]:
             text[max(0, m.start() - 8) : m.start()],
         ):
             continue  # 「4家各出过1件」: each client's case, not the agency's own
+        if unit in ("件", "起", "宗") and _OF_CLIENTS_BEFORE.search(
+            _clause_before(text, m.start())
+        ):
+            continue  # 「客户里发生过案件的只有4家、一共4件」: the clients' cases
         if (
             unit == "家"
             and re.match(
@@ -1585,6 +1602,21 @@ _WOULD_BE_AGENCY = re.compile(
     # 「想接坪山的托管业务」「承接托管服务」: taking on custody work is an agency's
     r"|(?:接|承接|接手|开展)[^,，。;；]{0,6}托管(?:服务)?(?:业务|项目|工作|服务)"
 )
+# 「我们公司请的托管机构」「我们的托管机构」: the agency an enterprise hired, not the speaker
+_HIRED_BEFORE = re.compile(
+    r"(?:请|找|签|签约|委托|合作|用|选|换)(?:了)?(?:的)?(?:那家|这家|一家)?$|(?:我们|我司|公司|企业|厂)的$"
+)
+
+
+def would_be_agency(text: str) -> re.Match[str] | None:
+    """Where the speaker says it is or would be an agency (「想做托管机构」「承接托管业务」),
+    not where it names the agency it hired (「我们公司请的托管机构被退出了」)."""
+    for m in _WOULD_BE_AGENCY.finditer(text):
+        if not _HIRED_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            return m
+    return None
+
+
 _LAW_FIRM = re.compile(r"律师事务所|律所|法律服务所")
 
 
@@ -1640,7 +1672,7 @@ def organisation_types(text: str) -> list[Fact]:
         licence = None  # 「申请补贴需不需要营业执照复印件」 asks about a licence
     firm = _SPEAKER_FIRM.search(text) or licence
     # 「我们是…咨询有限公司，经营范围有人力资源服务」: a business scope is 第八条's, said by an agency
-    agency = _WOULD_BE_AGENCY.search(text) or _SCOPE.search(text)
+    agency = would_be_agency(text) or _SCOPE.search(text)
     if agency and agency.group(0).endswith("托管") and business_line(text) is not None:
         agency = None  # 「做广告设计的小公司，想做托管」: a firm of another trade wants custody
     if not facts and firm and (agency or _LAW_FIRM.search(firm.group(0))):
@@ -1702,7 +1734,7 @@ def agency_conditions(text: str) -> list[Fact]:
     if listed and not facts and not _SCOPE_WORDS.search(listed.group("what")):
         facts.append(Fact("agency_condition", "no", listed.start(), listed.end(), "business_scope"))
     named = _SCOPE_IN_NAME.search(text) or _SCOPE_DONE.search(text)
-    if named and not facts and _WOULD_BE_AGENCY.search(text):
+    if named and not facts and would_be_agency(text):
         # 「我们是一家劳动关系服务公司，想申请做托管机构」: its business is in its name
         facts.append(Fact("agency_condition", "yes", named.start(), named.end(), "business_scope"))
     firm = _LAW_FIRM.search(text)
@@ -1710,7 +1742,7 @@ def agency_conditions(text: str) -> list[Fact]:
         facts.append(Fact("agency_condition", "yes", firm.start(), firm.end(), "business_scope"))
     # 「办公地点也都在坪山」「办公室其实在龙岗」 say where, not that there are premises; an
     # agency's 「办公场所在坪山」 says it has one
-    agency_speaking = bool(_WOULD_BE_AGENCY.search(text))
+    agency_speaking = bool(would_be_agency(text))
     premises = [
         m
         for m in _PREMISES.finditer(text)

@@ -131,10 +131,20 @@ _SHI_IN_NUMBER = re.compile(
 )
 
 
+# 「注册在坪 税也在坪山交」「去年有仲，今年没有」: a word cut short at the end of its clause (the
+# last character not typed); read before the spaces go, which mark where the clause ended
+_CLIPPED = {"坪": "坪山", "仲": "仲裁"}
+_CLIPPED_WORD = re.compile(r"(?<=[在有])([坪仲])(?=[\s,，。;；!！?？]|$)")
+
+
+def _unclipped(text: str) -> str:
+    return _CLIPPED_WORD.sub(lambda m: _CLIPPED[m.group(1)], text)
+
+
 def normalize_text(text: str) -> str:
     """我們公司註冊在坪山區，１２０人 → 我们公司注册在坪山区,120人 (typos fixed too); 「坪山 的 公司
     100 人」 → 坪山的公司100人 (bot/language/tokens.py: spaces only stay between Latin words)."""
-    text = without_list_numbers(without_emoji(text))
+    text = _unclipped(without_list_numbers(without_emoji(text)))
     simplified = str(_t2s().convert(unicodedata.normalize("NFKC", remove_spaces(text))))
     typed_in_pinyin = pinyin_to_chinese(simplified)  # 「women gongsi zai pingshan zhuce」
     if typed_in_pinyin != simplified:

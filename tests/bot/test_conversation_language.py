@@ -1915,6 +1915,32 @@ SET_V = [
         {"service_year": "3", "first_signing_date": None},
         id="the month a service year begins is no signing",
     ),
+    # left open by set T and O
+    pytest.param(
+        "我们公司请的托管机构被退出了，我们跟它的合同怎么办？能换一家吗？",
+        "inform",
+        {"organisation_type": None},
+        id="the agency an enterprise hired does not make it an agency",
+    ),
+    pytest.param(
+        "更正一下，是60家，要求换的是5家；另外我们机构自己去年没有劳动案件，"
+        "客户里发生过案件的只有4家、一共4件，也没有违法违规。",
+        "ask_agency_exit",
+        {"own_case_count": "0", "clients_with_cases": "4", "clients_served": "60"},
+        id="the cases of the clients with cases are not the agency's own",
+    ),
+    pytest.param(
+        "托管服对象问下 注册在坪 税也在坪山交 经营在坑梓 员工50",
+        "inform",
+        {"registered_in_pingshan": "yes", "in_pingshan": "yes"},
+        id="坪 cut short at the end of its clause is 坪山",
+    ),
+    pytest.param(
+        "去年有仲，今年没有",
+        "inform",
+        {"qualifying_condition": "labour_case"},
+        id="仲 cut short at the end of its clause is 仲裁",
+    ),
 ]
 
 

@@ -553,6 +553,12 @@ def test_whether_a_firm_that_moved_away_is_still_served_is_the_exit_question() -
     assert message.get(INTENT)["name"] == "ask_enterprise_exit"
 
 
+def test_whether_a_firm_under_custody_stays_one_is_the_exit_question() -> None:
+    text = "那我们公司自己还能继续当托管服务对象吗？我们去年9月签的约，一直在坪山正常经营，没停业没搬。"
+    (message,) = ReplyClassifier().process([_message(text, "ask_enterprise_eligibility", 0.49)])
+    assert message.get(INTENT)["name"] == "ask_enterprise_exit"
+
+
 def test_whether_a_firm_that_stopped_may_still_apply_stays_the_eligibility_question() -> None:
     message = _ranked(
         "更正一下，其实从今年3月起我们已经停产了，一直没开工。这样还能申请吗？",
@@ -801,3 +807,45 @@ def test_an_unsure_guess_is_read_by_what_the_message_is_about(
 ) -> None:
     (message,) = ReplyClassifier().process([_message(text, classified_as, 0.45)])
     assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "classified_as", "expected"),
+    [
+        pytest.param(
+            "我们是做服装加工的，不是劳务派遣，也不是人力资源机构。这样能申请托管吗？",
+            "ask_agency_conditions",
+            "ask_enterprise_eligibility",
+            id="a firm of a trade applying for custody is an enterprise",
+        ),
+        pytest.param(
+            "我们是人力资源公司，能做托管服务机构吗？",
+            "ask_agency_conditions",
+            "ask_agency_conditions",
+            id="an HR firm asking to be an agency stays the agency's question",
+        ),
+    ],
+)
+def test_who_applies_for_custody_is_told_by_what_the_firm_does(
+    text: str, classified_as: str, expected: str
+) -> None:
+    (message,) = ReplyClassifier().process([_message(text, classified_as)])
+    assert message.get(INTENT)["name"] == expected
+
+
+def test_two_questions_the_classifier_hesitates_between_are_both_answered() -> None:
+    message = _message(
+        "对了，顺便问下，托管服务都包括哪些内容？能帮我们招工吗？", "ask_service_contents", 0.5
+    )
+    message.get(INTENT_RANKING_KEY)[1] = {"name": "ask_service_recruitment", "confidence": 0.49}
+    message.set(
+        "segment_intents",
+        [
+            ("托管服务都包括哪些内容?", "ask_service_contents", 0.9),
+            ("能帮我们招工吗?", "ask_service_recruitment", 0.8),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    # sure, so the fallback classifier's ambiguity test passes it; the other after it
+    assert message.get(INTENT) == {"name": "ask_service_contents", "confidence": 1.0}
+    assert message.get("also_asked") == ["ask_service_recruitment"]
