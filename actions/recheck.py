@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import SUBSIDY_WORDS, check_for_facts, under_custody
-from bot.assistant.registry import CHECKS, Check, check_answer, check_for_intent
+from bot.assistant.registry import CHECKS, Check, check_answer, check_for_topic
 from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE, SUPPLEMENT_LINE
 from bot.assistant.slot_filling import (
     answer_to_requested_slot,
@@ -70,7 +70,7 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     # 「去年我们共12件」 right after the general answer on agency exit (第十一条), 「2021年7月
     # 签的」 right after the one on an enterprise's exit (第十三条: when the service started):
     # the topic just asked about says which check the facts belong to, when it reads them
-    topic = check_for_intent(previous_user_intent(tracker.events) or "")
+    topic = check_for_topic(previous_user_intent(tracker.events) or "")
     if topic is not None and last is None and read_for_check(topic, tracker, entities):
         belongs_to = topic
     changed = slots_changed_by_latest_message(tracker.events)

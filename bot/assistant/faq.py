@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.assistant.context import AnswerContext
-from bot.language.statements import is_follow_up, item_reference, list_items
+from bot.language.statements import is_follow_up, item_reference, list_items, refers_by_letter
 from kb.records import FaqEntry
 from rules_core.answer import Answer, compose
 from rules_core.citations import PLAN_REPORT_NAME
@@ -77,8 +77,9 @@ def list_item_answer(text: str, earlier: list[str], ctx: AnswerContext) -> Answe
     number = item_reference(text)
     if number is None:
         return None
+    lettered = refers_by_letter(text)  # 「B」 points into a list lettered A, B, C
     for said in earlier:
-        items = list_items(said)
+        items = list_items(said, lettered)
         if len(items) >= number:
             item = items[number - 1]
             break

@@ -307,6 +307,18 @@ def check_for_intent(intent: str) -> Check | None:
     return next((c for c in CHECKS.values() if intent in c.intents), None)
 
 
+# Topics whose follow-up facts a check answers: 「企业中途注销了，补贴怎么折算？」 then
+# 「首签2021年6月1日，2022年12月1日注销」 asks the pro-rated subsidy (第二十三条) of those dates
+_TOPIC_CHECKS = {"ask_subsidy_stop": "subsidy", "ask_subsidy_payment": "subsidy"}
+
+
+def check_for_topic(intent: str) -> Check | None:
+    """The check whose facts a message states right after a question of ``intent``: the
+    check answering it, or the one its topic leads to (``_TOPIC_CHECKS``)."""
+    check = check_for_intent(intent)
+    return check if check is not None else CHECKS.get(_TOPIC_CHECKS.get(intent, ""))
+
+
 def forms() -> list[Form]:
     return [c.form for c in CHECKS.values() if c.form is not None]
 

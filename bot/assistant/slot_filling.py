@@ -665,7 +665,16 @@ def with_figure_replaced(
     return found if len(found) == 1 else {}
 
 
-_DATE_UNIT = re.compile(r"\s*(?:月|日|号)")
+_DATE_UNIT = re.compile(r"\s*(?:年|月|日|号)")
+# the counts said to be a particular figure (a bare 「4家」 is read as clients)
+_LABELLED_COUNT_ROLES = frozenset({"clients_with_cases", "change_requests", "cases"})
+# the slot each role of a count fills (bot/language/facts.py)
+_COUNT_ROLE_SLOTS = {
+    "clients": "clients_served",
+    "clients_with_cases": "clients_with_cases",
+    "change_requests": "change_requests",
+    "cases": "own_case_count",
+}
 _TWO_TAKERS = re.compile(r"(?:两|二|2)\s*(?:个|名|位)?\s*(?:人|专职人员|人员)|俩人?")
 _BOTH = re.compile(r"都|均|一样|同样")
 _COUNTED = re.compile(rf"(?:{NUMBER})\s*(?:个|名|位|人|家|件)")
@@ -772,7 +781,16 @@ def answer_to_requested_slot(
     if requested_slot in COUNT_SLOTS and (NONE_AT_ALL.search(text) or answer == NO):
         return "0"  # 「一件都没有」, or 「没有」 to 「有多少家…？」
     if requested_slot in COUNT_SLOTS or requested_slot == "headcount":
-        values = _numbers(text, entities, _NOT_A_COUNT)
+        # 「2022年有4家企业提出要更换服务机构」 to 「其中有多少家…发生了案件？」: a count said to be
+        # another figure's (the change requests) answers that one, not the question asked
+        counts = [e for e in entities if e.get("entity") == "count"]
+        stated = [e for e in counts if _COUNT_ROLE_SLOTS.get(str(e.get("role"))) == requested_slot]
+        if stated:  # 「2022年一共托管30家」 to 「托管了多少家？」: the count said to be that one
+            return str(stated[0].get("value"))
+        labelled = [e for e in counts if e.get("role") in _LABELLED_COUNT_ROLES]
+        values = _numbers(
+            text, [*entities, *labelled], _NOT_A_COUNT | ({"count"} if labelled else set())
+        )
         value = values[0] if values else None
         if value is not None and value == value.to_integral_value() and value >= 0:
             return str(int(value))

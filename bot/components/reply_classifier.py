@@ -52,6 +52,7 @@ from bot.language.statements import (
     asks_something,
     closes_on_the_verdict,
     item_reference,
+    refers_by_letter,
     without_verdict_questions,
 )
 
@@ -355,6 +356,10 @@ def rule_intent(message: Message) -> str | None:
     ):
         # 「第2个没看明白，再说一下」 taken for 未解决: it points at an item of the list just
         # given, which the fallback search answers in its context (actions/fallback.py)
+        return FALLBACK
+    if len(text.strip()) <= ITEM_REPLY_MIN_CHARS and refers_by_letter(text):
+        # 「B」「选C」 after the user's own 「A 备案期限 B 补贴申请材料 C …」: that item, which the
+        # fallback search answers in its context; a letter is no form's answer
         return FALLBACK
     if len(text) <= DOUBT_MAX_CHARS and is_doubt(text):
         # 「你确定吗？」 repeats the last verdict; with a fact (「刚才是30人，你确定吗」) re-checks

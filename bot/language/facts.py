@@ -780,7 +780,9 @@ _STATUS = [
         "normal",
         re.compile(
             r"正常(?:经营|生产|运营|营运|营业|开工)"
-            r"|(?:经营|生产|运营|营运)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?(?:很|挺|蛮|非常|十分|完全)?正常"
+            r"|(?:经营|生产|运营|营运|运作|运转)(?:情况|状况)?[:：]?\s*(?:都|一直|还|也)?(?:很|挺|蛮|非常|十分|完全)?正常"
+            # 「没停，正常开着」: open for business
+            r"|正常开着|(?:一直|都|还)(?:正常)?开着|正常营业中"
             # 「…，40人，正常，不是派遣…」「4 40人5正常6…」: 正常 as a clause or a numbered
             # item of its own among the facts
             r"|(?:^|(?<=[,，])|(?<=[^\d.]\d)|(?<=^\d)|(?<=[,，][A-Ea-e])|(?<=^[A-Ea-e]))"
@@ -1364,6 +1366,8 @@ def _counts(text: str) -> list[Fact]:
         )
         if unit == "个" and re.match(r"(多)?(月|星期|小时|工作日)", after):
             continue  # 「服务了八个月客户就停业了」: 8 months, not 8 clients
+        if re.match(r"(?:事|问题|小事)", after):
+            continue  # 「想问三件事」「两个问题」: matters asked about, not cases or clients
         if _THE_REST_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # 「只有1家，另外4家是咨询过但没换」: the rest of a group, no count of its own
         if unit in ("件", "起", "宗") and _CASES_OF_CLIENTS.match(text, m.end(), m.end() + 24):

@@ -90,6 +90,10 @@ _LIST_MARKER = re.compile(
 # even where an item starts with a figure (2.28人 is item 2, 28人; 4.2022年 is item 4)
 _NUMBERED_ITEM = re.compile(r"(?:^|(?<=[\s:：,，;；。]))([1-9])(?:\s*[.、．)）]\s*|\s+)(?=\S)")
 _CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f]")  # ①…⑳ ❶…❿
+# 「A 备案期限 B 补贴申请材料 C …」: items lettered A, B, C… in a row (not 「A企业」, a name)
+_LETTERED_ITEM = re.compile(
+    r"(?:^|(?<=[\s:：,，;；。]))([A-F])(?:\s*[.、．)）:：]\s*|\s+)(?=[^\sA-Za-z])"
+)
 
 
 def without_list_numbers(text: str) -> str:
@@ -99,6 +103,10 @@ def without_list_numbers(text: str) -> str:
     numbers = [int(m.group(1)) for m in items]
     if len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
         for m in reversed(items):
+            text = text[: m.start()] + "，" + text[m.end() :]
+    letters = list(_LETTERED_ITEM.finditer(text))
+    if len(letters) >= 2 and "".join(m.group(1) for m in letters) == "ABCDEF"[: len(letters)]:
+        for m in reversed(letters):
             text = text[: m.start()] + "，" + text[m.end() :]
     return _LIST_MARKER.sub("，", text)
 

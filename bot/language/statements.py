@@ -141,6 +141,11 @@ def question_segments(text: str) -> list[str]:
 
 
 _COMMA = re.compile(r"[,，、]")
+# 「问两个」「想问三件事」「有几个问题」: what follows is a list of questions
+_ANNOUNCES_QUESTIONS = re.compile(
+    r"问(?:[两三四五几2-5]|一下|下)(?:个|件|点)?(?:问题|事情?)?[:：]?$"
+    r"|[两三四五几2-5](?:个|件|点)(?:问题|事情?)[:：]?$"
+)
 
 
 def _listed_questions(sentence: str) -> list[str]:
@@ -149,6 +154,12 @@ def _listed_questions(sentence: str) -> list[str]:
     whose parts do not all ask stays whole."""
     pieces = [p for p in _COMMA.split(sentence) if p.strip(" 。？?:：")]
     asking = [i for i, p in enumerate(pieces) if asks_something(p) and _WHAT.search(p)]
+    announced = next((i for i, p in enumerate(pieces) if _ANNOUNCES_QUESTIONS.search(p)), None)
+    if announced is not None and len(pieces) - announced - 1 >= 2:
+        # 「问两个：1、签协议后备案期限 2、名单什么时候公布」: every item after the announcement
+        # is one of the questions, whether or not it has a question word (so each is marked as one)
+        lead = "，".join(pieces[: announced + 1]).rstrip(":：")
+        return [f"{lead}，{p.rstrip('。？?')}？" for p in pieces[announced + 1 :]]
     if len(asking) < 2 or any(i not in asking for i in range(asking[0], len(pieces))):
         return [sentence]
     # what comes before the first question (「托管补贴的事，我有三个问题：」) is said of each
@@ -196,19 +207,24 @@ def is_follow_up(text: str) -> bool:
 # 「5，展开说说」「③再说细一点」「那第1项具体包括什么」: an item of the list just given, by number
 _CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩"
 _CHINESE_DIGITS = "一二三四五六七八九十"
+# 「A 备案期限 B 补贴申请材料」 then 「B」: items lettered A, B, C… too
+_LETTERS = "ABCDEF"
 _ITEM_REFERENCE = re.compile(
-    rf"^(?:那|那么|再问下?|请问)?(?:先|再)?(?:回答|答|说|讲)?(?:一下)?(?:第)?\s*[（(]?(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])[)）]?"
+    rf"^(?:那|那么|再问下?|请问)?(?:先|再|选)?(?:回答|答|说|讲)?(?:一下)?(?:第)?\s*[（(]?(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}]|[{_LETTERS}](?![A-Za-z]))[)）]?"
     r"\s*(?:项|条|点|个|号)?(?:的)?(?=[,，、.。:：;；\s]|具体|展开|详细|再|说|讲|是|呢|$"
     # 「第2个我没看全，再详细说一下」
     r"|我?(?:没|没有)(?:看|听)(?:全|清|懂|明白))"
 )
 # the number of an item in a list: 「（五）」「5.」「5 」「①」, at the start, after a space or a break
 _LIST_MARKER = re.compile(
-    rf"(?:^|(?<=[\n\s:：;；。,，]))(?:[（(](?P<c>[{_CHINESE_DIGITS}]{{1,2}})[)）]|(?P<d>[1-9]|10)(?:[.、．)）]\s*|\s+)|(?P<o>[{_CIRCLED_NUMBERS}])\s*)"
+    rf"(?:^|(?<=[\n\s:：;；。,，]))(?:[（(](?P<c>[{_CHINESE_DIGITS}]{{1,2}})[)）]|(?P<d>[1-9]|10)(?:[.、．)）]\s*|\s+)|(?P<o>[{_CIRCLED_NUMBERS}])\s*"
+    rf"|(?P<l>[{_LETTERS}])(?:[.、．)）:：]\s*|\s+))"
 )
 
 
 def _item_number(token: str) -> int:
+    if token in _LETTERS:
+        return _LETTERS.index(token) + 1
     if token in _CIRCLED_NUMBERS:
         return _CIRCLED_NUMBERS.index(token) + 1
     if token in _CHINESE_DIGITS:
@@ -217,20 +233,33 @@ def _item_number(token: str) -> int:
 
 
 def item_reference(text: str) -> int | None:
-    """The number of the list item a short reply points at (「5，展开说说」 → 5), or ``None``."""
+    """The number of the list item a short reply points at (「5，展开说说」 → 5, 「B」 → 2), or
+    ``None``."""
     m = _ITEM_REFERENCE.match(text.strip())
     return _item_number(m.group("n")) if m else None
 
 
-def list_items(text: str) -> list[str]:
+def refers_by_letter(text: str) -> bool:
+    """Whether the reply points at an item by its letter (「B」「选C」), which only a lettered
+    list has."""
+    m = _ITEM_REFERENCE.match(text.strip())
+    return m is not None and m.group("n") in _LETTERS
+
+
+def list_items(text: str, lettered: bool | None = None) -> list[str]:
     """The items of the numbered list in a message, in order (「（一）入职管理…（二）…」);
-    ``[]`` when it holds no list numbered 1, 2, 3…"""
-    markers = list(_LIST_MARKER.finditer(text))
-    numbers = [_item_number(m.group("c") or m.group("d") or m.group("o")) for m in markers]
+    ``[]`` when it holds no list numbered 1, 2, 3… (with ``lettered``, only a list lettered
+    A, B, C…, or only one that is not)."""
+    markers = [
+        m for m in _LIST_MARKER.finditer(text) if lettered is None or bool(m.group("l")) == lettered
+    ]
+    numbers = [
+        _item_number(m.group("c") or m.group("d") or m.group("o") or m.group("l")) for m in markers
+    ]
     if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return []
     ends = [m.start() for m in markers[1:]] + [len(text)]
     return [
-        text[m.end() : end].split("\n")[0].strip(" ，,;；")
+        re.split(r"[\n。]", text[m.end() : end])[0].strip(" ，,;；")
         for m, end in zip(markers, ends, strict=True)
     ]

@@ -618,12 +618,63 @@ def test_a_checks_question_beside_a_topic_question_comes_first() -> None:
             id="questions listed in one sentence are each a question",
         ),
         pytest.param("公司在坪山,能托管吗", 1, id="a fact and one question stay one"),
+        pytest.param(
+            "问两个：\n1、签协议后备案期限\n2、服务机构和服务对象名单什么时候公布",
+            2,
+            id="items announced as questions are questions without a question word",
+        ),
+        pytest.param(
+            "我们是做托管的机构，想问三件事：A 备案期限 B 补贴申请材料 C 机构被退出的情形。先说A",
+            3,
+            id="lettered items announced as three matters are three questions",
+        ),
+        pytest.param("A企业和B企业都在坪山", 0, id="letters naming firms are no list"),
     ],
 )
 def test_questions_listed_with_commas_are_told_apart(text: str, questions: int) -> None:
     from bot.language.statements import question_segments
 
-    assert len(question_segments(text)) == questions
+    assert len(question_segments(normalize_text(text))) == questions
+
+
+@pytest.mark.parametrize(
+    ("reply", "said_before", "item"),
+    [
+        pytest.param(
+            "B",
+            ["我们是做托管的机构，想问三件事：A 备案期限 B 补贴申请材料 C 机构被退出的情形"],
+            "补贴申请材料",
+            id="a letter points into the user's lettered list",
+        ),
+        pytest.param(
+            "C",
+            ["（一）入职管理\n（二）协助签订劳动合同\n（三）社保", "A 备案期限 B 材料 C 退出情形"],
+            "退出情形",
+            id="a letter passes over a numbered list for the lettered one",
+        ),
+        pytest.param(
+            "2",
+            ["（一）入职管理\n（二）协助签订劳动合同\n（三）社保"],
+            "协助签订劳动合同",
+            id="a number points into a numbered list",
+        ),
+    ],
+)
+def test_an_item_is_found_in_the_list_of_its_kind(
+    reply: str, said_before: list[str], item: str
+) -> None:
+    from bot.language.statements import item_reference, list_items, refers_by_letter
+
+    number = item_reference(reply)
+    assert number is not None
+    lists = [list_items(said, refers_by_letter(reply)) for said in said_before]
+    found = next(items[number - 1] for items in lists if len(items) >= number)
+    assert found == item
+
+
+def test_a_bare_letter_is_an_item_of_a_list_the_fallback_looks_up() -> None:
+    (message,) = ReplyClassifier().process([_message("C", "out_of_scope")])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
 
 
 @pytest.mark.parametrize(

@@ -686,6 +686,33 @@ CONVERSATIONS = [
         ["第三条"],
         id="whether another city has such a service is referred",
     ),
+    # found by blind dialogue set W
+    pytest.param(
+        ["企业中途注销了，补贴怎么折算？", "1）首签2021年6月1日 2）2022年12月1日注销"],
+        ["11,619.67", "第二十三条"],
+        [],
+        id="the dates after the pro-rating question compute the pro-rated subsidy",
+    ),
+    pytest.param(
+        [
+            "我们是做托管的机构，想问三件事：A 备案期限 B 补贴申请材料 C 机构被退出的情形。先说A",
+            "B",
+            "C",
+        ],
+        ["第3项（机构被退出的情形）", "第十一条"],
+        ["不在我的解答范围内"],
+        id="items of the user's own lettered list are answered by letter",
+    ),
+    pytest.param(
+        [
+            "我们机构一共托管了30家企业。",
+            "2022年有4家企业提出要更换服务机构。",
+            "其他方面都还好，案件很少。我们会不会被退出？",
+        ],
+        ["【结论】触发退出情形", "13.3", "第十一条"],
+        ["2022家"],
+        id="a year is no count, and a count said to be another figure is that figure",
+    ),
 ]
 
 
