@@ -148,10 +148,15 @@ class ReplyClassifier(GraphComponent):
                 # close guesses for the whole message are those two questions
                 predicted = predicted_name(message)
                 intent = predicted if predicted in topics else topics[0]
+            if intent is None and (pair := _two_topics_at_once(message)) is not None:
+                # 「以前试行办法是签协议10天内备案，现在还是10天吗？」: torn between two topics
+                # that together are nearly all it thinks likely (the changes from the trial
+                # version, the filing deadline): both are answered, not offered as buttons
+                intent, topics = pair[0], [pair[1], *topics]
             if intent is not None:
                 _set_intent(message, intent)
             final = predicted_name(message)
-            also = [t for t in topics if t != final]
+            also = [t for t in topics if t != final][:MAX_SECOND_QUESTIONS]
             if also:
                 message.set(ALSO_ASKED, also, add_to_output=True)
             text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
@@ -183,6 +188,25 @@ def _unsure(message: Message) -> bool:
     return top < UNSURE_BELOW or close
 
 
+# two topics share at least this much of the classifier's belief when it is torn between them
+TWO_TOPICS_TOGETHER = 0.8
+
+
+def _two_topics_at_once(message: Message) -> tuple[str, str] | None:
+    """The two policy topics the classifier is torn between (about as likely, and together
+    nearly all its belief), when neither is a check's question; ``None`` otherwise."""
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    if len(ranking) < 2:
+        return None
+    (first, p1), (second, p2) = (
+        (str(r.get("name")), float(r.get("confidence") or 0.0)) for r in ranking[:2]
+    )
+    topics = all(n.startswith("ask_") and n not in STATEMENT_MISREADS for n in (first, second))
+    if topics and p1 - p2 < AMBIGUOUS_WITHIN and p1 + p2 >= TWO_TOPICS_TOGETHER:
+        return first, second
+    return None
+
+
 def _check_asked(message: Message) -> str | None:
     """The check's question that one of the message's questions asks, when the classifier is
     sure of it on that question's words and took the message as a whole for something else."""
@@ -212,7 +236,8 @@ def other_questions(message: Message) -> list[str]:
             and intent not in topics
         ):
             topics.append(str(intent))
-    return topics[:MAX_SECOND_QUESTIONS]
+    # one more than are answered besides: one of them may be the message's own intent
+    return topics[: MAX_SECOND_QUESTIONS + 1]
 
 
 # 「劳务派遣公司能不能做托管服务机构？能不能做托管服务对象？」: whether one can be each of the
@@ -415,7 +440,12 @@ def rule_intent(message: Message) -> str | None:
         return INFORM
     if predicted == AGENCY_EXIT and _enterprise_exit_instead(message, text):
         return ENTERPRISE_EXIT
-    if predicted == ELIGIBILITY and _STILL.search(text) and _UNDER_CUSTODY.search(text):
+    if (
+        predicted == ELIGIBILITY
+        and _STILL.search(text)
+        and _UNDER_CUSTODY.search(text)
+        and re.search(r"托管(?:服务)?对象", text)
+    ):
         # 「还能继续当托管服务对象吗？我们去年9月签的约，…没停业没搬」: whether an enterprise
         # under custody stays one is 第十三条's question
         return ENTERPRISE_EXIT

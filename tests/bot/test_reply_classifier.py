@@ -900,3 +900,52 @@ def test_two_questions_the_classifier_hesitates_between_are_both_answered() -> N
     # sure, so the fallback classifier's ambiguity test passes it; the other after it
     assert message.get(INTENT) == {"name": "ask_service_contents", "confidence": 1.0}
     assert message.get("also_asked") == ["ask_service_recruitment"]
+
+
+@pytest.mark.parametrize(
+    ("ranking", "intent", "also"),
+    [
+        pytest.param(
+            [("ask_changes_from_trial", 0.468), ("ask_filing", 0.452)],
+            "ask_changes_from_trial",
+            ["ask_filing"],
+            id="two topics that share nearly all the belief are both answered",
+        ),
+        pytest.param(
+            [("ask_matching_platform", 0.232), ("ask_service_support", 0.204)],
+            "ask_matching_platform",
+            None,
+            id="two weak guesses are no answer",
+        ),
+        pytest.param(
+            [("ask_enterprise_eligibility", 0.47), ("ask_filing", 0.45)],
+            "ask_enterprise_eligibility",
+            None,
+            id="a check's question among the two is not answered on a guess",
+        ),
+    ],
+)
+def test_a_message_torn_between_two_topics(
+    ranking: list[tuple[str, float]], intent: str, also: list[str] | None
+) -> None:
+    message = _ranked("以前试行办法是签协议10天内备案，现在还是10天吗？", ranking)
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == intent
+    assert message.get("also_asked") == also
+
+
+def test_three_listed_questions_are_all_answered_when_the_first_is_the_intent() -> None:
+    message = _message(
+        "问三个问题：1. 备案期限 2. 名单什么时候公布 3. 办法有效期到哪年", "ask_filing"
+    )
+    message.set(
+        "segment_intents",
+        [
+            ("问三个问题，备案期限？", "ask_filing", 0.9),
+            ("问三个问题，名单什么时候公布？", "ask_published_lists", 0.9),
+            ("问三个问题，办法有效期到哪年？", "ask_validity", 0.8),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "ask_filing"
+    assert message.get("also_asked") == ["ask_published_lists", "ask_validity"]
