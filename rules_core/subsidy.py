@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from rules_core.citations import chinese_number
 from rules_core.money import format_yuan, to_yuan
@@ -329,6 +330,7 @@ def cap_schedule(first_signing: dt.date, as_of: dt.date) -> CheckResult:
     )
     base_text = f"{first.figures['base_year']}年度{Decimal(str(first.figures['base'])):,}元"
     return CheckResult(
+        notes=(_decrease_note(years), *first.notes),
         check="cap_schedule",
         verdict=Verdict.CALCULATED,
         conclusion=(
@@ -342,8 +344,18 @@ def cap_schedule(first_signing: dt.date, as_of: dt.date) -> CheckResult:
         conditions=tuple(c for c in first.conditions if c.key != "service_year"),
         citations=(SUBSIDY_ARTICLE, AWARD_ARTICLE, STOP_ARTICLE),
         figures=figures,
-        notes=first.notes,
     )
+
+
+def _decrease_note(years: list[dict[str, Any]]) -> str:
+    """「第二年比第一年少5,184.43元…」: how much each year's cap falls (the caps as shown)."""
+    caps = [to_yuan(Decimal(str(y["cap"]))) for y in years]
+    steps = [
+        f"{_year_label(n + 2)}比{_year_label(n + 1)}少{format_yuan(caps[n] - caps[n + 1])}"
+        for n in range(len(caps) - 1)
+    ]
+    whole = f"{_year_label(len(caps))}比{_year_label(1)}少{format_yuan(caps[0] - caps[-1])}"
+    return f"逐年递减的幅度：{'，'.join(steps)}；{whole}。"
 
 
 def _validate_proration(

@@ -366,3 +366,11 @@ def test_a_later_year_says_its_base_stays_the_first_signings(year: int, says_fix
     assert ("不随之后各年度平均工资" in notes and "五（七）" in notes) is says_fixed
     assert result.cites_interpretation is says_fixed
     assert result.figures["base_year"] == 2020  # 2021 signing: the 2020 wage, in every year
+
+
+def test_the_three_year_schedule_says_how_much_each_year_falls() -> None:
+    # 2022 signing: 31,112.60 / 25,927.17 / 22,223.29 (base 155,563, 2021)
+    notes = cap_schedule(dt.date(2022, 3, 1), dt.date(2023, 6, 1)).notes
+    assert "第二年比第一年少5,185.43元" in notes[0]
+    assert "第三年比第二年少3,703.88元" in notes[0]
+    assert "第三年比第一年少8,889.31元" in notes[0]
