@@ -12,7 +12,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import answered_by_a_check, latest_intent, send_policy_answer, slot_values
 from bot.assistant.checks.subsidy import stopped_answer
-from bot.assistant.checks.subsidy_several import several_clients, several_clients_answer
+from bot.assistant.checks.subsidy_several import (
+    same_signing_total,
+    several_clients,
+    several_clients_answer,
+)
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import gives_subsidy_facts, states_an_exit
 from bot.assistant.registry import ASKED_AFTER_VERDICT, CHECKS, Check
@@ -83,6 +87,11 @@ class ActionSubsidy(CheckQuestionAction):
             send_policy_answer(
                 dispatcher, tracker, several_clients_answer(clients, text, ctx.as_of)
             )
+            return []
+        # 「2022年一共首签了10家企业，第一年补贴加起来最多能拿多少？」: one cap times the firms
+        total = same_signing_total(text, ctx.as_of)
+        if total is not None:
+            send_policy_answer(dispatcher, tracker, total)
             return []
         entities = list(tracker.latest_message.get("entities") or [])
         if tracker.get_slot(LAST_CHECK_SLOT) in _EXITS or states_an_exit(entities):

@@ -15,7 +15,7 @@ from bot.assistant.context import answer_context, knowledge_base
 from bot.assistant.fact_context import check_for_facts, terse_statement
 from bot.assistant.faq import follow_up_answer, list_item_answer
 from bot.assistant.referrals import referral
-from bot.assistant.registry import check_answer, check_for_intent
+from bot.assistant.registry import CHECKS, check_answer, check_for_intent
 from bot.assistant.replies import CLARIFY_TEXT
 from bot.assistant.transcript import (
     consecutive_fallbacks,
@@ -23,6 +23,7 @@ from bot.assistant.transcript import (
     messages_before_latest,
     previous_user_intent,
 )
+from bot.assistant.vocabulary import LAST_CHECK_SLOT
 from kb.repository import SearchKind
 from rules_core.answer import Answer, compose
 
@@ -72,8 +73,13 @@ def on_the_facts_known(intent: str, tracker: Tracker, answer: Answer) -> Answer:
 
 def follow_up(text: str, tracker: Tracker) -> Answer | None:
     """A short follow-up (「多少钱」「几天内」) taken up as the topic just asked about, on the
-    facts known; ``None`` when the text is no follow-up."""
+    facts known; ``None`` when the text is no follow-up. After facts that a check answered
+    (「2022年7月首签了一家企业，想算第一年补贴上限」 then 「用的工资数据以谁公布的为准？」) the
+    topic is that check's."""
     topic = topic_just_asked(tracker.events)
+    last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
+    if previous_user_intent(tracker.events) == "inform" and last is not None:
+        topic = last.question_intent
     answer = follow_up_answer(text, topic, answer_context())
     return None if answer is None else on_the_facts_known(topic, tracker, answer)
 

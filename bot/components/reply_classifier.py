@@ -51,6 +51,7 @@ from bot.language.statements import (
     asks_only_for_the_verdict,
     asks_something,
     closes_on_the_verdict,
+    is_follow_up,
     item_reference,
     refers_by_letter,
     without_verdict_questions,
@@ -83,6 +84,7 @@ _WHAT_ABOUT = re.compile(
 _WHY = re.compile(
     r"^(?:那|这|可是|但是)?(?:为啥|为什么|为何|凭什么|咋回事|怎么回事|什么原因|啥原因)(?:呢|啊|呀|嘞)?[?？!！。]*$"
 )
+SHORT_FOLLOW_UP_CHARS = 6  # 「谁去备」「多久」: too few words to have a topic of their own
 DOUBT_MAX_CHARS = 25  # a doubt is short; a longer message with 确定吗 is a question of its own
 # The classifier's guesses that a plain statement of facts overrides: the checks whose questions share
 # their words with the facts (「停业」, 「出过仲裁」, 「专职人员」). Not the replies: 「不查了，我们在
@@ -294,6 +296,7 @@ def _asks_of_elsewhere(text: str) -> bool:
 _AGENCY_WORDS = re.compile(
     r"(?<!不是)托管(?:服务)?机构|(?:做|当|成为)托管|业务范围|经营范围|专职|测试|资格证|社会组织|民政|承接"
 )
+_BYE_IN_FIGURES = re.compile(r"(?:拜拜|再见|谢谢)?\s*8{2,}6?\s*[!！~～。.]*")
 # the intents that close a conversation or a form
 _CLOSING = frozenset({"goodbye", "stop_form", "greet", "thanks"})
 # an agency speaking of itself or its clients (「我们机构」「托管了40家」「客户」)
@@ -313,7 +316,11 @@ ELIGIBILITY = "ask_enterprise_eligibility"
 _EXIT_EVENTS = frozenset({"relocated", "suspended", "deregistered"})
 # whether it stays a 托管服务对象 (「还算不算托管对象」「还能继续托管吗」), not whether it may
 # apply (「停产了，这样还能申请吗」 corrects the eligibility check)
-_STILL = re.compile(r"(?:还|仍|继续)(?:算|是|在)|算不算|还能继续|继续托管|继续享受")
+_STILL = re.compile(
+    r"(?:还|仍|继续)(?:算|是|在)|算不算|还能继续|继续托管|继续享受"
+    # 「会不会因此不能再当托管服务对象了」
+    r"|(?:不能|不可以|不会|还能|能否|还可以)再?(?:当|做|作为|算|是)(?:托管)?(?:服务)?对象"
+)
 # 「我们是托管服务对象」「我们已经在托管了」: the enterprise says it is one, asking nothing of applying
 _ALREADY_SERVED = re.compile(
     r"(?:我们|我司|公司|企业)(?:已经|现在|目前)?是(?:托管)?服务对象(?![吗么?？])|(?:已经|正在)(?:在)?(?:接受)?托管(?:了|中)"
@@ -386,6 +393,10 @@ def rule_intent(message: Message) -> str | None:
         # 「B」「选C」 after the user's own 「A 备案期限 B 补贴申请材料 C …」: that item, which the
         # fallback search answers in its context; a letter is no form's answer
         return FALLBACK
+    if len(text.strip()) <= SHORT_FOLLOW_UP_CHARS and _unsure(message) and is_follow_up(text):
+        # 「谁去备」 right after the filing answer, taken on a guess for another topic: the
+        # fallback takes it up as a question on the topic just asked (or offers buttons)
+        return FALLBACK
     if len(text) <= DOUBT_MAX_CHARS and is_doubt(text):
         # 「你确定吗？」 repeats the last verdict; with a fact (「刚才是30人，你确定吗」) re-checks
         return INFORM if message.get(ENTITIES) else DOUBT
@@ -432,11 +443,12 @@ def rule_intent(message: Message) -> str | None:
         return SUBSIDY
     if (
         predicted in _CLOSING
-        and _unsure(message)
         and re.search(r"\d", text)
+        and not _BYE_IN_FIGURES.fullmatch(text.strip())
         and not asks_something(text)
     ):
-        # 「测了，87和83」 to the scores question, taken for goodbye: figures answer what was asked
+        # 「测过了，88和91」 to the scores question, taken for goodbye: figures answer what was
+        # asked, however sure the classifier is (「88」「886」 alone are goodbye in figures)
         return INFORM
     if predicted == AGENCY_EXIT and _enterprise_exit_instead(message, text):
         return ENTERPRISE_EXIT

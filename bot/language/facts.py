@@ -105,6 +105,8 @@ _HEADCOUNT_PATTERNS = [
     ),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
+    # 「厂坪山，人38，做家具」: 人 as a clause's label before its figure
+    re.compile(r"(?:^|(?<=[,，。;；\s]))人[:：]?\s*(?P<n>\d{1,5})(?P<approx>多|来|余)?(?=[,，。;；\s]|$)"),
 ]
 _HEADCOUNT_NOUNS = ("员工", "职工", "从业人员", "工人", "人数", "规模")
 # 「我们就一个人」「公司只有一人」 is a headcount of one
@@ -1602,9 +1604,10 @@ _UNREGISTERED = re.compile(
 # An enterprise says 「我们公司」 too: a company is an agency's only when it speaks as one
 _WOULD_BE_AGENCY = re.compile(
     # not 「做托管服务对象」, nor the 「人力资源服务机构」 an enterprise says it is
-    r"托管(?:服务)?机构|(?<!资源)服务机构|(?:做|当|申请|成为)托管(?!的?(?:服务)?对象|补贴)"
+    # (「申请托管」「接受托管服务」 are an enterprise's: it applies for and receives custody)
+    r"托管(?:服务)?机构|(?<!资源)服务机构|(?:做|当|成为|申请做|申请当|申请成为)托管(?!的?(?:服务)?对象|补贴)"
     # 「想接坪山的托管业务」「承接托管服务」: taking on custody work is an agency's
-    r"|(?:接|承接|接手|开展)[^,，。;；]{0,6}托管(?:服务)?(?:业务|项目|工作|服务)"
+    r"|(?:接(?!受)|承接|接手|开展)[^,，。;；]{0,6}托管(?:服务)?(?:业务|项目|工作|服务)"
 )
 # 「我们公司请的托管机构」「我们的托管机构」: the agency an enterprise hired, not the speaker
 _HIRED_BEFORE = re.compile(

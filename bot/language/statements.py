@@ -185,7 +185,7 @@ def closes_on_the_verdict(question: str) -> bool:
     )
 
 
-FOLLOW_UP_MAX_CHARS = 12
+FOLLOW_UP_MAX_CHARS = 14
 # 「多久更新一次」「在哪个网站能查」「那要多久」: a question with no topic word of its own
 _FOLLOW_UP_WORDS = re.compile(
     r"多久|多长|哪里|哪儿|哪个|在哪|什么时候|几时|怎么|如何|谁|多少|几|^(?:那)?(?:之后|然后|以后|后面)呢"
@@ -194,9 +194,14 @@ _FOLLOW_UP_WORDS = re.compile(
 )
 
 
+# 「先问下，」「请问，」: a lead-in before the question, no part of it
+_LEAD_IN = re.compile(r"^(?:那|嗯|好的?|哦)?(?:先|再|顺便|我想|想)?(?:请问|问下|问一下|问问)(?:一下)?[,，:：\s]*")
+
+
 def is_follow_up(text: str) -> bool:
-    """A short question that leans on the topic just asked about (「多久更新一次」)."""
-    text = text.strip()
+    """A short question that leans on the topic just asked about (「多久更新一次」「先问下，用的
+    工资数据以谁公布的为准？」)."""
+    text = _LEAD_IN.sub("", text.strip())
     return (
         0 < len(text) <= FOLLOW_UP_MAX_CHARS
         and asks_something(text)

@@ -139,3 +139,34 @@ def test_the_end_of_the_service_gives_the_year_and_the_months_to_pro_rate(
     slots: dict[str, str], fragment: str
 ) -> None:
     assert fragment in answer_text(slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        pytest.param(
+            "我们机构2022年一共首签了10家企业，第一年补贴加起来最多能拿多少？",
+            "311,126.00",
+            id="ten firms signed the same year, first year, added up",
+        ),
+        pytest.param(
+            "我们机构2022年首次签约了3家企业，第一年每家都按上限算，合计最多多少？",
+            "93,337.80",
+            id="three firms, each at the cap",
+        ),
+        pytest.param("2022年首签的，第一年多少", None, id="one firm is the calculator's"),
+        pytest.param(
+            "2022年首签了3家企业，补贴合计多少", None, id="no service year named, no total guessed"
+        ),
+    ],
+)
+def test_firms_sharing_one_first_signing_are_added_up(text: str, total: str | None) -> None:
+    from bot.assistant.checks.subsidy_several import same_signing_total
+    from bot.language.normalize import normalize_text
+
+    answer = same_signing_total(normalize_text(text), dt.date(2023, 6, 1))
+    if total is None:
+        assert answer is None
+    else:
+        assert answer is not None and f"合计不超过{total}元" in answer.text
+        assert "第十九条" in answer.text

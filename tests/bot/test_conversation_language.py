@@ -1941,6 +1941,34 @@ SET_V = [
         {"qualifying_condition": "labour_case"},
         id="仲 cut short at the end of its clause is 仲裁",
     ),
+    # found by set W
+    pytest.param("運作正常", "inform", {"operating_normally": "yes"}, id="运作正常 is operating"),
+    pytest.param("没停，正常开着", "inform", {"operating_normally": "yes"}, id="open for business"),
+    pytest.param(
+        "我们是科技型中下企业，22年入的库",
+        "inform",
+        {"qualifying_condition": "tech_sme"},
+        id="中下 typed for 中小",
+    ),
+    pytest.param(
+        "我们是做托管的机构，想问三件事：A 备案期限 B 补贴申请材料 C 机构被退出的情形",
+        "ask_agency_exit",
+        {"own_case_count": None},
+        id="three matters asked are no three cases",
+    ),
+    # found by set X
+    pytest.param(
+        "公司坪山注册，税坪山交，厂坪山，人38，做家具，生产正常",
+        "inform",
+        {"headcount": "38"},
+        id="人 as a clause's label before the figure is the headcount",
+    ),
+    pytest.param(
+        "我们公司想接受托管服务，我们是劳务派遣公司",
+        "inform",
+        {"firm_type": "labour_dispatch", "organisation_type": None},
+        id="receiving custody is an enterprise's wish, not an agency's",
+    ),
 ]
 
 

@@ -949,3 +949,25 @@ def test_three_listed_questions_are_all_answered_when_the_first_is_the_intent() 
     (message,) = ReplyClassifier().process([message])
     assert message.get(INTENT)["name"] == "ask_filing"
     assert message.get("also_asked") == ["ask_published_lists", "ask_validity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "classified_as", "confidence", "expected"),
+    [
+        pytest.param("测过了，88和91", "goodbye", 0.9, "inform", id="two scores are no goodbye"),
+        pytest.param("88", "goodbye", 0.9, "goodbye", id="88 alone is goodbye in figures"),
+        pytest.param(
+            "谁去备", "ask_guiding_department", 0.32, "nlu_fallback", id="a few words on a guess"
+        ),
+        pytest.param(
+            "😰 我们2022年10月开始托管，今年3月有个员工申请了劳动仲裁，公司会不会因此不能再当托管服务对象了？",
+            "ask_enterprise_eligibility",
+            0.31,
+            "ask_enterprise_exit",
+            id="an enterprise under custody asking whether it can no longer be served",
+        ),
+    ],
+)
+def test_set_x_readings(text: str, classified_as: str, confidence: float, expected: str) -> None:
+    (message,) = ReplyClassifier().process([_message(text, classified_as, confidence)])
+    assert message.get(INTENT)["name"] == expected

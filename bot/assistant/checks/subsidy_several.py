@@ -17,6 +17,7 @@ from bot.assistant.checks.subsidy import LAST_SUBSIDISED_YEAR, year_cap
 from bot.assistant.fact_builders import parse_month_or_date
 from bot.language.facts import (
     CURRENT_YEAR,
+    NUMBER,
     PERIOD,
     RENEWAL,
     SERVICE_ENDED,
@@ -24,6 +25,7 @@ from bot.language.facts import (
     extract_facts,
 )
 from bot.language.normalize import question_clause
+from bot.language.numbers import to_int
 from rules_core.answer import Answer, compose
 from rules_core.money import format_yuan
 from rules_core.periods import chinese_date
@@ -170,4 +172,45 @@ def several_clients_answer(clients: list[Client], text: str, as_of: dt.date) -> 
         ],
         articles=[19, 22, 23],
         data={"clients": [c.label for c in clients]},
+    )
+
+
+# 「2022年一共首签了10家企业」「3家企业…每家」: how many enterprises share the one first signing
+_HOW_MANY = re.compile(rf"(?P<n>{NUMBER})\s*家(?:企业|公司|客户|服务对象)?")
+_EACH = re.compile(r"每家|各家|都按")
+
+
+def same_signing_total(text: str, today: dt.date) -> Answer | None:
+    """「我们机构2022年一共首签了10家企业，第一年补贴加起来最多能拿多少？」: the cap of the
+    service year named, times the enterprises that share the one first signing (第十九条: each
+    enterprise's cap is its own, on the same base); ``None`` unless the message names one first
+    signing, a number of enterprises (two or more), a service year and asks for a total."""
+    facts = extract_facts(text, today)
+    signed = _first_signing(facts)
+    year = _one(facts, "service_year")
+    counts = [to_int(m.group("n")) for m in _HOW_MANY.finditer(text)]
+    how_many = counts[0] if len(counts) == 1 else None
+    if signed is None or year in (None, CURRENT_YEAR) or how_many is None or how_many < 2:
+        return None
+    if not (_TOTAL.search(text) or _EACH.search(text)):
+        return None
+    signing = parse_month_or_date(signed)
+    assert signing is not None  # a date the extractor read
+    result = year_cap(signing, int(str(year)), None, today)
+    if result.verdict is not Verdict.CALCULATED or int(str(year)) > LAST_SUBSIDISED_YEAR:
+        return None
+    cap = Decimal(str(result.figures["cap"]))
+    label = result.conclusion.split("补贴上限")[0]  # 「第一年」
+    return compose(
+        conclusion=(
+            f"{how_many}家企业{label}补贴上限合计不超过{format_yuan(cap * how_many)}："
+            f"每家{format_yuan(cap)}（{signing.year}年首次签约，基数为{signing.year - 1}年度"
+            f"深圳市城镇非私营单位在岗职工年平均工资{Decimal(str(result.figures['base'])):,}元的"
+            f"{result.figures['fraction']}）× {how_many}家。"
+        ),
+        verdict=Verdict.CALCULATED.value,
+        body=["每家企业的补贴各自计算、各自核定；这里是每家都按上限、服务满一整年时的合计。"],
+        notes=[*amount_notes()],
+        articles=[19, 22],
+        data={"clients": how_many, "cap": str(cap)},
     )
