@@ -106,7 +106,9 @@ _HEADCOUNT_PATTERNS = [
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
     # 「厂坪山，人38，做家具」: 人 as a clause's label before its figure
-    re.compile(r"(?:^|(?<=[,，。;；\s]))人[:：]?\s*(?P<n>\d{1,5})(?P<approx>多|来|余)?(?=[,，。;；\s]|$)"),
+    re.compile(
+        r"(?:^|(?<=[,，。;；\s]))人[:：]?\s*(?P<n>\d{1,5})(?P<approx>多|来|余)?(?=[,，。;；\s]|$)"
+    ),
 ]
 _HEADCOUNT_NOUNS = ("员工", "职工", "从业人员", "工人", "人数", "规模")
 # 「我们就一个人」「公司只有一人」 is a headcount of one

@@ -195,7 +195,9 @@ _FOLLOW_UP_WORDS = re.compile(
 
 
 # 「先问下，」「请问，」: a lead-in before the question, no part of it
-_LEAD_IN = re.compile(r"^(?:那|嗯|好的?|哦)?(?:先|再|顺便|我想|想)?(?:请问|问下|问一下|问问)(?:一下)?[,，:：\s]*")
+_LEAD_IN = re.compile(
+    r"^(?:那|嗯|好的?|哦)?(?:先|再|顺便|我想|想)?(?:请问|问下|问一下|问问)(?:一下)?[,，:：\s]*"
+)
 
 
 def is_follow_up(text: str) -> bool:
