@@ -14,7 +14,7 @@ from actions.recheck import recheck
 from bot.assistant.context import answer_context, knowledge_base
 from bot.assistant.fact_context import check_for_facts, terse_statement
 from bot.assistant.faq import follow_up_answer, list_item_answer
-from bot.assistant.referrals import referral
+from bot.assistant.referrals import names_another_matter, referral
 from bot.assistant.registry import CHECKS, check_answer, check_for_intent
 from bot.assistant.replies import CLARIFY_TEXT
 from bot.assistant.transcript import (
@@ -76,6 +76,8 @@ def follow_up(text: str, tracker: Tracker) -> Answer | None:
     facts known; ``None`` when the text is no follow-up. After facts that a check answered
     (「2022年7月首签了一家企业，想算第一年补贴上限」 then 「用的工资数据以谁公布的为准？」) the
     topic is that check's."""
+    if names_another_matter(text):
+        return None  # 「深圳现在最低工资标准是多少」 after the payroll answer: another office's
     topic = topic_just_asked(tracker.events)
     last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
     if previous_user_intent(tracker.events) == "inform" and last is not None:

@@ -13,6 +13,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import latest_intent, send_policy_answer, slot_values
+from bot.assistant.checks.subsidy_several import chosen_client_signing
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import SUBSIDY_WORDS, check_for_facts, under_custody
 from bot.assistant.registry import CHECKS, Check, check_answer, check_for_topic
@@ -29,6 +30,7 @@ from bot.assistant.slot_filling import (
 )
 from bot.assistant.transcript import (
     earlier_entity_value,
+    messages_before_latest,
     previous_user_intent,
     slots_before_latest_message,
     slots_changed_by_latest_message,
@@ -65,6 +67,20 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     message = tracker.latest_message
     entities = list(message.get("entities") or [])
     text = str(message.get("normalized_text") or message.get("text") or "")
+    chosen = chosen_client_signing(
+        text, messages_before_latest(tracker.events), answer_context().as_of
+    )
+    if chosen is not None:
+        # 「选2号，再算下第二年」 after the caps of several enterprises: that one's first signing
+        subsidy, chosen_slots = CHECKS["subsidy"], {"first_signing_date": chosen}
+        dispatcher.utter_message(text=SUPPLEMENT_LINE)
+        send_policy_answer(
+            dispatcher,
+            tracker,
+            subsidy.answer({**slot_values(tracker, FACT_SLOTS), **chosen_slots}, answer_context()),
+        )
+        chosen_slots[LAST_CHECK_SLOT] = subsidy.name
+        return [SlotSet(name, value) for name, value in chosen_slots.items()]
     last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
     belongs_to = CHECKS.get(check_for_facts(entities, text) or "")
     # 「去年我们共12件」 right after the general answer on agency exit (第十一条), 「2021年7月

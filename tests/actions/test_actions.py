@@ -558,6 +558,19 @@ def test_a_short_follow_up_the_classifier_cannot_place_takes_up_the_topic_just_a
     assert shown.startswith("接着上一个问题") and expected in shown
 
 
+def test_another_offices_matter_after_a_topic_is_not_taken_for_a_follow_up() -> None:
+    from actions.fallback import ActionOutOfScope
+    from tests.actions.conftest import user_event
+
+    history = [user_event("托管机构能帮我发工资吗", "ask_service_payroll")]
+    text = "深圳现在最低工资标准是多少"
+    messages, _ = run_action(
+        ActionOutOfScope(), make_tracker(text, "out_of_scope", history=history)
+    )
+    shown = "\n".join(str(m.get("text") or "") for m in messages)
+    assert not shown.startswith("接着上一个问题") and "12333" in shown
+
+
 def test_a_long_unplaced_message_after_a_topic_is_not_taken_for_a_follow_up() -> None:
     from actions.fallback import ActionFallbackSearch
     from tests.actions.conftest import user_event

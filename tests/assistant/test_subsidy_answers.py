@@ -170,3 +170,25 @@ def test_firms_sharing_one_first_signing_are_added_up(text: str, total: str | No
     else:
         assert answer is not None and f"合计不超过{total}元" in answer.text
         assert "第十九条" in answer.text
+
+
+LISTED = (
+    "【结论】2家企业的补贴上限各自按首次签约时间和服务年度计算，见下。\n"
+    "· 第1家（2021年12月首次签约）：第一年补贴上限为27,887.20元\n"
+    "· 第2家（2022年1月首次签约）：第一年补贴上限为31,112.60元"
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "signing"),
+    [
+        pytest.param("选2号，再算下第二年", "2022-01", id="the second enterprise by its number"),
+        pytest.param("第1家呢", "2021-12", id="the first by 第1家"),
+        pytest.param("那第二年呢", None, id="a year asked chooses no enterprise"),
+        pytest.param("选3号", None, id="a number past the list chooses none"),
+    ],
+)
+def test_an_enterprise_of_several_is_chosen_by_its_number(reply: str, signing: str | None) -> None:
+    from bot.assistant.checks.subsidy_several import chosen_client_signing
+
+    assert chosen_client_signing(reply, [LISTED], dt.date(2023, 6, 1)) == signing

@@ -713,6 +713,28 @@ CONVERSATIONS = [
         ["2022家"],
         id="a year is no count, and a count said to be another figure is that figure",
     ),
+    # found by blind dialogue set X (and F)
+    pytest.param(
+        ["我们机构2022年一共首签了10家企业，第一年补贴加起来最多能拿多少？"],
+        ["311,126.00", "第十九条"],
+        [],
+        id="enterprises sharing one first signing are added up",
+    ),
+    pytest.param(
+        [
+            "我们机构有两家企业要算：1号企业2021年12月首签，2号企业2022年1月首签。第一年补贴上限各多少？",
+            "选2号，再算下第二年",
+        ],
+        ["25,927.17"],
+        ["23,239.33"],
+        id="the enterprise chosen by its number keeps its own base",
+    ),
+    pytest.param(
+        ["托管机构能帮我发工资吗", "深圳现在最低工资标准是多少"],
+        ["不在我的解答范围内", "12333"],
+        ["接着上一个问题"],
+        id="another office's matter after an answer is no follow-up of it",
+    ),
 ]
 
 

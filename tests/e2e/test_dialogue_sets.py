@@ -41,8 +41,11 @@ KEEP = {
     "blind_q.yml": 0.95,
     "blind_r.yml": 0.95,
     "blind_s.yml": 0.96,
-    "blind_t.yml": 0.93,
-    "blind_u.yml": 0.92,
+    "blind_t.yml": 0.96,
+    "blind_u.yml": 0.95,
+    "blind_v.yml": 0.96,
+    "blind_w.yml": 0.95,
+    "blind_x.yml": 0.95,
 }
 
 

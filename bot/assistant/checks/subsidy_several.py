@@ -26,6 +26,7 @@ from bot.language.facts import (
 )
 from bot.language.normalize import question_clause
 from bot.language.numbers import to_int
+from bot.language.statements import item_reference
 from rules_core.answer import Answer, compose
 from rules_core.money import format_yuan
 from rules_core.periods import chinese_date
@@ -214,3 +215,25 @@ def same_signing_total(text: str, today: dt.date) -> Answer | None:
         articles=[19, 22],
         data={"clients": how_many, "cap": str(cap)},
     )
+
+
+# 「第1家呢」「选第2家」: an enterprise of the list by its place in it
+_NTH_CLIENT = re.compile(rf"^(?:那|选|算)?第\s*(?P<n>{NUMBER})\s*家")
+# 「· 第2家（2022年1月首次签约）：…」: one enterprise's line of :func:`several_clients_answer`
+_CLIENT_LINE = re.compile(r"^· (?P<label>[^（\n]+)（(?P<said>[^）\n]+)首次签约）", re.MULTILINE)
+
+
+def chosen_client_signing(reply: str, earlier: list[str], today: dt.date) -> str | None:
+    """「选2号，再算下第二年」 after the caps of several enterprises: the first signing of the one
+    chosen by its number (``2022-01``), so that its own base is used; ``None`` when the reply
+    chooses none or no such list was given."""
+    nth = _NTH_CLIENT.match(reply.strip())
+    number = to_int(nth.group("n")) if nth else item_reference(reply)
+    if number is None:
+        return None
+    for said in earlier:
+        lines = _CLIENT_LINE.findall(said)
+        if len(lines) >= number:
+            dates = [f for f in extract_facts(lines[number - 1][1], today) if f.entity == "date"]
+            return dates[0].value if dates else None
+    return None
