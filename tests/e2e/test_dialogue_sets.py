@@ -46,6 +46,7 @@ KEEP = {
     "blind_v.yml": 0.96,
     "blind_w.yml": 0.95,
     "blind_x.yml": 0.95,
+    "blind_y.yml": 0.94,
 }
 
 
