@@ -1969,6 +1969,22 @@ SET_V = [
         {"firm_type": "labour_dispatch", "organisation_type": None},
         id="receiving custody is an enterprise's wish, not an agency's",
     ),
+    # found by set Y
+    pytest.param(
+        "我们机构去年一共托管了50家企业，去年总共发生劳动案件6件，涉及的企业有5家，案件发生率0.4%",
+        "ask_agency_exit",
+        {"clients_served": "50", "clients_with_cases": "5"},
+        id="the firms the cases fell in are the clients with cases",
+    ),
+    pytest.param(
+        "更正一下：专职服务人员是两个，两个人都有证，一个是人力资源管理师，一个是劳动关系协调员",
+        "ask_agency_conditions",
+        {"certified_staff": "2"},
+        id="two full-time staff who both hold a certificate are two certified",
+    ),
+    pytest.param(
+        "工厂正常运转", "inform", {"operating_normally": "yes"}, id="正常运转 is operating"
+    ),
 ]
 
 
