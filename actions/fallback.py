@@ -19,6 +19,7 @@ from bot.assistant.registry import CHECKS, check_answer, check_for_intent
 from bot.assistant.replies import CLARIFY_TEXT
 from bot.assistant.transcript import (
     consecutive_fallbacks,
+    earlier_user_texts,
     last_policy_question,
     messages_before_latest,
     previous_user_intent,
@@ -101,7 +102,9 @@ class ActionFallbackSearch(Action):
         # 「5，展开说说」 after a numbered list: that item's answer, however many misses came
         # before; 「多久更新一次」 right after the published lists: that topic's answer again
         raw = str(message.get("text") or "")  # ③ and （五） as typed
-        answer = list_item_answer(raw, messages_before_latest(tracker.events), answer_context())
+        # the list just given, or one the user gave a few turns ago (「A…B…C…」, 「B」, then 「C」)
+        earlier = messages_before_latest(tracker.events) + earlier_user_texts(tracker.events)
+        answer = list_item_answer(raw, earlier, answer_context())
         if answer is not None:
             # 「两个事：1）能不能托管；2）补贴上限多少…」 then 「先回答2」: that check's answer on
             # the facts known, not its general rule

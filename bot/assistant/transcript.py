@@ -89,6 +89,14 @@ def transcript_until(
     return transcript(e for e in events if float(e.get("timestamp") or 0) <= limit)
 
 
+def earlier_user_texts(events: Iterable[Mapping[str, Any]], turns: int = 3) -> list[str]:
+    """The user's messages before the previous one, latest first, at most ``turns`` of them:
+    where a list the user gave two or three turns ago is (「A …B …C …」, then 「B」, then 「C」)."""
+    before, _ = _split_at_latest_user(events)
+    said = [str(e.get("text") or "") for e in before if e.get("event") == "user"]
+    return list(reversed(said[:-1]))[:turns]
+
+
 def _split_at_latest_user(
     events: Iterable[Mapping[str, Any]],
 ) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:

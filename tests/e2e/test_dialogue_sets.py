@@ -22,8 +22,8 @@ DIALOGUES = REPO / "tests" / "dialogues"
 # set → the share it must keep (a little under what it reached, as conversations are judged
 # whole: one changed wording of a reply can fail a turn)
 KEEP = {
-    "blind_a.yml": 0.94,
-    "blind_b.yml": 0.94,
+    "blind_a.yml": 0.95,
+    "blind_b.yml": 0.95,
     "blind_c.yml": 0.96,
     "blind_d.yml": 0.95,
     "blind_e.yml": 0.95,
@@ -36,17 +36,17 @@ KEEP = {
     "blind_l.yml": 0.93,
     "blind_m.yml": 0.96,
     "blind_n.yml": 0.96,
-    "blind_o.yml": 0.95,
+    "blind_o.yml": 0.96,
     "blind_p.yml": 0.96,
     "blind_q.yml": 0.95,
-    "blind_r.yml": 0.95,
+    "blind_r.yml": 0.96,
     "blind_s.yml": 0.96,
     "blind_t.yml": 0.96,
-    "blind_u.yml": 0.95,
+    "blind_u.yml": 0.96,
     "blind_v.yml": 0.96,
     "blind_w.yml": 0.95,
     "blind_x.yml": 0.95,
-    "blind_y.yml": 0.94,
+    "blind_y.yml": 0.96,
 }
 
 
