@@ -22,6 +22,10 @@
   questions it asks besides its intent, 「…能申请吗？另外名单在哪看」, from the intent
   classifier's reading of each question on its own); a message of facts whose question closes
   on the verdict and that asks another question is ``inform``, so the check comes first.
+- Another office's matter asked with no word of custody (「是不是要付双倍工资」, 「东莞有没有这种
+  托管服务」) is ``out_of_scope`` (bot/assistant/referrals.yml); two topics the classifier is torn
+  between, together nearly all its belief, are both answered (the second under ``also_asked``);
+  a yes followed by a statement (「对，下个月办完」) is ``affirm`` flagged ``confirms``.
 Runs after the intent classifier and the fact extractor, before the fallback classifier.
 """
 
