@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import answered_by_a_check, latest_intent, send_policy_answer, slot_values
 from bot.assistant.checks.subsidy import stopped_answer
 from bot.assistant.checks.subsidy_several import (
+    asks_three_year_total,
     same_signing_total,
     several_clients,
     several_clients_answer,
@@ -20,7 +21,7 @@ from bot.assistant.checks.subsidy_several import (
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import gives_subsidy_facts, states_an_exit
 from bot.assistant.registry import ASKED_AFTER_VERDICT, CHECKS, Check
-from bot.assistant.vocabulary import LAST_CHECK_SLOT
+from bot.assistant.vocabulary import ALL_YEARS, LAST_CHECK_SLOT
 from rules_core.results import Verdict
 
 UNDECIDED = Verdict.NEEDS_CONFIRMATION.value
@@ -93,6 +94,12 @@ class ActionSubsidy(CheckQuestionAction):
         if total is not None:
             send_policy_answer(dispatcher, tracker, total)
             return []
+        slots = slot_values(tracker, self.check.reads)
+        if asks_three_year_total(text) and self.check.has_facts(slots):
+            # 「第二年的补贴上限是多少？三年加起来最多多少？」: every year's cap and the totals
+            every_year = {**slots, "service_year": ALL_YEARS}
+            send_policy_answer(dispatcher, tracker, self.check.answer(every_year, ctx))
+            return [SlotSet(LAST_CHECK_SLOT, self.check.name)]
         entities = list(tracker.latest_message.get("entities") or [])
         if tracker.get_slot(LAST_CHECK_SLOT) in _EXITS or states_an_exit(entities):
             # 「那我们这个补贴怎么算？」 after the client moved out, 「托管企业搬离坪山以后，机构

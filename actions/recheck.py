@@ -27,6 +27,7 @@ from bot.assistant.slot_filling import (
     says_all_of_them,
     slots_from_entities,
     with_figure_replaced,
+    with_place_replaced,
 )
 from bot.assistant.transcript import (
     earlier_entity_value,
@@ -129,6 +130,7 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     replied = (
         (certified_fewer(tracker, text) if last and "certified_staff" in last.reads else {})
         or (with_figure_replaced(text, before, last.reads) if last is not None else {})
+        or (with_place_replaced(entities, before) if message.get(CORRECTION) else {})
         or (reply_to_last_check(last, tracker, text, entities) if bare else {})
     )
     if replied and last is not None:  # 「85、74」 after a verdict that still needs the scores

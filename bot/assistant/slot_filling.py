@@ -578,7 +578,7 @@ def fewer_certified(text: str) -> int | None:
 # 「别问那么多，直接告诉我能不能申请托管」「先给个结论」: the verdict now, before any question
 _VERDICT_NOW = re.compile(
     r"直接(?:告诉|说|讲|给)|先(?:告诉我|说|给个?)(?:结论|结果|能不能|行不行)|别问|不用问|不要问|少问"
-    r"|就按(?:现在|目前|已有)|先给个?结论"
+    r"|就按(?:现在|目前|已有)|先给(?:我)?个?结论"
     # 「100人的企业算不算100人以下？」: whether a figure said meets a threshold is the verdict on
     # that condition, which the verdict so far shows before the next question
     r"|(?:算不算|算|属不属于|属于|是不是|符不符合|在不在|够不够)[^,，。?？]{0,6}\d+\s*(?:人|分|%|％|件|家)?"
@@ -809,3 +809,20 @@ def answer_to_requested_slot(
         if found:
             return ",".join(found[:2])
     return None
+
+
+_PLACE_SLOTS = ("in_pingshan", "registered_in_pingshan", "tax_in_pingshan", "operating_in_pingshan")
+
+
+def with_place_replaced(
+    entities: Iterable[Mapping[str, Any]], known: Mapping[str, Any]
+) -> dict[str, str]:
+    """「不好意思打错了，是坪山区碧岭街道，不是大鹏」: a correction that names one place and no
+    role puts that place where the place said before was; ``{slot: yes/no}`` for each place slot
+    known before (第九条's three places), or ``{}`` when the message names roles or several
+    places, or no place was known."""
+    places = [e for e in entities if e.get("entity") == "district"]
+    if len(places) != 1 or places[0].get("role") is not None:
+        return {}
+    value = YES if str(places[0].get("value")) == "坪山区" else NO
+    return {slot: value for slot in _PLACE_SLOTS if known.get(slot) is not None}

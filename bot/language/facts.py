@@ -525,7 +525,9 @@ _LIST_JOINER = re.compile(r"(?:[、/或和及与]|或者|以及|也不是|,|，)
 
 _OTHERS_FIRM_AFTER = re.compile(
     r"(?:公司|机构|企业)?(?:的)?(?:是|都是|只是)(?:我们|我司)?的?"
-    r"(?:客户|合作方|甲方|服务对象|供应商"
+    # 「劳务派遣是我们以前合作的供应商」
+    r"(?:(?:以前|之前|原来|现在)?(?:合作|用|找|请)(?:过)?的)?"
+    r"(?:客户|合作方|甲方|服务对象|供应商|合作伙伴|合作单位"
     # 「做劳务派遣的是我们关联公司」: a firm of the same group, not this one
     r"|关联公司|关联企业|母公司|子公司|兄弟公司|集团|总公司|分公司|另一家|别的公司|隔壁)"
 )
@@ -567,12 +569,14 @@ _QUALIFYING = [
             # 「那次投诉是去年（2022年）11月的」: the case spoken of before, dated again
             r"|(?<=那次|这次|那个|这个|那起|这起)(?:投诉|案子|案件)(?=(?:其实)?是(?:在)?[(（]?(?:去年|上一?年|前年|今年|\d{4}年))"
             r"|(?:(?<=没)|(?<=无))纠纷"  # 「去年没纠纷」
+            # 「没有案件，也不是科技型」 to the question of 第九条's three conditions: no case
+            r"|(?:(?<=没有)|(?<=没)|(?<=无))(?:任何)?(?:案件|案子)"
         ),
     ),
     (
         "tech_sme",
         re.compile(
-            r"科技型中小企业|科技型企业|科技型小微企业|科技型(?=也|都|了|啦|的|[,，。;；]|$)"
+            r"科技型中小企业|科技型企业|科技型小微企业|科技型(?=也|都|了|啦|的|或|和|[,，。;；、]|$)"
             # 「22年入库了」: 入库 is said only of the 科技型中小企业 library
             r"|(?<![没未不科技型中小企业])(?:已经?|才|刚|就)?入(?:了)?库(?!的条件|条件|标准|要求)"
         ),
@@ -629,6 +633,13 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 or bool(re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before))
                 # 「也不是区里的重点企业」: 不是 a few words before the condition
                 or bool(re.search(r"(?:不是|不属于|并非|不算)[^,，。;；是]{0,5}$", before))
+                # 「也不是科技型或者什么重点企业」: the 不是 covers each item of the list
+                or bool(
+                    re.search(
+                        r"(?:不是|不属于|并非|不算)[^,，。;；是]{0,12}?(?:或者?|和|及|、)[^,，。;；是]{0,6}$",
+                        before,
+                    )
+                )
                 # 「去年0投诉0仲裁」: none of that kind
                 or bool(_ZERO_BEFORE.search(plain[max(0, head - 5) : head]))
                 or value == "labour_case"
@@ -1228,6 +1239,16 @@ _NO_OWN_CASES = re.compile(
 )
 
 
+# 「我们和托管的企业都没有案件」「机构自己跟客户去年都没出过案子」: none of its own, none of its clients'
+_NONE_ON_EITHER_SIDE = re.compile(
+    r"(?:(?:我们|机构)(?:自己|自身|本身)?(?:和|跟|与|及)(?:我们)?(?:托管|服务)?的?(?:企业|客户|服务对象)"
+    # 「托管企业和我们机构自己去年都没有信访、监察、仲裁案件」
+    r"|(?:托管|服务)?的?(?:企业|客户|服务对象)(?:和|跟|与|及)(?:我们)?(?:机构)?(?:自己|自身|本身)?)"
+    r"[^,，。;；]{0,4}?(?:都|也|均)(?:没有|没|无|未)(?:出|发生)?(?:过)?(?:任何)?(?:劳动)?"
+    r"(?:(?:劳动)?(?:信访|监察|仲裁)[、,，和及]?)*(?:案件|案子)"
+)
+
+
 # 第八条 counts full-time staff *with* a certificate (人力资源管理、劳动关系协调、劳动争议调解、
 # 法律职业资格…); a lawyer holds 法律职业资格 by being one
 _CERTIFIED = re.compile(r"证|资格|律师")
@@ -1350,6 +1371,9 @@ def _counts(text: str) -> list[Fact]:
             facts.append(Fact("count", str(n), m.start("n"), m.end(), "cases"))
     for m in _NO_OWN_CASES.finditer(text):
         facts.append(Fact("count", "0", m.start(), m.end(), "cases"))
+    for m in _NONE_ON_EITHER_SIDE.finditer(text):  # 「我们和托管的企业都没有案件」: both none
+        facts.append(Fact("count", "0", m.start(), m.end(), "cases"))
+        facts.append(Fact("count", "0", m.start(), m.end(), "clients_with_cases"))
     for role, pattern in _NONE_OF:  # 「没有企业要求换机构」: a count of none
         for m in pattern.finditer(text):
             facts.append(Fact("count", "0", m.start(), m.end(), role))

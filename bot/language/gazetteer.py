@@ -50,6 +50,8 @@ class _Names:
     full: dict[str, str]  # 肇庆市 → 肇庆市, 深汕特别合作区 → 深汕特别合作区
     short: dict[str, str]  # 肇庆 → 肇庆市 (needs a place word beside it)
     bare: dict[str, str]  # 龙岗 → 龙岗区, 坑梓 → 坪山区 (a word on its own is enough)
+    # 中山 → 中山市: a name that is also a common word, a place only where the firm moved to
+    moved_to: dict[str, str]
     before: re.Pattern[str]
     after: re.Pattern[str]
 
@@ -75,6 +77,7 @@ def _names() -> _Names:
     full: dict[str, str] = {}
     short: dict[str, str] = {}
     bare: dict[str, str] = {}
+    moved_to: dict[str, str] = {}
     for code, name in sorted(REGION_DATA.items(), key=_rank):
         if code in PINGSHAN_PARENTS:
             continue
@@ -87,6 +90,8 @@ def _names() -> _Names:
             bare.setdefault(stem, value)
         elif stem not in common:
             short.setdefault(stem, value)
+        else:
+            moved_to.setdefault(stem, value)
     for stem, name in (data.get("extra_places") or {}).items():
         full.setdefault(name, name)
         bare.setdefault(stem, name)
@@ -100,6 +105,7 @@ def _names() -> _Names:
         full=full,
         short=short,
         bare=bare,
+        moved_to=moved_to,
         # a role word names the place after it too (「税东莞交」「注册经营坪山」)
         before=re.compile(
             "(?:"
@@ -138,8 +144,13 @@ def bare_place_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     names = _names()
-    alternatives = sorted({*names.full, *names.short, *names.bare}, key=len, reverse=True)
+    alternatives = sorted(
+        {*names.full, *names.short, *names.bare, *names.moved_to}, key=len, reverse=True
+    )
     return re.compile("|".join(map(re.escape, alternatives)))
+
+
+_MOVED_TO = re.compile(r"(?:搬|迁)(?:了)?(?:到|去|往|至)(?:了)?$")
 
 
 def _value(said: str, text: str, start: int, end: int) -> str | None:
@@ -148,6 +159,9 @@ def _value(said: str, text: str, start: int, end: int) -> str | None:
         return names.full[said]
     if said in names.bare:
         return names.bare[said]
+    if said in names.moved_to:
+        # 「由坪山搬到中山」: after a move, 中山 is the city, not the common word
+        return names.moved_to[said] if _MOVED_TO.search(text[:start]) else None
     if (
         is_whole_reply(text, start, end)
         or names.before.search(text[:start])

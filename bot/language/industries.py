@@ -80,8 +80,16 @@ _NOT_AN_ITEM = re.compile(r"齐全|都有|正常|没有|不是|有没有|吗|呢
 _SECTOR = re.compile(r"行业[:：是为]\s*(?P<d>[\u4e00-\u9fffA-Za-z]{2,12})")
 
 
+# 「我们给一家模具厂做托管」: an agency naming its client's trade, not its own
+_SERVES_A_CLIENT = re.compile(
+    r"(?:给|为|帮|替)(?:一家|这家|那家|几家|\d+家)?[^,，。;；]{0,12}?(?:做|提供)(?:的)?托管"
+)
+
+
 def business_line(text: str) -> str | None:
     """The first line of business the enterprise names as its own, or ``None``."""
+    if _SERVES_A_CLIENT.search(text):
+        return None
     words = _words()
     bare = text.strip(" ,，。.!！")
     if bare in words:  # 「五金」 alone, in reply to what the firm does

@@ -17,7 +17,9 @@ from bot.language.numbers import NUMBER, to_decimal
 POSITIVE, NEGATIVE = "positive", "negative"
 _NEGATIVE = set("👎😞😡😠😢😭🙁☹😤😒💢")
 # joiners, variation selectors and skin tones that hold emoji sequences together
-_GLUE = {"\u200d", "\ufe0f", "\ufe0e", *(chr(c) for c in range(0x1F3FB, 0x1F400))}
+# joiners, variation selectors, skin tones and the keycap mark: 「2️⃣」 is the digit 2 with
+# U+FE0F and U+20E3 (COMBINING ENCLOSING KEYCAP) after it, which go and leave the digit
+_GLUE = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3", *(chr(c) for c in range(0x1F3FB, 0x1F400))}
 _PUNCTUATION = set("!！。.~，,、 ")
 _DOUBT = re.compile(
     r"(?:你|您)?(?:确定|肯定)(?:吗|么|嘛|不)|真的(?:吗|么|假的)|(?:没|不会)(?:搞|算|弄)错吧|"
@@ -55,8 +57,8 @@ _CORRECTION = re.compile(
 # is after what was said (「我刚看了营业执照，注册地址其实是龙岗」)
 _CORRECTION_INSIDE = re.compile(
     r"(?:说|看|搞|弄|写|打|记|算|填|报)错了|(?:说|搞|弄|写)(?:反|混)了|(?:多|少|漏)算了|(?:刚才|之前|前面)(?:说|讲|报)的不对"
-    # 「再核对了一下，…实际只有5家」
-    r"|(?:再|又|重新)核对了?一下"
+    # 「再核对了一下，…实际只有5家」「等一下，我核对了一下，是服务了整整8个月」
+    r"|(?:再|又|重新)核对了?一下|核对了一下[,，]\s*(?:是|有|只有|应该是)"
     r"|我(?:要|想)?更正|需要更正|更正一下|纠正一下|其实(?:现在|目前)?(?:是|在|有)|实际上?(?:是|在)"
     # 「我刚打电话核实了，他们只是…」
     r"|核实(?:了|过)"

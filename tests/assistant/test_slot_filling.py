@@ -411,3 +411,35 @@ def test_a_trade_given_as_a_correction_does_undo_the_firm_type() -> None:
 )
 def test_a_short_yes_or_no_word_answers_only_the_question_it_fits(slot, text, value) -> None:
     assert answer_to_requested_slot(slot, "inform", text) == value
+
+
+@pytest.mark.parametrize(
+    ("entities", "known", "replaced"),
+    [
+        pytest.param(
+            [{"entity": "district", "value": "坪山区", "role": None}],
+            {"in_pingshan": "no"},
+            {"in_pingshan": "yes"},
+            id="the place corrected to Pingshan takes the place said before",
+        ),
+        pytest.param(
+            [{"entity": "district", "value": "坪山区", "role": "tax"}],
+            {"in_pingshan": "no"},
+            {},
+            id="a place with its role is read as that role, not as a replacement",
+        ),
+        pytest.param(
+            [{"entity": "district", "value": "东莞市", "role": None}],
+            {"registered_in_pingshan": "yes", "operating_in_pingshan": "yes"},
+            {"registered_in_pingshan": "no", "operating_in_pingshan": "no"},
+            id="a place corrected to another city takes each place said before",
+        ),
+        pytest.param([], {"in_pingshan": "no"}, {}, id="no place, nothing replaced"),
+    ],
+)
+def test_a_place_corrected_without_its_role_replaces_the_place_said_before(
+    entities: list[dict[str, object]], known: dict[str, str], replaced: dict[str, str]
+) -> None:
+    from bot.assistant.slot_filling import with_place_replaced
+
+    assert with_place_replaced(entities, known) == replaced

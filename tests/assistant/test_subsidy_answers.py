@@ -192,3 +192,33 @@ def test_an_enterprise_of_several_is_chosen_by_its_number(reply: str, signing: s
     from bot.assistant.checks.subsidy_several import chosen_client_signing
 
     assert chosen_client_signing(reply, [LISTED], dt.date(2023, 6, 1)) == signing
+
+
+def test_enterprises_signed_in_a_year_alone_get_their_caps_with_the_year_asked() -> None:
+    from bot.assistant.checks.subsidy_several import several_clients, several_clients_answer
+    from bot.language.normalize import normalize_text
+
+    text = normalize_text(
+        "两家客户帮我一起算：A公司2021年首签，现在第二年；B公司2022年首签，现在第一年。各自的补贴上限？"
+    )
+    as_of = dt.date(2023, 6, 1)
+    answer = several_clients_answer(several_clients(text, as_of), text, as_of).text
+    # 2021 (the validity period began on 2021-03-31): as if inside it, and said so
+    assert "A公司（2021年首次签约；只说了年份" in answer and "23,239.33元" in answer
+    assert "B公司（2022年首次签约）" in answer and "31,112.60元" in answer
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        pytest.param(
+            "第二年的补贴上限是多少？三年加起来最多多少？", True, id="three years added up"
+        ),
+        pytest.param("3年合计多少", True, id="3年合计"),
+        pytest.param("第三年多少", False, id="one year"),
+    ],
+)
+def test_a_question_of_the_three_years_total_is_told(text: str, asks: bool) -> None:
+    from bot.assistant.checks.subsidy_several import asks_three_year_total
+
+    assert asks_three_year_total(text) is asks

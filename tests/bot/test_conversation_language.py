@@ -1985,6 +1985,50 @@ SET_V = [
     pytest.param(
         "工厂正常运转", "inform", {"operating_normally": "yes"}, id="正常运转 is operating"
     ),
+    # found by set Z
+    pytest.param(
+        "前年有个员工去仲裁了，其他没有。也不是科技型或者什么重点企业。能托管吗？",
+        "inform",
+        {"qualifying_condition": "none"},
+        id="不是 covers each item of a list joined by 或者",
+    ),
+    pytest.param(
+        "不对不对，说错了，劳务派遣是我们以前合作的供应商。我们自己是做仓储物流的",
+        "inform",
+        {"firm_type": "other"},
+        id="a dispatch firm that was a supplier is not this firm",
+    ),
+    pytest.param(
+        "没有案件，也不是科技型",
+        "inform",
+        {"qualifying_denied": "labour_case,tech_sme"},
+        id="no case and not a tech firm deny two of the three conditions",
+    ),
+    pytest.param(
+        "3. 托管企业和我们机构自己去年都没有信访、监察、仲裁案件",
+        "ask_agency_exit",
+        {"own_case_count": "0", "clients_with_cases": "0"},
+        id="no case on either side is none of its own and none among the clients",
+    ),
+    pytest.param(
+        "我们给一家模具厂做托管，2021年4月首次签约的。",
+        "inform",
+        {"firm_type": None, "first_signing_date": "2021-04"},
+        id="the trade of a client an agency serves is not the speaker's",
+    ),
+    pytest.param(
+        "我哋間廠去年開始做託管，上個月由坪山搬咗去中山，仲算唔算託管服務對象？",
+        "ask_enterprise_exit",
+        {"exit_event": "relocated"},
+        id="moved to 中山, a name that is also a common word, is moved out",
+    ),
+    pytest.param(
+        "员工1️⃣1️⃣0️⃣人😅 其他条件都满足，还能托管吗",
+        "inform",
+        {"headcount": "110"},
+        id="keycap digits are digits",
+    ),
+    pytest.param("生惨正常", "inform", {"operating_normally": "yes"}, id="惨 typed for 产"),
 ]
 
 

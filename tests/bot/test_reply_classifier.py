@@ -971,3 +971,24 @@ def test_three_listed_questions_are_all_answered_when_the_first_is_the_intent() 
 def test_set_x_readings(text: str, classified_as: str, confidence: float, expected: str) -> None:
     (message,) = ReplyClassifier().process([_message(text, classified_as, confidence)])
     assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "correction"),
+    [
+        pytest.param(
+            "等一下，我核对了一下，是服务了整整8个月才注销的。", True, id="checked again: is"
+        ),
+        pytest.param("我核对了一下，没问题", False, id="checked and fine is no correction"),
+    ],
+)
+def test_a_fact_checked_again_corrects(text: str, correction: bool) -> None:
+    from bot.language.reactions import is_correction
+
+    assert is_correction(text) is correction
+
+
+def test_give_me_a_verdict_first_asks_only_for_the_verdict() -> None:
+    from bot.language.statements import asks_only_for_the_verdict
+
+    assert asks_only_for_the_verdict("先给我个结论")

@@ -245,10 +245,19 @@ def year_cap(signing: dt.date, year: int, months: int | None, as_of: dt.date) ->
     return subsidy_cap(signing, year, as_of)
 
 
-def _in_force_date(year: int) -> dt.date:
+def in_force_date(year: int) -> dt.date:
     """A first signing in ``year`` inside the validity period (the base depends on the year)."""
     dates = load_dates()
-    return dates.in_force_from if year == dates.in_force_from.year else dates.valid_through
+    if year == dates.in_force_from.year:
+        return dates.in_force_from
+    return dates.valid_through if year == dates.valid_through.year else dt.date(year, 1, 1)
+
+
+def boundary_years() -> tuple[int, int]:
+    """The years the validity period starts and ends in (2021, 2024), in which a year alone
+    does not say whether a signing fell inside it."""
+    dates = load_dates()
+    return dates.in_force_from.year, dates.valid_through.year
 
 
 def _asked_if_in_force(year: int, slots: Mapping[str, Any], as_of: dt.date) -> list[str]:
@@ -258,7 +267,7 @@ def _asked_if_in_force(year: int, slots: Mapping[str, Any], as_of: dt.date) -> l
     if service_year is None or not 1 <= service_year <= LAST_SUBSIDISED_YEAR:
         return []
     months = to_int(slots.get("months_served"))
-    result = year_cap(_in_force_date(year), service_year, months, as_of)
+    result = year_cap(in_force_date(year), service_year, months, as_of)
     if result.verdict is not Verdict.CALCULATED:
         return []
     return [f"同样在有效期内：{result.conclusion}"]
@@ -268,7 +277,7 @@ def _totals_if_in_force(year: int, as_of: dt.date) -> list[str]:
     """「前两年合计多少」 for a first signing in a year the validity period starts or ends in:
     the totals as they are if the signing fell inside the period (the base depends on the
     year alone)."""
-    schedule = cap_schedule(_in_force_date(year), as_of)
+    schedule = cap_schedule(in_force_date(year), as_of)
     if schedule.verdict is not Verdict.CALCULATED:
         return []
     first_two = Decimal(str(schedule.figures["first_two_years_cap"]))

@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bot.assistant.checks.subsidy import LAST_SUBSIDISED_YEAR, year_cap
+from bot.assistant.checks.subsidy import (
+    LAST_SUBSIDISED_YEAR,
+    boundary_years,
+    in_force_date,
+    year_cap,
+)
 from bot.assistant.fact_builders import parse_month_or_date
 from bot.language.facts import (
     CURRENT_YEAR,
@@ -112,9 +117,11 @@ def several_clients(text: str, today: dt.date) -> list[Client]:
     for label, segment in segments:
         facts = extract_facts(segment, today)
         signed = _first_signing(facts)
-        if signed is None or len(signed) < len("2021-07"):
-            continue
         year = _one(facts, "service_year") or asked
+        # 「A公司2021年首签，现在第二年」: a year alone will do where the service year is said
+        # (the base depends on the year only); without one, which year it is needs the month
+        if signed is None or len(signed) < len("2021-07") and year in (None, CURRENT_YEAR):
+            continue
         months = _one(facts, "months")
         clients.append(
             Client(
@@ -130,6 +137,9 @@ def several_clients(text: str, today: dt.date) -> list[Client]:
 def _cap(client: Client, as_of: dt.date) -> tuple[CheckResult, int]:
     signing = parse_month_or_date(client.signed)
     assert signing is not None  # several_clients keeps only dates it read
+    if len(client.signed) == len("2021"):
+        # a year alone: a day of it inside the validity period (「如在有效期内」, said below)
+        signing = in_force_date(signing.year)
     year = client.service_year or service_year_on(signing, as_of)
     return year_cap(signing, year, client.months, as_of), year
 
@@ -145,10 +155,17 @@ def several_clients_answer(clients: list[Client], text: str, as_of: dt.date) -> 
         said = (
             f"{signing.year}年{signing.month}月"
             if len(client.signed) == len("2021-07")
+            else f"{signing.year}年"
+            if len(client.signed) == len("2021")
             else chinese_date(signing)
         )
+        caveat = (
+            "；只说了年份，按签约在《管理办法》有效期内计算"
+            if len(client.signed) == len("2021") and signing.year in boundary_years()
+            else ""
+        )
         outcome = result.conclusion.split("。")[0]  # the notes below say who pays and decides
-        lines.append(f"· {client.label}（{said}首次签约）：{outcome}。")
+        lines.append(f"· {client.label}（{said}首次签约{caveat}）：{outcome}。")
         if result.verdict is Verdict.CALCULATED and year <= LAST_SUBSIDISED_YEAR:
             total += Decimal(str(result.figures["cap"]))
         else:
@@ -237,3 +254,11 @@ def chosen_client_signing(reply: str, earlier: list[str], today: dt.date) -> str
             dates = [f for f in extract_facts(lines[number - 1][1], today) if f.entity == "date"]
             return dates[0].value if dates else None
     return None
+
+
+_THREE_YEAR_TOTAL = re.compile(r"(?:三年|3年)(?:的)?(?:补贴)?(?:加起来|合计|一共|总共|总计|总额|累计)")
+
+
+def asks_three_year_total(text: str) -> bool:
+    """「三年加起来最多多少？」: the question asks the total of the three subsidised years."""
+    return bool(_THREE_YEAR_TOTAL.search(text))
