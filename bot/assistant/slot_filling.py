@@ -822,7 +822,8 @@ def with_place_replaced(
     known before (第九条's three places), or ``{}`` when the message names roles or several
     places, or no place was known."""
     places = [e for e in entities if e.get("entity") == "district"]
-    if len(places) != 1 or places[0].get("role") is not None:
+    # one place, however many names it was given (「坪山区碧岭街道」)
+    if len({str(e.get("value")) for e in places}) != 1 or any(e.get("role") for e in places):
         return {}
     value = YES if str(places[0].get("value")) == "坪山区" else NO
     return {slot: value for slot in _PLACE_SLOTS if known.get(slot) is not None}

@@ -435,6 +435,15 @@ def test_a_short_yes_or_no_word_answers_only_the_question_it_fits(slot, text, va
             id="a place corrected to another city takes each place said before",
         ),
         pytest.param([], {"in_pingshan": "no"}, {}, id="no place, nothing replaced"),
+        pytest.param(
+            [
+                {"entity": "district", "value": "坪山区", "role": None},
+                {"entity": "district", "value": "坪山区", "role": None},
+            ],
+            {"in_pingshan": "no"},
+            {"in_pingshan": "yes"},
+            id="one place by two names (坪山区碧岭街道) is one place",
+        ),
     ],
 )
 def test_a_place_corrected_without_its_role_replaces_the_place_said_before(
