@@ -2017,6 +2017,12 @@ SET_V = [
         id="the trade of a client an agency serves is not the speaker's",
     ),
     pytest.param(
+        "帮我看下我们能不能做托管对象：坑梓的一家汽修店，注册、纳税、经营都在坪山",
+        "inform",
+        {"firm_type": "other"},
+        id="asked to help check, the firm's own trade stays its own",
+    ),
+    pytest.param(
         "我哋間廠去年開始做託管，上個月由坪山搬咗去中山，仲算唔算託管服務對象？",
         "ask_enterprise_exit",
         {"exit_event": "relocated"},

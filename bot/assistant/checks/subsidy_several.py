@@ -256,7 +256,9 @@ def chosen_client_signing(reply: str, earlier: list[str], today: dt.date) -> str
     return None
 
 
-_THREE_YEAR_TOTAL = re.compile(r"(?:三年|3年)(?:的)?(?:补贴)?(?:加起来|合计|一共|总共|总计|总额|累计)")
+_THREE_YEAR_TOTAL = re.compile(
+    r"(?:三年|3年)(?:的)?(?:补贴)?(?:加起来|合计|一共|总共|总计|总额|累计)"
+)
 
 
 def asks_three_year_total(text: str) -> bool:
