@@ -47,6 +47,8 @@ KEEP = {
     "blind_w.yml": 0.95,
     "blind_x.yml": 0.95,
     "blind_y.yml": 0.96,
+    "blind_z.yml": 0.96,
+    "blind_aa.yml": 0.88,
 }
 
 
