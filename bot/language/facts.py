@@ -307,7 +307,7 @@ _PAST = re.compile(r"以前|之前|原来|过去|曾经|早先|旧厂|老厂|旧
 
 
 _NONE_THERE = re.compile(
-    r"(?:这边|那边)?(?:并)?(?:没有|没|无)(?:任何|单独|另外|再)?(?:办公|经营|生产|注册|纳税|厂|场地|门店|店)"
+    r"(?:这边|那边)?(?:并)?(?:没有|没|无)(?:任何|单独|另外|再)?(?:人|人员)?(?:在)?(?:办公|经营|生产|注册|纳税|厂|场地|门店|店)"
 )
 # 「三地都在坪山」「三个地方都在坑梓」: the three places of 第九条 at once
 _ALL_THREE = re.compile(r"三地|三个地方|三个地址|三处|三者|三项地址")
@@ -604,7 +604,7 @@ _NONE_HAPPENED_AFTER = re.compile(r"^[^,，。;；]{0,3}" + NOTHING_HAPPENED)
 _OTHER_CASE_KINDS = re.compile(r"^(?:[、,，和及与或/]*(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?)+")
 
 
-_NOT_IN_LIBRARY = re.compile(r"(?:没有?|未|没能|还没)(?:进|入)(?:了)?库")
+_NOT_IN_LIBRARY = re.compile(r"(?:没有?|未|没能|还没)(?:进|入)(?:了|过)?库")
 _CASE_YEAR_CORRECTED = re.compile(
     r"(?:仲裁|监察|信访|投诉|案件|案子)(?:的时间|那次|那宗|那件|那起)?(?:其实|实际上?)?"
     r"(?:不是|并不是|不在)[^,，。;；]{1,10}?(?:的)?[,，]\s*(?:而|其实|实际上?)?(?:是|在)"
@@ -632,7 +632,8 @@ def qualifying_conditions(text: str) -> list[Fact]:
                 )
                 or bool(re.search(r"(没有|没|未|无|从没|从未)[^,，。;；]{0,8}$", before))
                 # 「也不是区里的重点企业」: 不是 a few words before the condition
-                or bool(re.search(r"(?:不是|不属于|并非|不算)[^,，。;；是]{0,5}$", before))
+                # (「也不是区里说的产业导向重点企业」: up to ten words between)
+                or bool(re.search(r"(?:不是|不属于|并非|不算)[^,，。;；是]{0,10}$", before))
                 # 「也不是科技型或者什么重点企业」: the 不是 covers each item of the list
                 or bool(
                     re.search(
@@ -753,7 +754,7 @@ _UNSURE_AFTER = re.compile(
     + r"|(?:得|要|需要|再)(?:去)?(?:问|查|核实|确认)"
 )
 _DENIED_AFTER = re.compile(
-    r"(?:应该|可能|好像|估计|大概)?(?:也|都|并|还)?(?:不是|不算|不属于|没有?入库|未入库)"
+    r"(?:应该|可能|好像|估计|大概)?(?:也|都|并|还)?(?:不是|不算|不属于|没有?(?:进|入)(?:过|了)?库|未入库)"
     r"(?=$|[,，。;；!！?？的啊呢吧])"
 )
 _NO_AFTER_COLON = re.compile(

@@ -2035,6 +2035,19 @@ SET_V = [
         id="keycap digits are digits",
     ),
     pytest.param("生惨正常", "inform", {"operating_normally": "yes"}, id="惨 typed for 产"),
+    # found by set AA
+    pytest.param(
+        "科技型中小企业没入过库，也不是区里说的产业导向重点企业。这种情况能申请托管吗？",
+        "inform",
+        {"qualifying_denied": "tech_sme,key_enterprise", "qualifying_condition": None},
+        id="never entered the library, and not a key enterprise a few words on",
+    ),
+    pytest.param(
+        "注册地址和纳税都在坪山，不过办公室和研发团队都在南山科技园，坪山那边没人办公。",
+        "inform",
+        {"operating_in_pingshan": "no", "registered_in_pingshan": "yes"},
+        id="nobody working in Pingshan is no operating place there",
+    ),
 ]
 
 
