@@ -44,11 +44,11 @@ KEEP = {
     "blind_t.yml": 0.96,
     "blind_u.yml": 0.96,
     "blind_v.yml": 0.96,
-    "blind_w.yml": 0.95,
+    "blind_w.yml": 0.96,
     "blind_x.yml": 0.95,
     "blind_y.yml": 0.96,
     "blind_z.yml": 0.96,
-    "blind_aa.yml": 0.88,
+    "blind_aa.yml": 0.89,
 }
 
 
