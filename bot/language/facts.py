@@ -222,6 +222,11 @@ _ROLE_WORDS = role_words()  # bot/language/places.yml
 
 # 「在坪山开了六七年」: where it has been in business (not 开了个会 / 开了发票)
 _OPEN_FOR_YEARS = re.compile(rf"开了\s*(?:{N})?\s*(?:多|几)?\s*年")
+# 「我在龙田开了一家湘菜馆」: a shop opened at the place is where the firm operates
+_OPENED_THERE = re.compile(
+    r"(?:开了|开着|开的|开有)(?:一|两|几)?(?:家|间|个)[\u4e00-\u9fff]{0,4}?"
+    r"(?:店|馆|厂|公司|餐厅|铺|坊|工作室|档口|超市|食堂)"  # not 「去坪山开了个会」
+)
 
 
 # A role word right before its place: 「注册在龙岗」「纳税地是坪山」「经营地为坪山」.
@@ -389,6 +394,8 @@ def districts(text: str) -> list[Fact]:
                 roles = list(dict.fromkeys(carried[place.start]))
             if not roles and _WORKS_AT.search(text[max(0, place.start - 6) : place.start]):
                 roles = ["operating"]  # 「我们厂在坑梓」: a factory is where it works
+            if not roles and _OPENED_THERE.match(text, place.end):
+                roles = ["operating"]  # 「我在龙田开了一家湘菜馆」
             if not roles and _WORKS_THERE.match(text, place.end):
                 roles = ["operating"]  # 「我们在坪山街道做五金加工」: where it does its trade
             if not roles and place.in_pingshan and _THE_FIRM_IS_AT.search(text[: place.start]):
@@ -1007,7 +1014,7 @@ def dates(text: str) -> list[Fact]:
         facts.append(Fact("date", f"20{short.group('y')}", 0, len(text)))
     # 「首次签约是2021年」: a year alone, said of a signing (the subsidy base needs only the year)
     for m in _YEAR_ONLY.finditer(text):
-        year = to_int(m.group("y"))
+        year = to_int(m.group("y") or m.group("y2"))
         if year is not None and year < 100:
             year += 2000
         signed = _SIGNED.search(_clause(text, m.start(), m.end()))
@@ -1075,6 +1082,8 @@ _YEAR_ONLY = re.compile(
     # 「22年首次签的」: two figures are 20xx, unless they count years (「签了20年」「满20年」)
     r"(?P<y>(?:19|20)\d{2}|(?<![0-9第满近了签])2[0-9])"
     r"\s*年(?!\s*(?:度|多|[0-9零〇一二三四五六七八九十]+\s*月))"
+    # 「2023签的」: a year typed without 年, right before the signing
+    r"|(?<![0-9])(?P<y2>20[12][0-9])(?=\s*(?:首签|首次签|签的|签约|签了|年底签|开始托管))"
 )
 # a year said of the signing or of the start of the service (「2022年开始托管的」)
 _SIGNED = re.compile(r"签|开始托管|托管的|接受托管")

@@ -145,8 +145,12 @@ _CLIPPED = {"坪": "坪山", "仲": "仲裁"}
 _CLIPPED_WORD = re.compile(r"(?<=[在有])([坪仲])(?=[\s,，。;；!！?？]|$)")
 
 
+# 「第十九调」: 调 typed for 条 (tiao) after an article's number
+_ARTICLE_TYPO = re.compile(r"(第[一二三四五六七八九十\d]{1,3})调")
+
+
 def _unclipped(text: str) -> str:
-    return _CLIPPED_WORD.sub(lambda m: _CLIPPED[m.group(1)], text)
+    return _ARTICLE_TYPO.sub(r"\1条", _CLIPPED_WORD.sub(lambda m: _CLIPPED[m.group(1)], text))
 
 
 def normalize_text(text: str) -> str:

@@ -2048,6 +2048,13 @@ SET_V = [
         {"operating_in_pingshan": "no", "registered_in_pingshan": "yes"},
         id="nobody working in Pingshan is no operating place there",
     ),
+    pytest.param("2023签的", "inform", {"first_signing_date": "2023"}, id="a year without 年"),
+    pytest.param(
+        "我在龙田开了一家湘菜馆，想问一下托管的事。",
+        "inform",
+        {"operating_in_pingshan": "yes"},
+        id="a shop opened at a place is where the firm operates",
+    ),
 ]
 
 

@@ -992,3 +992,13 @@ def test_give_me_a_verdict_first_asks_only_for_the_verdict() -> None:
     from bot.language.statements import asks_only_for_the_verdict
 
     assert asks_only_for_the_verdict("先给我个结论")
+
+
+def test_say_straight_whether_it_can_asks_only_for_the_verdict() -> None:
+    from bot.language.statements import asks_only_for_the_verdict
+
+    assert asks_only_for_the_verdict("你直接说能不能吧")
+
+
+def test_tiao_typed_as_diao_after_an_articles_number_is_the_article() -> None:
+    assert normalize_text("托管办法第十九调讲的是啥") == "托管办法第十九条讲的是啥"
