@@ -48,7 +48,7 @@ KEEP = {
     "blind_x.yml": 0.95,
     "blind_y.yml": 0.96,
     "blind_z.yml": 0.96,
-    "blind_aa.yml": 0.89,
+    "blind_aa.yml": 0.91,
 }
 
 
