@@ -426,6 +426,8 @@ _ALSO_THERE = re.compile(
 
 
 def _also_there(text: str, facts: list[Fact]) -> list[Fact]:
+    """``facts`` with a district fact for each role said to be 「也在」 without a place: the
+    place of the district fact just before it, in that role."""
     added: list[Fact] = []
     for m in _ALSO_THERE.finditer(text):
         before = [f for f in facts if f.entity == "district" and f.end <= m.start()]
