@@ -1053,13 +1053,14 @@ def test_replies_pointing_at_an_item_are_read_by_its_number(text: str, n: int) -
     [
         pytest.param("第十三条第（二）项是什么意思？", [13], id="what an article means"),
         pytest.param("第十五条原文", [15], id="an article's text"),
+        pytest.param("托管办法第十九调讲的是啥", [19], id="what an article says, 条 typed as 调"),
         pytest.param("第十五条规定的服务内容有哪些", [], id="a question about its subject"),
     ],
 )
 def test_asking_what_an_article_means_asks_for_its_text(text: str, articles: list[int]) -> None:
     from bot.language.article_requests import requested_articles
 
-    assert requested_articles(text) == articles
+    assert requested_articles(normalize_text(text)) == articles
 
 
 SET_K = [
