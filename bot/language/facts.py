@@ -1358,8 +1358,8 @@ _OF_CLIENTS_BEFORE = re.compile(
 
 
 def _clause_before(text: str, start: int) -> str:
-    """The text of the clause ``start`` is in, up to ``start`` (from the last 。；，)."""
-    left = max((m.end() for m in re.finditer(r"[。;；,，]", text[:start])), default=0)
+    """The text of the clause ``start`` is in, up to ``start`` (:func:`_clause`'s left part)."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     return text[left:start]
 
 
