@@ -37,6 +37,7 @@ from scripts.services import (  # noqa: E402
     running_redis,
     secret,
     stop,
+    tail,
     wait_for_port,
 )
 
@@ -238,7 +239,7 @@ class Cluster:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise ServiceError(f"Rasa {index + 1} exited; log {log}")
+                raise ServiceError(f"Rasa {index + 1} exited; log {log}:\n{tail(log)}")
             try:
                 status = requests.get(
                     f"{self.rasa_url(index)}/status", params={"token": self.api_token}, timeout=2
@@ -249,7 +250,9 @@ class Cluster:
             except requests.RequestException:
                 pass
             time.sleep(0.5)
-        raise ServiceError(f"Rasa {index + 1} not up after {seconds:.0f} s; log {log}")
+        raise ServiceError(
+            f"Rasa {index + 1} not up after {seconds:.0f} s; log {log}:\n{tail(log)}"
+        )
 
     def kill_rasa(self, index: int) -> None:
         """SIGKILL Rasa server ``index``, as a crash or an OOM kill would end it."""

@@ -28,10 +28,43 @@ class ServiceError(RuntimeError):
     """A server did not start; the message names its log."""
 
 
+# Ports handed out by this process. A port asked of the kernel with bind(0) comes from its
+# ephemeral range, the range it also uses for outgoing connections: while a Rasa server loads
+# its model (a minute), a health check or a database connection may take the port it was
+# promised, and the server then fails to bind. So ports are chosen below that range, and
+# never twice in one process.
+_GIVEN: set[int] = set()
+_RANGE_FILE = Path("/proc/sys/net/ipv4/ip_local_port_range")
+
+
+def _ephemeral_range() -> tuple[int, int]:
+    try:
+        low, high = _RANGE_FILE.read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999  # Linux's default
+
+
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A TCP port on 127.0.0.1 that is free now, outside the ephemeral range, not given before.
+
+    Raises ``ServiceError`` when no such port is found in 200 tries.
+    """
+    low, high = _ephemeral_range()
+    # below the ephemeral range when it leaves room there (Linux's default leaves 10000–32767)
+    start, end = (10000, low - 1) if low > 12000 else (high + 1, 65535)
+    for _ in range(200):
+        port = secrets.randbelow(end - start + 1) + start
+        if port in _GIVEN:
+            continue
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _GIVEN.add(port)
+        return port
+    raise ServiceError(f"no free port found in {start}–{end}")
 
 
 def port_open(port: int, host: str = "127.0.0.1") -> bool:
@@ -44,16 +77,15 @@ def wait_for_port(port: int, process: subprocess.Popen | None, log: Path, second
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
-            raise ServiceError(
-                f"exited early (code {process.returncode}); log {log}:\n{_tail(log)}"
-            )
+            raise ServiceError(f"exited early (code {process.returncode}); log {log}:\n{tail(log)}")
         if port_open(port):
             return
         time.sleep(0.2)
-    raise ServiceError(f"port {port} not open after {seconds:.0f} s; log {log}:\n{_tail(log)}")
+    raise ServiceError(f"port {port} not open after {seconds:.0f} s; log {log}:\n{tail(log)}")
 
 
-def _tail(log: Path, chars: int = 2000) -> str:
+def tail(log: Path, chars: int = 2000) -> str:
+    """The last ``chars`` characters of ``log``, for an error message."""
     return log.read_text(errors="replace")[-chars:] if log.exists() else "(no log)"
 
 

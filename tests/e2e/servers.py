@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,16 +14,11 @@ from pathlib import Path
 import requests
 
 from bot.storage.migrate import upgrade
+from scripts.services import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 RASA = Path(sys.executable).with_name("rasa")
 MODEL = REPO / "models" / "tuoguan.tar.gz"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
