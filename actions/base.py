@@ -7,6 +7,7 @@ they read slots and the latest message, call the layer, and send what it returns
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -14,7 +15,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.assistant.context import answer_context
 from bot.assistant.faq import ALSO_FOR, second_question_answer
-from bot.assistant.registry import CHECK_OF_TOPIC, CHECKS, VERDICT_OF_TOPIC, Check
+from bot.assistant.registry import (
+    CHECK_OF_TOPIC,
+    CHECKS,
+    VERDICT_OF_TOPIC,
+    Check,
+    check_for_intent,
+)
 from bot.assistant.replies import FEEDBACK_BUTTONS, FEEDBACK_PROMPT
 from bot.assistant.slot_filling import firm_type_so_far, qualifying_so_far, scores_so_far
 from bot.assistant.vocabulary import (
@@ -50,9 +57,26 @@ def send_also_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     for intent in tracker.latest_message.get(ALSO_ASKED) or []:
         if intent == latest_intent(tracker) or intent in answered:
             continue
-        answer = second_question_answer(str(intent), answer_context())
+        answer = second_check_answer(tracker, str(intent)) or second_question_answer(
+            str(intent), answer_context()
+        )
         if answer is not None:
             send_answer(dispatcher, answer)
+
+
+def second_check_answer(tracker: Tracker, intent: str) -> Answer | None:
+    """The verdict of the check whose question ``intent`` is, asked besides the message's own
+    (「我们能托管吗？第一年补贴最高多少？」), from the facts known so far, marked as the answer
+    to that question; ``None`` when ``intent`` is no check's question or its facts are too few
+    to say anything."""
+    check = check_for_intent(intent)
+    if check is None:
+        return None
+    slots = slot_values(tracker, check.reads)
+    if not check.has_facts(slots):
+        return None
+    answer = check.answer(slots, answer_context())
+    return replace(answer, data={**answer.data, ALSO_FOR: intent})
 
 
 def answered_this_turn(events: Iterable[dict[str, Any]]) -> set[str]:

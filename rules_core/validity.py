@@ -151,6 +151,12 @@ def validity_status(as_of: dt.date) -> CheckResult:
         trial_note = fact_date_note("查询日期", as_of)
         if trial_note:
             notes.append(trial_note)
+    if as_of > dates.trial_expired_on:
+        # 「之前那个试行办法还有效吗」 is asked as often as the current one's validity
+        notes.append(
+            f"《管理办法》取代的{dates.trial_name}自{chinese_date(dates.trial_in_force_from)}起施行，"
+            f"已于{chinese_date(dates.trial_expired_on)}到期，不再适用（《政策解读》一（二））。"
+        )
     return CheckResult(
         check="validity_status",
         verdict=Verdict.CALCULATED,

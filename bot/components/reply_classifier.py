@@ -163,6 +163,9 @@ class ReplyClassifier(GraphComponent):
                 _set_intent(message, intent)
             final = predicted_name(message)
             also = [t for t in topics if t != final][:MAX_SECOND_QUESTIONS]
+            # 「我们能托管吗？如果今年签约，机构第一年补贴最高多少？」: a second check's question
+            # in a question of its own is that check's too, answered from the facts known
+            also += [c for c in _other_checks(message, final) if c not in also]
             if also:
                 message.set(ALSO_ASKED, also, add_to_output=True)
             text = message.get(NORMALIZED_TEXT) or message.get(TEXT) or ""
@@ -223,6 +226,24 @@ def _check_asked(message: Message) -> str | None:
         if intent in STATEMENT_MISREADS and confidence >= SECOND_QUESTION_CONFIDENCE:
             return str(intent)
     return None
+
+
+def _other_checks(message: Message, final: str | None) -> list[str]:
+    """The checks' questions (``STATEMENT_MISREADS``) the message asks, each in a question of
+    its own and sure on its words, besides the check it is classified as (``final``); ``[]``
+    when it is classified as no check's question (a statement re-checks the last check)."""
+    if final not in STATEMENT_MISREADS:
+        return []
+    checks: list[str] = []
+    for _, intent, confidence in message.get(SEGMENT_INTENTS) or []:
+        if (
+            confidence >= SECOND_QUESTION_CONFIDENCE
+            and intent in STATEMENT_MISREADS
+            and intent != final
+            and intent not in checks
+        ):
+            checks.append(str(intent))
+    return checks[:1]
 
 
 def other_questions(message: Message) -> list[str]:

@@ -1226,6 +1226,9 @@ _NONE_OF = (
         re.compile(
             r"(?:没有|无|没)(?:一家)?(?:企业|服务对象|客户)?(?:要求|申请|提出)(?:更换|换)"
             r"|(?:没有|没|无)(?:人|企业|客户|一家)(?:要|想)(?:求)?(?:更换|换)"
+            # 「要求换机构的也没有」: a reply naming the figure asked
+            r"|(?:要求|申请|提出)?(?:更换|换)(?:服务)?机构的(?:企业|客户|服务对象)?"
+            r"(?:也|都)?(?:没有|没|无|零)"
         ),
     ),
     (
@@ -1237,6 +1240,11 @@ _NONE_OF = (
             r"|(?:这些|托管的|服务的|托管|服务|所有|全部)(?:企业|客户|服务对象)[^,，。;；]{0,8}?"
             r"(?:都|也)?(?:没有|没|无|未)"
             r"(?:发生|出现|出)?(?:过)?(?:任何)?(?:劳动)?(?:信访|监察|仲裁|案件|案子)"
+            # 「出过案子的企业也没有」「客户里没有出过案件的」: a reply naming the figure asked
+            r"|(?:出|发生|有)(?:过|了)?(?:劳动)?(?:案件|案子|仲裁|信访|监察)的(?:企业|客户|服务对象)?"
+            r"(?:也|都)?(?:没有|没|无|零)(?![^,，。;；]{0,2}(?:要求|换))"
+            r"|(?:企业|客户|服务对象)(?:里|中|当中)(?:也|都)?(?:没有|没)(?:出|发生)(?:过)?"
+            r"(?:劳动)?(?:案件|案子|仲裁|信访|监察)"
         ),
     ),
 )
@@ -1477,6 +1485,12 @@ def _counts(text: str) -> list[Fact]:
             if not sent and not re.search(r"专职|持.{0,8}证|证书|服务人员|人员", before + after):
                 continue  # 45名员工 is a headcount, not a count
             role = "staff"
+        elif (
+            unit == "家"
+            and re.match(r"(?:企业|客户|服务对象|公司)?(?:里面?|中|当中|之中)", after)
+            and not re.search(r"(?:分布在|分散在|集中在|出在|发生在|涉及到?)$", before)
+        ):
+            role = "clients"  # 「托管的25家企业里出过案件的2家」: the firms the rest are of
         elif re.search(r"更换|换机构|换服务机构|要求换|换掉|提出换|要换", after):
             role = "change_requests"
         elif (
@@ -1819,9 +1833,10 @@ def agency_conditions(text: str) -> list[Fact]:
         if _HYPOTHETICAL.search(before):
             continue
         if _VIOLATION_NO.search(before) or re.match(
-            r"(?:行为)?[:：]\s*(?:无|没有|否|0)", text[m.end() :]
+            r"(?:行为)?(?:[:：]\s*|(?:的)?(?:也|都)?)(?:无|没有|否|0|没)(?!.{0,2}(?:查|处理))",
+            text[m.end() :],
         ):
-            value = "no"  # 「违法违规：无」 in a list of facts
+            value = "no"  # 「违法违规：无」 in a list of facts, 「违法违规也没有」 in a reply
         elif _VIOLATION_YES.search(before):
             value = "yes"
         else:

@@ -857,3 +857,31 @@ def test_a_terse_fact_taken_for_another_matter_is_checked(text: str, checked: bo
     )
     said_out_of_scope = any(m.get("response") == "utter_out_of_scope" for m in messages)
     assert said_out_of_scope is not checked, messages
+
+
+@pytest.mark.parametrize(
+    ("slots", "also_answered"),
+    [
+        pytest.param(
+            {**FULL_ELIGIBLE, "first_signing_date": "2023", "service_year": "1"},
+            True,
+            id="with the firm's facts known whether it may be served is answered after the cap",
+        ),
+        pytest.param(
+            {"first_signing_date": "2023", "service_year": "1"},
+            False,
+            id="with no fact of the firm known nothing is said of it",
+        ),
+    ],
+)
+def test_a_second_checks_question_is_answered_by_its_check(slots, also_answered) -> None:
+    tracker = make_tracker("我们能托管吗？如果今年签约，第一年补贴最高多少？", "ask_subsidy_amount")
+    tracker.slots.update(slots)
+    tracker.latest_message["also_asked"] = ["ask_enterprise_eligibility"]
+    messages, _ = run_action(ActionSubsidy(), tracker)
+    texts = [m.get("text") or "" for m in messages]
+    assert "32,950.80" in texts[0]
+    eligibility = [t for t in texts[1:] if "第九条" in t and t.startswith("【结论】")]
+    assert bool(eligibility) is also_answered, texts
+    if also_answered:
+        assert eligibility[0].startswith("【结论】符合")

@@ -65,6 +65,16 @@ SEVERAL = [
         ["第二年折算后补贴上限为4,321.19", "32,950.80"],
         id="an enterprise's own months served pro-rate its own cap only",
     ),
+    pytest.param(
+        "我们机构托管了三家企业，首次签约分别是2021年、2022年、2023年，第一年补贴上限各多少？",
+        ["第1家（2021年首次签约；只说了年份", "2021年3月31日或之后", "31,112.60", "32,950.80"],
+        id="first signings listed as years each get their own cap",
+    ),
+    pytest.param(
+        "三家企业分别在2022年3月、2022年8月和2023年1月首次签约，第一年补贴上限各多少",
+        ["第1家（2022年3月首次签约）", "第2家（2022年8月首次签约）", "32,950.80"],
+        id="first signings listed as months in one clause each get their own cap",
+    ),
 ]
 
 
@@ -89,6 +99,10 @@ def test_several_enterprises_in_one_message_are_calculated_one_by_one(
             "首次签约2021年11月，2022年11月续签，第二年多少", id="a renewal is no second firm"
         ),
         pytest.param("我们是一家2021年签约的企业", id="一家 of the speaker's own firm"),
+        pytest.param(
+            "2021年、2022年各续签了一次，首签是2020年，第三年多少",
+            id="renewals listed are no list of firms",
+        ),
         pytest.param(
             "客户2022年8月首签，第一年多少？哦不对，是2021年8月签的，那第一年和第二年分别多少",
             id="a signing date corrected is one enterprise's",

@@ -2056,6 +2056,36 @@ SET_V = [
         {"operating_in_pingshan": "yes"},
         id="a shop opened at a place is where the firm operates",
     ),
+    pytest.param(
+        "托管的25家企业里出过案件的：2家",
+        "inform",
+        {"clients_served": "25", "clients_with_cases": "2"},
+        id="the firms a figure is taken among are the clients served",
+    ),
+    pytest.param(
+        "8件分布在7家企业里",
+        "inform",
+        {"clients_served": None, "clients_with_cases": "7"},
+        id="the firms cases fell in are no clients served",
+    ),
+    pytest.param(
+        "出过案子的企业也没有，要求换机构的也没有",
+        "inform",
+        {"clients_with_cases": "0", "change_requests": "0"},
+        id="a reply naming each figure asked and none of it",
+    ),
+    pytest.param(
+        "有案件的企业没有要求换机构",
+        "inform",
+        {"clients_with_cases": None, "change_requests": "0"},
+        id="firms with cases asking no change is no count of firms with cases",
+    ),
+    pytest.param(
+        "违法违规也没有", "inform", {"other_violation": "no"}, id="no violation said in a reply"
+    ),
+    pytest.param(
+        "客户里没有出过案件的", "inform", {"clients_with_cases": "0"}, id="none among the clients"
+    ),
 ]
 
 

@@ -534,6 +534,51 @@ def test_whether_one_may_be_each_of_the_two_roles_is_two_questions() -> None:
     assert message.get("also_asked") == ["ask_agency_conditions"]
 
 
+@pytest.mark.parametrize(
+    ("text", "classified_as", "segments", "also"),
+    [
+        pytest.param(
+            "注册、纳税、经营都在坪山，生产正常。我们能托管吗？如果今年签约，机构第一年补贴最高多少？",
+            "ask_subsidy_amount",
+            [
+                ("我们能托管吗?", "ask_enterprise_eligibility", 0.7),
+                ("如果今年签约,机构第一年补贴最高多少?", "ask_subsidy_amount", 0.9),
+            ],
+            ["ask_enterprise_eligibility"],
+            id="whether the firm may be served besides the subsidy is the eligibility check's",
+        ),
+        pytest.param(
+            "我们机构去年会触发退出吗？托管企业第二年补贴多少？",
+            "ask_agency_exit",
+            [
+                ("我们机构去年会触发退出吗?", "ask_agency_exit", 0.8),
+                ("托管企业第二年补贴多少?", "ask_subsidy_amount", 0.8),
+            ],
+            ["ask_subsidy_amount"],
+            id="the subsidy besides the agency's exit is the calculator's",
+        ),
+        pytest.param(
+            "补贴多少？能托管吗",
+            "ask_subsidy_amount",
+            [
+                ("补贴多少?", "ask_subsidy_amount", 0.9),
+                ("能托管吗", "ask_enterprise_eligibility", 0.3),
+            ],
+            [],
+            id="a check's question the classifier is unsure of is not answered besides",
+        ),
+    ],
+)
+def test_a_second_checks_question_of_its_own_is_answered_by_its_check(
+    text: str, classified_as: str, segments: list[tuple[str, str, float]], also: list[str]
+) -> None:
+    message = _message(text, classified_as, 0.6)
+    message.set("segment_intents", segments)
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == classified_as
+    assert (message.get("also_asked") or []) == also
+
+
 def test_a_question_the_classifier_is_unsure_of_is_not_answered_besides() -> None:
     message = _message("补贴多少？另外那个怎么弄", "ask_subsidy_amount")
     message.set(

@@ -91,3 +91,20 @@ def test_the_validity_answer_names_the_document_and_its_number(as_of: dt.date) -
     conclusion = validity_status(as_of).conclusion
     assert "深坪府办规〔2021〕1号" in conclusion
     assert "《深圳市坪山区小微企业劳动关系事务托管服务管理办法》" in conclusion
+
+
+@pytest.mark.parametrize(
+    ("as_of", "says_the_trial_expired"),
+    [(D(2021, 2, 1), False), (D(2023, 6, 1), True), (D(2024, 3, 31), True)],
+    ids=[
+        "while the trial version ran it is not called expired",
+        "while the current one is in force the trial version is named expired",
+        "after both it is still named expired",
+    ],
+)
+def test_the_validity_answer_says_when_the_trial_version_expired(
+    as_of: dt.date, says_the_trial_expired: bool
+) -> None:
+    notes = validity_status(as_of).notes
+    said = any("（试行）" in note and "已于2021年2月23日到期" in note for note in notes)
+    assert said is says_the_trial_expired

@@ -67,20 +67,46 @@ _SIGNED = re.compile(r"首签|首次|第一次|签约|签的|签了|开始托管
 _RENEWED = re.compile(r"续签|续约|再签|重新签")
 
 
+# a date of a list, a year with or without its month and day: 「2021年、2022年、2023年」
+_LISTED_DATE = re.compile(r"\d{2,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
+_LIST_JOIN = re.compile(r"\s*(?:、|,|，|和|与|及|跟|以及)\s*")
+
+
+def _enumerated(clause: str) -> list[str]:
+    """One clause per date of a list of first signings in ``clause``, each with the words around
+    the list (「首次签约分别是2021年、2022年、2023年」 → 「首次签约分别是2021年」, …); ``[]`` when
+    the clause lists fewer than two dates, or joins them with anything but 、/和."""
+    dates = list(_LISTED_DATE.finditer(clause))
+    if len(dates) < 2 or _RENEWED.search(clause) or not _SIGNED.search(clause):
+        return []
+    if not all(
+        _LIST_JOIN.fullmatch(clause[a.end() : b.start()])
+        for a, b in zip(dates, dates[1:], strict=False)
+    ):
+        return []
+    before, after = clause[: dates[0].start()], clause[dates[-1].end() :]
+    return [before + d.group(0) + after for d in dates]
+
+
 def _segments(text: str) -> list[tuple[str | None, str]]:
     labels = list(_LABEL.finditer(text))
     if len(labels) >= 2:
         ends = [m.start() for m in labels[1:]] + [len(text)]
         return [(m.group(0), text[m.start() : end]) for m, end in zip(labels, ends, strict=True)]
     # 「①2021年6月20日首次签约 ②2022年6月20日首次签约」 (the circled numbers are gone by now):
-    # each clause with a date of its own starts the next enterprise's facts
+    # each clause with a date of its own starts the next enterprise's facts; so does each date
+    # of a list (「三家分别在2022年3月、2022年8月和2023年1月首次签约」)
     segments: list[str] = []
-    for clause in _CLAUSES.findall(text):
-        signing = _DATED.search(clause) and _SIGNED.search(clause) and not _RENEWED.search(clause)
-        if signing or not segments:
-            segments.append(clause)
-        else:
-            segments[-1] += "，" + clause
+    for whole in _CLAUSES.findall(text):
+        listed = _enumerated(whole)
+        for clause in listed or [whole]:
+            signing = bool(listed) or (
+                _DATED.search(clause) and _SIGNED.search(clause) and not _RENEWED.search(clause)
+            )
+            if signing or not segments:
+                segments.append(clause)
+            else:
+                segments[-1] += "，" + clause
     return [(None, segment) for segment in segments]
 
 
@@ -160,7 +186,9 @@ def several_clients_answer(clients: list[Client], text: str, as_of: dt.date) -> 
             else chinese_date(signing)
         )
         caveat = (
-            "；只说了年份，按签约在《管理办法》有效期内计算"
+            f"；只说了年份，按签约在《管理办法》有效期内"
+            f"（{chinese_date(in_force_date(signing.year))}"
+            f"{'或之后' if signing.year == boundary_years()[0] else '或之前'}）计算"
             if len(client.signed) == len("2021") and signing.year in boundary_years()
             else ""
         )
