@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import answered_by_a_check, latest_intent, send_policy_answer, slot_values
+from actions.recheck import certified_fewer
 from bot.assistant.checks.subsidy import stopped_answer
 from bot.assistant.checks.subsidy_several import (
     asks_three_year_total,
@@ -42,7 +43,13 @@ class CheckQuestionAction(Action, abc.ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         check, ctx = self.check, answer_context()
-        slots = slot_values(tracker, check.reads)
+        # 「更正一下，其中一个其实是兼职的。这样还能当托管服务机构吗？」: a correction asked as the
+        # check's question takes away what it says, as a correction said plainly does
+        corrected = certified_fewer(
+            tracker, str(tracker.latest_message.get("normalized_text") or "")
+        )
+        corrected = corrected if "certified_staff" in check.reads else {}
+        slots = {**slot_values(tracker, check.reads), **corrected}
         checked = answered_by_a_check(tracker, latest_intent(tracker))
         if checked is not None and not check.has_facts(slots):
             send_policy_answer(dispatcher, tracker, checked)
@@ -50,6 +57,7 @@ class CheckQuestionAction(Action, abc.ABC):
         if check.has_facts(slots):
             answer = check.answer(slots, ctx)
             remembered = [SlotSet(LAST_CHECK_SLOT, check.name)] if check.remembered else []
+            remembered += [SlotSet(name, value) for name, value in corrected.items()]
             missing = check.missing(slots)
             if (
                 check.form is not None

@@ -47,6 +47,10 @@ class EnterpriseExitFacts:
     # 「如果托管满三年了，还算服务对象吗」: years the user supposes have passed; the answer is
     # for that case, whatever the start date says of today
     supposed_years: int | None = None
+    # 「下个月从马峦搬去龙田，会不会不再是托管服务对象？」: the user asks whether an event they
+    # told ends the service; with no start date the answer is for that event, and the three
+    # years of 第十三条第（一）项 are told as what still ends it
+    asks_of_event: bool = False
 
 
 def three_years_complete_on(service_started: dt.date) -> dt.date:
@@ -170,6 +174,24 @@ def check_enterprise_exit(facts: EnterpriseExitFacts, as_of: dt.date) -> CheckRe
                 f"托管服务满{load_subsidy().max_years}年后坪山区人力资源部门不再给予服务补贴，"
                 "是否继续服务、服务方式和内容由双方自行协商（第二十三条）。",
             )
+    elif (
+        overall is Status.UNKNOWN
+        and facts.asks_of_event
+        and event.status is Status.UNMET
+        and full_term.status is Status.UNKNOWN
+        and facts.service_started is None
+    ):
+        verdict = Verdict.ENTERPRISE_STAYS
+        conclusion = (
+            f"未触发退出情形：{event.detail}，所说情况不属于第十三条第（二）项的情形，"
+            "不会因此不再作为托管服务对象。"
+        )
+        years = load_eligibility().exit_after_service_years
+        notes.insert(
+            0,
+            f"另外，接受托管服务届满{years}年也不再作为托管服务对象（第十三条第（一）项）；"
+            f"您没有说开始接受托管服务的日期，届满{years}年的时间请按实际开始日期计算。",
+        )
     elif overall is Status.UNKNOWN:
         verdict = Verdict.NEEDS_CONFIRMATION
         conclusion = (

@@ -256,6 +256,8 @@ def enterprise_exit_facts(slots: Mapping[str, Any]) -> EnterpriseExitFacts:
         years_served=None if years.startswith(("under:", SUPPOSED)) else to_int(years or None),
         term_not_complete=years.startswith("under:"),
         supposed_years=to_int(years.removeprefix(SUPPOSED)) if years.startswith(SUPPOSED) else None,
+        # a move within 坪山 told is what the question is about (「搬到龙田，还算托管对象吗」)
+        asks_of_event=event == "moved_within",
     )
 
 

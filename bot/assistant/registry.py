@@ -215,6 +215,7 @@ CHECKS: dict[str, Check] = {
             answer=_guarded(qualification.qualification_answer),
             general_answer=qualification.qualification_conditions,
             has_facts=_any_known(QUALIFICATION_SLOTS),
+            extra_slots=("firm_type",),  # a dispatch firm is told 第九条 does not bar agencies
             question_action="action_agency_qualification",
             form=Form(
                 name="qualification_form",

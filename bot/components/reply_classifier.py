@@ -52,6 +52,7 @@ from bot.language.reactions import POSITIVE, emoji_reaction, is_correction, is_d
 from bot.language.short_replies import short_reply_intent, yes_and_more
 from bot.language.statements import (
     UNKNOWN_WORDS,
+    asks_for_an_item,
     asks_only_for_the_verdict,
     asks_something,
     closes_on_the_verdict,
@@ -406,6 +407,10 @@ def rule_intent(message: Message) -> str | None:
         return THANKS if reaction == POSITIVE else UNHELPFUL
     if _WHY.match(text.strip()):
         return DOUBT
+    if asks_for_an_item(text):
+        # 「好，再说2」 after 「1 备案期限 2 申请材料，先说1」: that item of the list, which the
+        # fallback search answers in its context (not 「好」 with a figure, taken as a fact)
+        return FALLBACK
     if (
         len(text.strip()) > ITEM_REPLY_MIN_CHARS
         and item_reference(text) is not None

@@ -402,6 +402,9 @@ def districts(text: str) -> list[Fact]:
                 # 「我们是一家做智能锁的公司，在坪山石井」「五金加工厂，龙田街道」: where the firm
                 # is; registration and tax are asked for (or said) on their own
                 roles = ["operating"]
+            if not roles and _ALL_IN.fullmatch(text[left : place.start]):
+                # 「1 是，都在坪山」 answering where it is registered, pays tax and operates
+                roles = list(_PLACE_ROLES)
             if "operating" not in roles and _OPEN_FOR_YEARS.search(clause):
                 roles = [*roles, "operating"]
             if _ALL_THREE.search(clause):
@@ -416,6 +419,10 @@ def districts(text: str) -> list[Fact]:
                 continue  # 「员工大多是湖南的」 says nothing about where the enterprise is
             facts.append(Fact("district", place.value, place.start, place.end, role))
     return _also_there(text, _here(text, _third_place(facts)))
+
+
+# 「都在坪山」 as a clause of its own: all of what the firm is asked to be in the district for
+_ALL_IN = re.compile(r"\s*(?:都|全|全部|均|也都)(?:是)?在\s*")
 
 
 # 「在评山注册，纳税也在评山，经营地也在」: a role said to be 「也在」 with no place of its own is
@@ -513,7 +520,10 @@ _FIRM_TYPES = [
         re.compile(
             r"人力资源服务(?:机构|公司|企业)?|人力资源公司|人力资源机构|猎头公司|猎头"
             # 「主营是人力资源外包」: doing it for others (「把人事外包出去」 is a client's wish)
-            r"|(?<=是|做|营|事|供)(?:人力资源|人事|人力)外包(?!出去|给)"
+            r"|(?<=是|做|营|事|供|和|及|、)(?:人力资源|人事|人力)外包(?!出去|给)"
+            # 「主要做招聘和人力资源外包服务的」: recruiting sold to others is an HR service
+            r"|(?:主要|主营|专门|专业)(?:是|做|搞|从事|提供)?(?:招聘|猎头|职业中介|人才中介)"
+            r"(?=服务|业务|的|和|及|、|[,，。;；]|$)"
             # 「做HR service的公司」 (HR → 人事): personnel services sold to others are HR services
             r"|(?:人事|人力)(?:服务|代理)(?:公司|机构|企业)"
             r"|(?<=是|做|营|事|搞|干)(?:人事|人力)(?:服务|代理)(?!的?(?:工作|需求|岗))"
@@ -585,7 +595,7 @@ _QUALIFYING = [
     (
         "tech_sme",
         re.compile(
-            r"科技型中小企业|科技型企业|科技型小微企业|科技型(?=也|都|了|啦|的|或|和|[,，。;；、]|$)"
+            r"科技型中小企业|科技型企业|科技型小微企业|科技型(?=不|没|也|都|了|啦|的|或|和|[,，。;；、]|$)"
             # 「22年入库了」: 入库 is said only of the 科技型中小企业 library
             r"|(?<![没未不科技型中小企业])(?:已经?|才|刚|就)?入(?:了)?库(?!的条件|条件|标准|要求)"
         ),
@@ -725,6 +735,12 @@ def qualifying_conditions(text: str) -> list[Fact]:
     none = _NO_CASE_AT_ALL.search(text)
     if none and _CASE_WORD.search(text) and not any(f.value.endswith("labour_case") for f in facts):
         facts.append(Fact("qualifying_condition", "no_labour_case", none.start(), none.end()))
+    # 「今年3月有个员工投诉到劳动监察…，前年和去年都没有过这种事」: last year none of the case
+    # just told of, which is of another year
+    like = _NONE_OF_THAT_LAST_YEAR.search(text)
+    if like and _CASE_WORD.search(text[: like.start()]):
+        facts = [f for f in facts if f.value != "labour_case" or f.start > like.start()]
+        facts.append(Fact("qualifying_condition", "no_labour_case", like.start(), like.end()))
     # 「也不是科技型中小企业和重点企业」: the negation before a list covers each condition in it
     ordered = sorted(facts, key=lambda f: f.start)
     for k in range(1, len(ordered)):
@@ -763,7 +779,9 @@ _UNSURE_AFTER = re.compile(
     + r"|(?:得|要|需要|再)(?:去)?(?:问|查|核实|确认)"
 )
 _DENIED_AFTER = re.compile(
-    r"(?:应该|可能|好像|估计|大概)?(?:也|都|并|还)?(?:不是|不算|不属于|没有?(?:进|入)(?:过|了)?库|未入库)"
+    r"(?:应该|可能|好像|估计|大概)?(?:也|都|并|还)?(?:不是|不算|不属于|没有?(?:进|入)(?:过|了)?库|未入库"
+    # 「科技型没有，重点企业也没有」: none of that kind, the reply ending there
+    r"|没有|没)"
     r"(?=$|[,，。;；!！?？的啊呢吧])"
 )
 _NO_AFTER_COLON = re.compile(
@@ -792,6 +810,10 @@ def _rest_of_item(tail: str) -> str:
 
 
 # 「去年一件都没有」 after a case was named in the message (「那个仲裁是2021年的，去年一件都没有」)
+_NONE_OF_THAT_LAST_YEAR = re.compile(
+    r"(?:去年|上一?年|上年度|2022年)[^,，。;；]{0,6}?(?:都|也|倒)?(?:没有|没|未)(?:有|发生|出)?(?:过)?"
+    r"(?:这种|这类|这样的?|类似的?|那种)(?:事|事情|情况|案子|问题)"
+)
 _NO_CASE_AT_ALL = re.compile(
     r"(?:去年|上一?年|上年度)[^,，。;；]{0,4}"
     r"[一1]\s*(?:件|起|宗)[^,，。;；]{0,6}" + NOTHING_HAPPENED
@@ -816,6 +838,8 @@ _STATUS = [
             r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?(?:很|挺|蛮|非常|十分|完全)?正常"
             r"|照常(?:生产|经营|营业|开工|运营|运转|上班)"
             r"|订单(?:一直|都|也)?正常|正常(?:在做|出货|接单)"
+            # 「生意还行」「生意还可以」: trading as usual
+            r"|生意(?:都|也|一直)?(?:还|挺|蛮|很|都)?(?:行|可以|不错|好|过得去)(?![吗么嘛])"
         ),
     ),
     (
@@ -1099,6 +1123,14 @@ _CURRENT_YEAR = re.compile(
 )
 
 
+# 「这一年和下一年」「今年和下一个服务年度」: the year the service is in and the one after
+SEVERAL_YEARS = "all"  # the slot's value for several years (ALL_YEARS, bot/assistant/vocabulary.py)
+_THIS_AND_NEXT = re.compile(
+    r"(?:这一?年|这个服务年度|本服务年度|今年|本年|当前(?:这一?年)?|现在(?:这一?年)?)"
+    r"(?:和|跟|与|及|、|以及)(?:下一|下个|下一个)(?:服务)?年(?!度)"
+)
+
+
 _OWED_BEFORE = re.compile(r"(?:拖欠|欠|拖|扣|压)(?:了)?(?:我|我们|员工|工人)?(?:的)?$")
 
 
@@ -1112,6 +1144,8 @@ def periods(text: str) -> list[Fact]:
         facts.append(Fact("service_year", "1", m.start(), m.end()))
     for m in _CURRENT_YEAR.finditer(text):  # 「按现在这个服务年度算」: the year the service is in
         facts.append(Fact("service_year", CURRENT_YEAR, m.start(), m.end()))
+    for m in _THIS_AND_NEXT.finditer(text):  # 「这一年和下一年的补贴上限各是多少」: several years
+        facts.append(Fact("service_year", SEVERAL_YEARS, m.start(), m.end()))
     for m in re.finditer(rf"(?P<n>{N})\s*个\s*(?:多)?\s*月|(?P<half>半年)", text):
         if _OWED_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # 「拖欠了我两个月工资」: wages owed, no months of service
@@ -1331,6 +1365,13 @@ _SPLIT_CERTIFIED = re.compile(
 )
 
 
+# 「服务人员全是兼职」「我们的人都是兼职的」「没有专职人员」: no full-time staff at all (第八条)
+_ALL_PART_TIME = re.compile(
+    r"(?:服务人员|工作人员|人员|员工|我们的人|人)?(?:全是|全部是|都是|全都是|全部都是)兼职(?!的?(?:会计|律师))"
+    r"|(?:没有|没|无)(?:一个|任何)?专职(?:的)?(?:服务)?(?:人员|员工|的)?(?![^,，。;；]{0,4}(?:有|持|拿)[^,，。;；]{0,6}证)"
+)
+
+
 def counts(text: str) -> list[Fact]:
     """Counts with their role; staff are ``staff`` (certified, 第八条) only where the message
     speaks of certificates, ``full_time_staff`` otherwise (「2名专职服务人员」 says nothing of
@@ -1342,6 +1383,11 @@ def counts(text: str) -> list[Fact]:
         a, b = to_int(split.group("a")), to_int(split.group("b"))
         if a is not None and b is not None:
             found.append(Fact("count", str(a + b), split.start(), split.end(), "staff"))
+    part_time = _ALL_PART_TIME.search(text)
+    if part_time:
+        # 「服务人员全是兼职的，有2个人有调解员证」: none full-time, so none certified full-time
+        found = [f for f in found if f.role not in ("staff", "full_time_staff")]
+        return [*found, Fact("count", "0", part_time.start(), part_time.end(), "staff")]
     one = _ONE_CERTIFIED.search(text)
     if one and _OTHERS_NOT_CERTIFIED.search(text):
         # 「两个专职，一个有法律职业资格证，另一个还没考出任何证书」: one holds a certificate

@@ -52,6 +52,8 @@ _NOT_A_TRADE = re.compile(
     # 「帮我们做工资表吗」: the HR tasks custody covers (第十五条), asked about, are no trade
     r"|工资|社保|考勤|合同|账|表|招聘|培训|档案|个税|吗|呢|劳动关系|这块业务|这个业务"
     r"|^错|^混|^反|^不清|^懂|^定"  # 「搞错了」「搞混了」「搞不清」: slips, no trade
+    # 「能不能帮我们做点别的」「做些其他的」: something else asked of the agency, no trade
+    r"|^点(?:别|其|事|儿|什么)|^些|别的|其他|其它|活动"
 )
 
 

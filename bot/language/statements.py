@@ -217,7 +217,7 @@ _CHINESE_DIGITS = "一二三四五六七八九十"
 # 「A 备案期限 B 补贴申请材料」 then 「B」: items lettered A, B, C… too
 _LETTERS = "ABCDEF"
 _ITEM_REFERENCE = re.compile(
-    rf"^(?:那|那么|再问下?|请问)?(?:先|再|选)?(?:回答|答|说|讲)?(?:一下)?(?:第)?\s*[（(]?(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}]|[{_LETTERS}](?![A-Za-z]))[)）]?"
+    rf"^(?:那|那么|再问下?|请问)?(?:先|再|选|接着|然后)?(?:回答|答|说|讲|聊)?(?:一下)?(?:第)?\s*[（(]?(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}]|[{_LETTERS}](?![A-Za-z]))[)）]?"
     r"\s*(?:项|条|点|个|号)?(?:的)?(?=[,，、.。:：;；\s]|具体|展开|详细|再|说|讲|是|呢|$"
     # 「第2个我没看全，再详细说一下」
     r"|我?(?:没|没有)(?:看|听)(?:全|清|懂|明白))"
@@ -239,11 +239,27 @@ def _item_number(token: str) -> int:
     return int(token)
 
 
+# 「好，再说2」: an acknowledgement of the item just answered, then the next item asked for
+_ACKNOWLEDGED = re.compile(
+    r"^(?:好的?|嗯+|行|ok|可以|明白了?|了解了?)[,，.。!！~\s]+", re.IGNORECASE
+)
+# 「好，再说2」「先说1」「接着讲第3个」: the reply asks for an item of a list by its number alone
+_NEXT_ITEM = re.compile(
+    rf"^(?:那|那么)?(?:再|先|接着|然后)(?:说|讲|回答|答|聊)(?:一下|下)?(?:第)?\s*"
+    rf"(?:[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])\s*(?:项|个|点|条|号)?(?:吧|呢|啊)?[。.!！~]?$"
+)
+
+
 def item_reference(text: str) -> int | None:
-    """The number of the list item a short reply points at (「5，展开说说」 → 5, 「B」 → 2), or
-    ``None``."""
-    m = _ITEM_REFERENCE.match(text.strip())
+    """The number of the list item a short reply points at (「5，展开说说」 → 5, 「B」 → 2,
+    「好，再说2」 → 2), or ``None``."""
+    m = _ITEM_REFERENCE.match(_ACKNOWLEDGED.sub("", text.strip()))
     return _item_number(m.group("n")) if m else None
+
+
+def asks_for_an_item(text: str) -> bool:
+    """「好，再说2」「先说1」: the whole reply asks for one item of a list by its number."""
+    return bool(_NEXT_ITEM.match(_ACKNOWLEDGED.sub("", text.strip())))
 
 
 def refers_by_letter(text: str) -> bool:

@@ -34,7 +34,8 @@ _UNITS = "分人家件个名位年月日号岁元%％"
 
 # 「注册地<TAB>坪山区」「从业人员  88人」: a line of a pasted table, a short label then its value;
 # the gap between them is the label's colon, not a clause break
-_TABLE_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{2,8}$")
+# (the label up to 12 characters: 「去年有劳动案件的企业\t2」)
+_TABLE_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{2,12}$")
 _TAB = re.compile(r"\t")
 # 「注册纳税经营 都在坪山」「我们 也不是 派遣」: a piece that opens with an adverb continues the
 # words before it (都/均/也 need a subject), so the space before it is no clause break
@@ -43,6 +44,7 @@ _CONTINUES = re.compile(r"^(?:都|均|也|全都|全部|亦)")
 _OBJECT_FOLLOWS = re.compile(
     r"(?:不是|没有|没|不属于|属于|是|有|在)$"
     r"|(?:注册地|纳税地|经营地|办公地|人数|员工|状况|行业)$"  # 「注册地　坪山」: a label and its value
+    r"|(?:搬|迁|移|去|到|往)(?:到|去|往|至)?了?$"  # 「整体搬到了 惠州惠阳」: where to
 )
 # 「2023年 刚入库」「去年 有一起仲裁」: a time word alone modifies what follows it
 _TIME_WORD = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?|去年|今年|前年|明年|上一?年度?)$")

@@ -6,7 +6,12 @@ import datetime as dt
 
 import pytest
 
-from actions.checks import ActionAgencyExit, ActionSubsidy, ActionValidity
+from actions.checks import (
+    ActionAgencyExit,
+    ActionAgencyQualification,
+    ActionSubsidy,
+    ActionValidity,
+)
 from actions.fallback import ActionFallbackSearch
 from actions.faq import ActionAnswerFaq
 from actions.feedback import ActionRecordFeedback
@@ -801,8 +806,6 @@ def test_answer_item_two_first_answers_that_check_on_the_facts_known() -> None:
 
 
 def test_whether_it_affects_the_agencys_standing_after_its_exit_verdict_is_that_verdict() -> None:
-    from actions.checks import ActionAgencyQualification
-
     tracker = make_tracker(
         "这会不会影响我们托管服务机构的资格？",
         "ask_agency_conditions",
@@ -885,3 +888,30 @@ def test_a_second_checks_question_is_answered_by_its_check(slots, also_answered)
     assert bool(eligibility) is also_answered, texts
     if also_answered:
         assert eligibility[0].startswith("【结论】符合")
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        pytest.param(
+            "噢补充更正一下，其中一个其实是兼职的，一周来两天。这样还能当托管服务机构吗？",
+            "【结论】不符合",
+            id="one of two certified staff found part-time leaves too few",
+        ),
+        pytest.param(
+            "这样还能当托管服务机构吗？", "【结论】符合", id="the question alone changes nothing"
+        ),
+    ],
+)
+def test_a_correction_asked_as_the_qualification_question_is_applied(text, opening) -> None:
+    slots = {
+        "organisation_type": "enterprise_or_institution",
+        "business_scope": "yes",
+        "premises_and_staff": "yes",
+        "certified_staff": "2",
+        "test_scores": "88,90",
+    }
+    messages, events = run_action(
+        ActionAgencyQualification(), make_tracker(text, "ask_agency_conditions", slots=slots)
+    )
+    assert messages[0]["text"].startswith(opening), messages[0]["text"]

@@ -168,6 +168,14 @@ def test_the_end_of_the_service_gives_the_year_and_the_months_to_pro_rate(
             "93,337.80",
             id="three firms, each at the cap",
         ),
+        pytest.param(
+            "我们机构2022年一共新签了5家企业，都是首次签约。第一年每家补贴最多多少？5家加起来最多多少？",
+            "155,563.00",
+            id="the number of firms said twice is one number",
+        ),
+        pytest.param(
+            "2022年首签了5家企业，其中2家第一年补贴加起来多少", None, id="two numbers are no total"
+        ),
         pytest.param("2022年首签的，第一年多少", None, id="one firm is the calculator's"),
         pytest.param(
             "2022年首签了3家企业，补贴合计多少", None, id="no service year named, no total guessed"

@@ -2086,6 +2086,82 @@ SET_V = [
     pytest.param(
         "客户里没有出过案件的", "inform", {"clients_with_cases": "0"}, id="none among the clients"
     ),
+    # found by set AB
+    pytest.param(
+        "1 是，都在坪山",
+        "inform",
+        {"registered_in_pingshan": "yes", "tax_in_pingshan": "yes", "operating_in_pingshan": "yes"},
+        id="all in Pingshan as a clause of its own is all three places",
+    ),
+    pytest.param(
+        "员工都在坪山", "inform", {"in_pingshan": None}, id="the staff being there is not"
+    ),
+    pytest.param(
+        "科技型不是，重点企业也不是",
+        "inform",
+        {"qualifying_denied": "tech_sme,key_enterprise"},
+        id="科技型 denied after it",
+    ),
+    pytest.param(
+        "去年仲裁没有，科技型也没有",
+        "inform",
+        {"qualifying_denied": "labour_case,tech_sme"},
+        id="each kind denied by 没有 after it",
+    ),
+    pytest.param("生意还行", "inform", {"operating_normally": "yes"}, id="trading as usual"),
+    pytest.param("生意不行了", "inform", {"operating_normally": None}, id="trading badly is not"),
+    pytest.param(
+        "今年3月有个员工投诉到劳动监察那里去了，前年和去年都没有过这种事",
+        "inform",
+        {"qualifying_denied": "labour_case", "qualifying_condition": None},
+        id="none of the kind of case just told of last year",
+    ),
+    pytest.param(
+        "我们主要做招聘和人力资源外包服务的",
+        "inform",
+        {"firm_type": "hr_service"},
+        id="recruiting and HR outsourcing sold to others",
+    ),
+    pytest.param(
+        "我们想把招聘和人事外包出去", "inform", {"firm_type": None}, id="outsourcing one's own HR"
+    ),
+    pytest.param(
+        "托管服务除了规定那十项，能不能让机构帮我们做点别的，比如员工关怀活动？",
+        "inform",
+        {"business_line": None},
+        id="something else asked of the agency is no trade",
+    ),
+    pytest.param("我们做点心的", "inform", {"business_line": "点心"}, id="点心 is a trade"),
+    pytest.param(
+        "托管服务机构去年托管了20家，有六家发生了劳动仲载，会被退出吗",
+        "inform",
+        {"clients_served": "20", "clients_with_cases": "6"},
+        id="仲载 typed for 仲裁",
+    ),
+    pytest.param(
+        "托管企业数\t20\n去年有劳动案件的企业\t2\n要求换机构的企业\t1",
+        "inform",
+        {"clients_served": "20", "clients_with_cases": "2", "change_requests": "1"},
+        id="a pasted table with a long label",
+    ),
+    pytest.param(
+        "我们托管的企业 整体搬到了 惠州惠阳 ，还算不算托管服务对象？",
+        "ask_enterprise_exit",
+        {"exit_event": "relocated"},
+        id="a space after 搬到了 is no clause break",
+    ),
+    pytest.param(
+        "但是 服务人员 全是 兼职 的 ，  有 2 个 人 有 调解员证",
+        "inform",
+        {"certified_staff": "0"},
+        id="all staff part-time is none certified full-time, whatever their certificates",
+    ),
+    pytest.param(
+        "企业是2021年11月首次签约的，现在第几年了？这一年和下一年的补贴上限各是多少？",
+        "ask_subsidy_amount",
+        {"service_year": "all", "first_signing_date": "2021-11"},
+        id="this year and the next are several years",
+    ),
 ]
 
 

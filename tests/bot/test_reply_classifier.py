@@ -703,6 +703,12 @@ def test_questions_listed_with_commas_are_told_apart(text: str, questions: int) 
             "协助签订劳动合同",
             id="a number points into a numbered list",
         ),
+        pytest.param(
+            "好，再说2",
+            ["我想了解两件事：1 服务协议备案期限 2 申请补贴要交什么材料。先说1"],
+            "申请补贴要交什么材料",
+            id="the next item of the user's own list after 好",
+        ),
     ],
 )
 def test_an_item_is_found_in_the_list_of_its_kind(
@@ -715,6 +721,24 @@ def test_an_item_is_found_in_the_list_of_its_kind(
     lists = [list_items(said, refers_by_letter(reply)) for said in said_before]
     found = next(items[number - 1] for items in lists if len(items) >= number)
     assert found == item
+
+
+@pytest.mark.parametrize(
+    ("text", "classified_as", "expected"),
+    [
+        pytest.param("好，再说2", "inform", "nlu_fallback", id="好 then the next item asked"),
+        pytest.param("先说1", "affirm", "nlu_fallback", id="the first item asked"),
+        pytest.param(
+            "好的，接着讲第3个", "thanks", "nlu_fallback", id="the third item asked after thanks"
+        ),
+        pytest.param("第2个是85分", "inform", "inform", id="a score of the second is a fact"),
+    ],
+)
+def test_a_reply_asking_for_an_item_by_number_is_looked_up(
+    text: str, classified_as: str, expected: str
+) -> None:
+    (message,) = ReplyClassifier().process([_message(text, classified_as)])
+    assert message.get(INTENT)["name"] == expected
 
 
 def test_a_bare_letter_is_an_item_of_a_list_the_fallback_looks_up() -> None:

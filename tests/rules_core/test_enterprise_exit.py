@@ -130,3 +130,42 @@ def test_years_supposed_answer_the_question_for_that_case(supposed: int, verdict
     assert (
         "假设" in result.conditions[0].detail and "2024年3月31日届满" in result.conditions[0].detail
     )
+
+
+STILL_HERE = {"closed_down": False, "deregistered": False, "moved_out_of_pingshan": False}
+
+
+@pytest.mark.parametrize(
+    ("facts", "verdict"),
+    [
+        pytest.param(
+            EnterpriseExitFacts(**STILL_HERE, asks_of_event=True),
+            Verdict.ENTERPRISE_STAYS,
+            id="a move within Pingshan asked about does not end the service",
+        ),
+        pytest.param(
+            EnterpriseExitFacts(**STILL_HERE),
+            Verdict.NEEDS_CONFIRMATION,
+            id="asked in general the three years still need the start date",
+        ),
+        pytest.param(
+            EnterpriseExitFacts(**STILL_HERE, asks_of_event=True, years_served=3),
+            Verdict.ENTERPRISE_EXIT,
+            id="three years said still end it whatever the move",
+        ),
+        pytest.param(
+            EnterpriseExitFacts(
+                **STILL_HERE, asks_of_event=True, service_started=dt.date(2020, 1, 1)
+            ),
+            Verdict.ENTERPRISE_EXIT,
+            id="a start date more than three years ago ends it whatever the move",
+        ),
+    ],
+)
+def test_an_event_asked_about_is_answered_for_that_event(
+    facts: EnterpriseExitFacts, verdict: Verdict
+) -> None:
+    result = check_enterprise_exit(facts, dt.date(2023, 6, 1))
+    assert result.verdict is verdict
+    if verdict is Verdict.ENTERPRISE_STAYS:
+        assert any("届满3年也不再作为托管服务对象" in note for note in result.notes)

@@ -21,7 +21,6 @@ from bot.assistant.checks.subsidy import (
 )
 from bot.assistant.fact_builders import parse_month_or_date
 from bot.language.facts import (
-    CURRENT_YEAR,
     NUMBER,
     PERIOD,
     RENEWAL,
@@ -146,14 +145,14 @@ def several_clients(text: str, today: dt.date) -> list[Client]:
         year = _one(facts, "service_year") or asked
         # 「A公司2021年首签，现在第二年」: a year alone will do where the service year is said
         # (the base depends on the year only); without one, which year it is needs the month
-        if signed is None or len(signed) < len("2021-07") and year in (None, CURRENT_YEAR):
+        if signed is None or len(signed) < len("2021-07") and not str(year or "").isdigit():
             continue
         months = _one(facts, "months")
         clients.append(
             Client(
                 label=label or f"第{len(clients) + 1}家",
                 signed=signed,
-                service_year=int(year) if year and year != CURRENT_YEAR else None,
+                service_year=int(year) if year and year.isdigit() else None,
                 months=int(months) if months else None,
             )
         )
@@ -234,9 +233,10 @@ def same_signing_total(text: str, today: dt.date) -> Answer | None:
     facts = extract_facts(text, today)
     signed = _first_signing(facts)
     year = _one(facts, "service_year")
-    counts = [to_int(m.group("n")) for m in _HOW_MANY.finditer(text)]
-    how_many = counts[0] if len(counts) == 1 else None
-    if signed is None or year in (None, CURRENT_YEAR) or how_many is None or how_many < 2:
+    # 「一共新签了5家企业…5家加起来最多多少？」: the same number said twice is one number
+    counts = {to_int(m.group("n")) for m in _HOW_MANY.finditer(text)}
+    how_many = counts.pop() if len(counts) == 1 else None
+    if signed is None or not str(year or "").isdigit() or how_many is None or how_many < 2:
         return None
     if not (_TOTAL.search(text) or _EACH.search(text)):
         return None
