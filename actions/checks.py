@@ -22,7 +22,7 @@ from bot.assistant.checks.subsidy_several import (
 from bot.assistant.context import answer_context
 from bot.assistant.fact_context import gives_subsidy_facts, states_an_exit
 from bot.assistant.registry import ASKED_AFTER_VERDICT, CHECKS, Check
-from bot.assistant.vocabulary import ALL_YEARS, LAST_CHECK_SLOT
+from bot.assistant.vocabulary import ALL_YEARS, CORRECTION, LAST_CHECK_SLOT
 from rules_core.results import Verdict
 
 UNDECIDED = Verdict.NEEDS_CONFIRMATION.value
@@ -48,7 +48,9 @@ class CheckQuestionAction(Action, abc.ABC):
         corrected = certified_fewer(
             tracker, str(tracker.latest_message.get("normalized_text") or "")
         )
-        corrected = corrected if "certified_staff" in check.reads else {}
+        # (only a correction: 「另外一个是兼职的」 in the message that gives the count is that count)
+        correcting = bool(tracker.latest_message.get(CORRECTION))
+        corrected = corrected if correcting and "certified_staff" in check.reads else {}
         slots = {**slot_values(tracker, check.reads), **corrected}
         checked = answered_by_a_check(tracker, latest_intent(tracker))
         if checked is not None and not check.has_facts(slots):

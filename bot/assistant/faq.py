@@ -9,6 +9,7 @@ from bot.language.statements import is_follow_up, item_reference, list_items, re
 from kb.records import FaqEntry
 from rules_core.answer import Answer, compose
 from rules_core.citations import PLAN_REPORT_NAME
+from rules_core.periods import chinese_date
 from rules_core.validity import validity_note
 
 
@@ -16,6 +17,15 @@ def validity_notes(as_of: date) -> list[str]:
     """The note every in-force-dependent answer carries once the validity period has ended (第二十七条)."""
     note = validity_note(as_of)
     return [note] if note else []
+
+
+def _previous_year(as_of: date) -> str:
+    """「上一年度」 on ``as_of`` (第九条): the calendar year before it."""
+    return f"按今天（{chinese_date(as_of)}）计，“上一年度”是{as_of.year - 1}年。"
+
+
+# curated answers that name a year depend on the day they are given: a line computed for it
+_DATED_LINES = {"eligibility_terms": _previous_year}
 
 
 def entry_answer(
@@ -27,8 +37,9 @@ def entry_answer(
 ) -> Answer:
     """One curated answer by the answer contract: ``lead`` lines before it (「您还问到：…」),
     ``extra_body`` after it, its citations, the validity note, and ``data`` beside its key."""
+    dated = _DATED_LINES.get(entry.key)
     return compose(
-        body=[*lead, entry.answer, *extra_body],
+        body=[*lead, entry.answer, *([dated(ctx.as_of)] if dated else []), *extra_body],
         articles=entry.articles,
         interpretation=entry.interpretation,
         notes=validity_notes(ctx.as_of),

@@ -911,7 +911,22 @@ def test_a_correction_asked_as_the_qualification_question_is_applied(text, openi
         "certified_staff": "2",
         "test_scores": "88,90",
     }
-    messages, events = run_action(
+    tracker = make_tracker(text, "ask_agency_conditions", slots=slots)
+    tracker.latest_message["correction"] = "更正" in text
+    messages, events = run_action(ActionAgencyQualification(), tracker)
+    assert messages[0]["text"].startswith(opening), messages[0]["text"]
+
+
+def test_a_part_timer_named_beside_the_count_is_not_taken_off_it_again() -> None:
+    # 「专职的只有一个人有证，另外一个是兼职的」: the 1 certified is already the count
+    slots = {
+        "organisation_type": "enterprise_or_institution",
+        "business_scope": "yes",
+        "premises_and_staff": "yes",
+        "certified_staff": "1",
+    }
+    text = "不过专职的只有一个人有证，另外一个是兼职的。能做托管机构吗？"
+    messages, _ = run_action(
         ActionAgencyQualification(), make_tracker(text, "ask_agency_conditions", slots=slots)
     )
-    assert messages[0]["text"].startswith(opening), messages[0]["text"]
+    assert "持证专职服务人员1名" in messages[0]["text"], messages[0]["text"]

@@ -500,6 +500,22 @@ def test_the_two_exits_are_told_apart_by_who_speaks(text: str, expected: str) ->
     assert message.get(INTENT)["name"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("我们厂是托管服务对象", "ask_enterprise_exit", id="our factory is one"),
+        pytest.param("我们公司现在是托管服务对象", "ask_enterprise_exit", id="our company is one"),
+        pytest.param(
+            "我们厂是托管服务对象吗", "ask_enterprise_eligibility", id="asking whether it is one"
+        ),
+    ],
+)
+def test_an_enterprise_saying_it_is_served_is_asking_what_ends_it(text: str, expected: str) -> None:
+    ranking = [("ask_enterprise_eligibility", 0.39), ("ask_enterprise_exit", 0.3), ("inform", 0.1)]
+    (message,) = ReplyClassifier().process([_ranked(text, ranking)])
+    assert message.get(INTENT)["name"] == expected
+
+
 def test_a_second_question_is_listed_for_the_actions() -> None:
     message = _message(
         "员工是108个。那能不能申请？还有托管对象名单在哪里公布", "ask_published_lists"

@@ -1,0 +1,25 @@
+"""Curated answers that depend on the day they are given (kb/faq.yml with a computed line)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.assistant.context import AnswerContext, knowledge_base
+from bot.assistant.faq import faq_answer
+
+
+@pytest.mark.parametrize(
+    ("as_of", "year"),
+    [
+        pytest.param(dt.date(2023, 6, 1), "2022年", id="in 2023 the previous year is 2022"),
+        pytest.param(dt.date(2022, 1, 5), "2021年", id="in early 2022 it is 2021"),
+    ],
+)
+def test_what_the_previous_year_of_article_nine_is_is_said_for_today(
+    as_of: dt.date, year: str
+) -> None:
+    answer = faq_answer("ask_eligibility_terms", AnswerContext(kb=knowledge_base(), as_of=as_of))
+    assert answer is not None
+    assert f"“上一年度”是{year}" in answer.text and "第九条" in answer.text
