@@ -870,12 +870,22 @@ _OTHER_FIRMS_STATUS = re.compile(
 def _where_moved(text: str, start: int, said: str) -> str:
     """第十三条 counts moving *out of* 坪山区: ``relocated`` (搬出坪山, 搬到惠州), ``moved_within``
     (搬到坪山龙田), or ``moved`` when the message does not say where (「公司最近搬迁了」)."""
-    if re.match(r"(?:搬出|迁出|搬离|迁离|搬走|迁走)", said) or re.search(r"没|不再", said):
+    if re.match(r"(?:搬迁|迁移)?(?:搬出|迁出|搬离|迁离|搬走|迁走|出|离开)", said) or re.search(
+        r"没|不再", said
+    ):
         return "relocated"
+    if re.match(r"\s*(?:出|离开|离)", text[start + len(said) :]):
+        return "relocated"  # 「搬迁出坪山」: out of the place named after it
     near = [p for p in find_places(text) if start < p.start <= start + len(said) + 3]
     if not near:
         return "moved"
     return "moved_within" if near[0].in_pingshan else "relocated"
+
+
+# 「没有停业注销」「没停业、注销」: a negated exit event just before another of the list
+_NEGATED_EVENT_BEFORE = re.compile(
+    r"(?:没有|没|未|无|不曾)(?:过)?(?:停业|停产|歇业|关门|注销)(?:过)?(?:[、,，和或及/]|或者)?$"
+)
 
 
 def operating_statuses(text: str) -> list[Fact]:
@@ -912,6 +922,10 @@ def operating_statuses(text: str) -> list[Fact]:
                 r"不正常|不太正常", _clause(text, m.start(), m.end())
             ):
                 negated = True
+            if value in ("suspended", "deregistered") and _NEGATED_EVENT_BEFORE.search(
+                text[max(0, m.start() - 8) : m.start()]
+            ):
+                negated = True  # 「没有停业注销」: the negation before the first covers the next
             if negated and value in ("suspended", "deregistered"):
                 # 「没停业没注销」: still in business (第十三条 asks whether it stopped)
                 facts.append(Fact("operating_status", "normal", m.start(), m.end()))
@@ -1295,7 +1309,9 @@ _NO_OWN_CASES = re.compile(
 
 # 「我们和托管的企业都没有案件」「机构自己跟客户去年都没出过案子」: none of its own, none of its clients'
 _NONE_ON_EITHER_SIDE = re.compile(
-    r"(?:(?:我们|机构)(?:自己|自身|本身)?(?:和|跟|与|及)(?:我们)?(?:托管|服务)?的?(?:企业|客户|服务对象)"
+    r"(?:(?:我们|机构|我们机构)(?:自己|自身|本身)?(?:和|跟|与|及)(?:我们)?(?:托管|服务)?的?"
+    # 「我们机构和这30家企业都没有任何…案件」
+    rf"(?:这|这些|那)?\s*(?:{N}\s*家)?(?:企业|客户|服务对象)"
     # 「托管企业和我们机构自己去年都没有信访、监察、仲裁案件」
     r"|(?:托管|服务)?的?(?:企业|客户|服务对象)(?:和|跟|与|及)(?:我们)?(?:机构)?(?:自己|自身|本身)?)"
     r"[^,，。;；]{0,4}?(?:都|也|均)(?:没有|没|无|未)(?:出|发生)?(?:过)?(?:任何)?(?:劳动)?"
@@ -1452,6 +1468,12 @@ def _counts(text: str) -> list[Fact]:
     ):
         n = to_int(m.group("n"))
         if n is None:
+            continue
+        if m.group("unit") == "家" and any(
+            z.start() <= m.start() < z.end() for z in _NONE_ON_EITHER_SIDE.finditer(text)
+        ):
+            # 「我们机构和这30家企业都没有…案件」: the firms served, none of which had a case
+            facts.append(Fact("count", str(n), m.start(), m.end(), "clients"))
             continue
         if NONE_AT_ALL.match(text, m.start()):
             n = 0  # 「一件都没有」 is none, not one

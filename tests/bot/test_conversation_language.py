@@ -2162,6 +2162,40 @@ SET_V = [
         {"service_year": "all", "first_signing_date": "2021-11"},
         id="this year and the next are several years",
     ),
+    # found by set AC
+    pytest.param(
+        "服务30家企业，我们机构和这30家企业都没有任何劳动信访、监察、仲裁案件，只有1家要求换机构",
+        "inform",
+        {"clients_served": "30", "clients_with_cases": "0", "change_requests": "1"},
+        id="the agency and the thirty firms it serves had no case",
+    ),
+    pytest.param(
+        "3. 没有停业注销",
+        "inform",
+        {"exit_event": None, "operating_normally": "yes"},
+        id="a negation before two exit events covers both",
+    ),
+    pytest.param(
+        "没停业，但是注销了",
+        "inform",
+        {"exit_event": "deregistered"},
+        id="a negation of the first does not cover one said against it",
+    ),
+    pytest.param(
+        "我们企业在托管期间要搬签出坪山，去惠阳，还算托管对象吗",
+        "ask_enterprise_exit",
+        {"exit_event": "relocated", "operating_in_pingshan": "no"},
+        id="搬迁出坪山 is out of Pingshan, typed 搬签",
+    ),
+    pytest.param(
+        "搬迁到坪山龙田", "inform", {"exit_event": "moved_within"}, id="搬迁到 a street is within"
+    ),
+    pytest.param(
+        "我们有俩个专职，都有劳动关系协调员正书",
+        "inform",
+        {"certified_staff": "2"},
+        id="俩个 is two and 正书 is 证书",
+    ),
 ]
 
 
