@@ -48,7 +48,9 @@ KEEP = {
     "blind_x.yml": 0.95,
     "blind_y.yml": 0.96,
     "blind_z.yml": 0.96,
-    "blind_aa.yml": 0.91,
+    "blind_aa.yml": 0.95,
+    "blind_ab.yml": 0.96,
+    "blind_ac.yml": 0.93,
 }
 
 
