@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import answered_by_a_check, latest_intent, send_policy_answer, slot_values
-from actions.recheck import certified_fewer
+from actions.recheck import corrected_by, moved_before_custody, recheck
 from bot.assistant.checks.subsidy import stopped_answer
 from bot.assistant.checks.subsidy_several import (
     asks_three_year_total,
@@ -43,14 +43,21 @@ class CheckQuestionAction(Action, abc.ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         check, ctx = self.check, answer_context()
-        # 「更正一下，其中一个其实是兼职的。这样还能当托管服务机构吗？」: a correction asked as the
-        # check's question takes away what it says, as a correction said plainly does
-        corrected = certified_fewer(
-            tracker, str(tracker.latest_message.get("normalized_text") or "")
+        # 「更正一下，其中一个其实是兼职的。这样还能当托管服务机构吗？」「我记错了，是75和79。那
+        # 我们还能当托管机构吗？」: a correction asked as the check's question changes what it
+        # says, as a correction said plainly does (only a correction: 「另外一个是兼职的」 in the
+        # message that gives the count is that count)
+        message = tracker.latest_message
+        corrected = (
+            corrected_by(
+                check,
+                tracker,
+                str(message.get("normalized_text") or ""),
+                list(message.get("entities") or []),
+            )
+            if message.get(CORRECTION)
+            else {}
         )
-        # (only a correction: 「另外一个是兼职的」 in the message that gives the count is that count)
-        correcting = bool(tracker.latest_message.get(CORRECTION))
-        corrected = corrected if correcting and "certified_staff" in check.reads else {}
         slots = {**slot_values(tracker, check.reads), **corrected}
         checked = answered_by_a_check(tracker, latest_intent(tracker))
         if checked is not None and not check.has_facts(slots):
@@ -136,6 +143,16 @@ class ActionAgencyQualification(CheckQuestionAction):
 
 class ActionEnterpriseExit(CheckQuestionAction):
     check = CHECKS["enterprise_exit"]
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        last = CHECKS.get(str(tracker.get_slot(LAST_CHECK_SLOT) or ""))
+        if moved_before_custody(last, self.check, tracker):
+            # 「其实工厂已经搬去惠州了…这样还能托管吗？」 after the eligibility verdict, from a
+            # firm not yet under custody: where it operates changed (第九条), no 第十三条 exit
+            return recheck(dispatcher, tracker)
+        return await super().run(dispatcher, tracker, domain)
 
 
 class ActionFiling(CheckQuestionAction):

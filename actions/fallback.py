@@ -13,7 +13,7 @@ from actions.handoff import hand_off
 from actions.recheck import recheck
 from bot.assistant.context import answer_context, knowledge_base
 from bot.assistant.fact_context import check_for_facts, terse_statement
-from bot.assistant.faq import follow_up_answer, list_item_answer
+from bot.assistant.faq import follow_up_answer, list_item_answers
 from bot.assistant.referrals import names_another_matter, referral
 from bot.assistant.registry import CHECKS, check_answer, check_for_intent
 from bot.assistant.replies import CLARIFY_TEXT
@@ -104,11 +104,15 @@ class ActionFallbackSearch(Action):
         raw = str(message.get("text") or "")  # ③ and （五） as typed
         # the list just given, or one the user gave a few turns ago (「A…B…C…」, 「B」, then 「C」)
         earlier = messages_before_latest(tracker.events) + earlier_user_texts(tracker.events)
-        answer = list_item_answer(raw, earlier, answer_context())
-        if answer is not None:
-            # 「两个事：1）能不能托管；2）补贴上限多少…」 then 「先回答2」: that check's answer on
-            # the facts known, not its general rule
-            answer = on_the_facts_known(str(answer.data.get("intent") or ""), tracker, answer)
+        # 「两个事：1）能不能托管；2）补贴上限多少…」 then 「先回答2」: that check's answer on the
+        # facts known, not its general rule; 「第三项和第九项具体包括啥」: both items, in turn
+        items = [
+            on_the_facts_known(str(a.data.get("intent") or ""), tracker, a)
+            for a in list_item_answers(raw, earlier, answer_context())
+        ]
+        for item in items[:-1]:
+            send_answer(dispatcher, item)
+        answer = items[-1] if items else None
         if answer is None and misses < 2:
             answer = follow_up(text, tracker)
         if answer is not None:

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import latest_intent, send_policy_answer, slot_values
 from bot.assistant.checks.subsidy_several import chosen_client_signing
 from bot.assistant.context import answer_context
-from bot.assistant.fact_context import SUBSIDY_WORDS, check_for_facts, under_custody
+from bot.assistant.fact_context import INFORM, SUBSIDY_WORDS, check_for_facts, under_custody
 from bot.assistant.registry import CHECKS, Check, check_answer, check_for_topic
 from bot.assistant.replies import RECHECK_LINE, REPEAT_LINE, SUPPLEMENT_LINE
 from bot.assistant.slot_filling import (
@@ -26,6 +26,7 @@ from bot.assistant.slot_filling import (
     message_slot_values,
     says_all_of_them,
     slots_from_entities,
+    statement_before_question,
     with_figure_replaced,
     with_place_replaced,
 )
@@ -196,7 +197,11 @@ def recheck_line(tracker: Tracker, names: set[str]) -> str:
 
 
 def reply_to_last_check(
-    last: Check | None, tracker: Tracker, text: str, entities: list[dict[str, Any]]
+    last: Check | None,
+    tracker: Tracker,
+    text: str,
+    entities: list[dict[str, Any]],
+    intent: str | None = None,
 ) -> dict[str, str]:
     """A bare figure after a verdict (「85、74」「6」「两个人都是八十八」) answers the first of the
     check's facts it can answer: first those still missing (the verdict listed them under
@@ -216,7 +221,7 @@ def reply_to_last_check(
     for slot, missing in candidates:
         if slot in YES_NO_SLOTS:
             continue
-        value = answer_to_requested_slot(slot, latest_intent(tracker), text, entities)
+        value = answer_to_requested_slot(slot, intent or latest_intent(tracker), text, entities)
         if value is None or value == UNKNOWN:
             continue
         # a fact already given is corrected only by a reply of its shape (two scores, one count)
@@ -231,6 +236,22 @@ def certified_as_all_of_them(tracker: Tracker, text: str) -> str | None:
     if not says_all_of_them(text):
         return None
     return earlier_entity_value(tracker.events, "count", "full_time_staff")
+
+
+def corrected_by(
+    check: Check, tracker: Tracker, text: str, entities: list[dict[str, Any]]
+) -> dict[str, str]:
+    """The facts of ``check`` a correction asked as the check's question changes (「不好意思我记错
+    了，是75和79。那我们还能当托管机构吗？」「其中一个其实是兼职的，这样还行吗」): fewer certified
+    staff, a figure replaced (「是6家不是8家」), or a reply of a known fact's shape; ``{}`` when
+    it changes none."""
+    before = slots_before_latest_message(tracker.events)
+    said = statement_before_question(text)  # the figures are read as a statement's
+    return (
+        (certified_fewer(tracker, text) if "certified_staff" in check.reads else {})
+        or with_figure_replaced(text, before, check.reads)
+        or (reply_to_last_check(check, tracker, said, entities, INFORM) if said else {})
+    )
 
 
 def certified_fewer(tracker: Tracker, text: str) -> dict[str, str]:

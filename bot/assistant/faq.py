@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from bot.assistant.context import AnswerContext
-from bot.language.statements import is_follow_up, item_reference, list_items, refers_by_letter
+from bot.language.statements import (
+    is_follow_up,
+    item_reference,
+    item_references,
+    list_items,
+    refers_by_letter,
+)
 from kb.records import FaqEntry
 from rules_core.answer import Answer, compose
 from rules_core.citations import PLAN_REPORT_NAME
@@ -81,11 +87,22 @@ def follow_up_answer(text: str, intent: str, ctx: AnswerContext) -> Answer | Non
     return entry_answer(entry, ctx, lead=lead, data={"follow_up": intent})
 
 
-def list_item_answer(text: str, earlier: list[str], ctx: AnswerContext) -> Answer | None:
+def list_item_answers(text: str, earlier: list[str], ctx: AnswerContext) -> list[Answer]:
+    """The curated answers about the items the reply points at (「第三项和第九项具体包括啥」
+    after the ten items of 第十五条: two answers), in the order asked; ``[]`` when it points at
+    none of a list."""
+    answers = [list_item_answer(text, earlier, ctx, n) for n in item_references(text)]
+    return [a for a in answers if a is not None]
+
+
+def list_item_answer(
+    text: str, earlier: list[str], ctx: AnswerContext, number: int | None = None
+) -> Answer | None:
     """The curated answer about item N of the list just given (「5，展开说说」 after the ten
     items of 第十五条; 「③再说细一点」 after the user's own ①②③), found by searching the curated
-    answers for that item's words; ``None`` when the reply points at no item of a list."""
-    number = item_reference(text)
+    answers for that item's words; ``None`` when the reply points at no item of a list.
+    ``number``: the item, when the reply names several (default: the one it names)."""
+    number = item_reference(text) if number is None else number
     if number is None:
         return None
     lettered = refers_by_letter(text)  # 「B」 points into a list lettered A, B, C

@@ -41,6 +41,7 @@ from bot.language.facts import (
     organisation_named,
 )
 from bot.language.industries import business_line
+from bot.language.normalize import question_clause
 from bot.language.numbers import NUMBER, to_decimal, to_int
 from bot.language.reactions import replaced_figure
 from bot.language.statements import asks_something
@@ -827,3 +828,10 @@ def with_place_replaced(
         return {}
     value = YES if str(places[0].get("value")) == "坪山区" else NO
     return {slot: value for slot in _PLACE_SLOTS if known.get(slot) is not None}
+
+
+def statement_before_question(text: str) -> str:
+    """What a message says before the question it closes on (「不好意思我记错了，是75和79。那
+    我们还能当托管机构吗？」 → 「不好意思我记错了，是75和79。」); the whole text when it asks none."""
+    question = question_clause(text)
+    return text[: text.rfind(question)] if question else text

@@ -257,9 +257,32 @@ def item_reference(text: str) -> int | None:
     return _item_number(m.group("n")) if m else None
 
 
+# 「第三项和第九项具体包括啥？」「3和9展开说说」: two items of the list just given, by number
+_TWO_ITEMS = re.compile(
+    rf"^(?:那|那么|请问)?(?:第)?\s*(?P<a>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])\s*(?:项|个|点|号)?"
+    r"\s*(?:和|跟|与|、|及|还有|以及)\s*"
+    rf"(?:第)?\s*(?P<b>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])\s*(?:项|个|点|号)?"
+    # asked about (「1和2都有」 answers a question, and is no such reply)
+    r"[,，\s]*(?=具体|展开|详细|再说|再讲|说说|讲讲|说一下|讲一下|包括|指|是什么|是啥|呢|分别是|[?？])"
+)
+
+
+def item_references(text: str) -> list[int]:
+    """The numbers of the list items a short reply points at: 「第三项和第九项具体包括啥」 →
+    [3, 9], 「5，展开说说」 → [5]; ``[]`` when it points at none."""
+    plain = _ACKNOWLEDGED.sub("", text.strip())
+    two = _TWO_ITEMS.match(plain)
+    if two:
+        return [_item_number(two.group("a")), _item_number(two.group("b"))]
+    one = item_reference(text)
+    return [one] if one is not None else []
+
+
 def asks_for_an_item(text: str) -> bool:
-    """「好，再说2」「先说1」: the whole reply asks for one item of a list by its number."""
-    return bool(_NEXT_ITEM.match(_ACKNOWLEDGED.sub("", text.strip())))
+    """「好，再说2」「先说1」: the whole reply asks for one item of a list by its number;
+    「第三项和第九项具体包括啥」: for two."""
+    plain = _ACKNOWLEDGED.sub("", text.strip())
+    return bool(_NEXT_ITEM.match(plain) or _TWO_ITEMS.match(plain))
 
 
 def refers_by_letter(text: str) -> bool:

@@ -9,6 +9,7 @@ import pytest
 from actions.checks import (
     ActionAgencyExit,
     ActionAgencyQualification,
+    ActionEnterpriseExit,
     ActionSubsidy,
     ActionValidity,
 )
@@ -901,6 +902,11 @@ def test_a_second_checks_question_is_answered_by_its_check(slots, also_answered)
         pytest.param(
             "这样还能当托管服务机构吗？", "【结论】符合", id="the question alone changes nothing"
         ),
+        pytest.param(
+            "不好意思我记错了，是75和79。那我们还能当托管机构吗？",
+            "【结论】不符合",
+            id="two scores corrected in the question replace the two said",
+        ),
     ],
 )
 def test_a_correction_asked_as_the_qualification_question_is_applied(text, opening) -> None:
@@ -912,7 +918,7 @@ def test_a_correction_asked_as_the_qualification_question_is_applied(text, openi
         "test_scores": "88,90",
     }
     tracker = make_tracker(text, "ask_agency_conditions", slots=slots)
-    tracker.latest_message["correction"] = "更正" in text
+    tracker.latest_message["correction"] = "更正" in text or "记错" in text
     messages, events = run_action(ActionAgencyQualification(), tracker)
     assert messages[0]["text"].startswith(opening), messages[0]["text"]
 
@@ -930,3 +936,35 @@ def test_a_part_timer_named_beside_the_count_is_not_taken_off_it_again() -> None
         ActionAgencyQualification(), make_tracker(text, "ask_agency_conditions", slots=slots)
     )
     assert "持证专职服务人员1名" in messages[0]["text"], messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("slots", "opening"),
+    [
+        pytest.param(
+            {**FULL_ELIGIBLE, "last_check": "eligibility"},
+            "【结论】不符合",
+            id="a firm not yet served that moved away no longer operates in Pingshan",
+        ),
+        pytest.param(
+            {**FULL_ELIGIBLE, "last_check": "eligibility", "service_started": "2022-03-01"},
+            "【结论】不再作为托管服务对象",
+            id="a firm served since a date said leaves the service",
+        ),
+    ],
+)
+def test_a_move_told_after_the_eligibility_verdict_is_read_by_who_asks(slots, opening) -> None:
+    text = "其实去年底工厂已经搬去惠州了，坪山只留了个注册地址。这样还能托管吗？"
+    entities = [
+        {"entity": "fact_slot", "role": "exit_event", "value": "relocated"},
+        {"entity": "fact_slot", "role": "operating_in_pingshan", "value": "no"},
+    ]
+    tracker = make_tracker(
+        text,
+        "ask_enterprise_exit",
+        entities=entities,
+        slots={**slots, "exit_event": "relocated", "operating_in_pingshan": "no"},
+    )
+    messages, _ = run_action(ActionEnterpriseExit(), tracker)
+    texts = [m.get("text") or "" for m in messages]
+    assert any(t.startswith(opening) for t in texts), texts

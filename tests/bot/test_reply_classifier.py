@@ -748,6 +748,13 @@ def test_an_item_is_found_in_the_list_of_its_kind(
             "好的，接着讲第3个", "thanks", "nlu_fallback", id="the third item asked after thanks"
         ),
         pytest.param("第2个是85分", "inform", "inform", id="a score of the second is a fact"),
+        pytest.param(
+            "第三项和第九项具体包括啥？",
+            "ask_service_contents",
+            "nlu_fallback",
+            id="two items of the list just given",
+        ),
+        pytest.param("1和2都有", "inform", "inform", id="two numbers answering a question"),
     ],
 )
 def test_a_reply_asking_for_an_item_by_number_is_looked_up(
