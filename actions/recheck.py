@@ -181,9 +181,11 @@ def moved_before_custody(last: Check | None, belongs_to: Check | None, tracker: 
         return False
     if (last.name, belongs_to.name) != ("eligibility", "enterprise_exit"):
         return False
+    # 「我们2022年4月开始接受托管…」 said earlier in the conversation counts too
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
     text = str(tracker.latest_message.get("normalized_text") or "")
     started = tracker.get_slot("service_started") or tracker.get_slot("first_signing_date")
-    return started is None and not under_custody(text)
+    return started is None and not any(under_custody(t) for t in [text, *said])
 
 
 def recheck_line(tracker: Tracker, names: set[str]) -> str:

@@ -539,6 +539,11 @@ _SERVED_FIRM = re.compile(
     r"|(?:跟|找|通过|委托|请了?)(?:一些|一家|几家|了一家)?$|(?:和|与)(?:一家|几家|一些)$"
 )
 
+# 「托管机构是…」「给我们托管的是…」: the firm named is the agency serving the enterprise
+_THE_AGENCY_IS = re.compile(
+    r"^(?:我们的?|我们找的)?(?:托管|服务)机构(?:是|为|叫)|(?:给|帮)我们(?:做)?托管的(?:是|为)"
+)
+
 _LIST_JOINER = re.compile(r"(?:[、/或和及与]|或者|以及|也不是|,|，)?(?:单位|公司|机构|企业)?")
 
 
@@ -560,6 +565,8 @@ def firm_types(text: str) -> list[Fact]:
                 continue
             if _SERVED_FIRM.search(text[max(0, m.start() - 3) : m.start()]):
                 continue  # 「给人力资源公司开发软件」: a client of the enterprise, not the enterprise
+            if _THE_AGENCY_IS.search(_clause(text, m.start(), m.end())[:16]):
+                continue  # 「托管机构是坪山本地一家人力资源公司」: the agency, not the enterprise
             if _OTHERS_FIRM_AFTER.match(text, m.end()):
                 continue  # 「人力资源公司是我们的客户」: someone else
             negated = _negated(text, m.start()) or bool(

@@ -939,21 +939,31 @@ def test_a_part_timer_named_beside_the_count_is_not_taken_off_it_again() -> None
 
 
 @pytest.mark.parametrize(
-    ("slots", "opening"),
+    ("slots", "said_before", "opening"),
     [
         pytest.param(
             {**FULL_ELIGIBLE, "last_check": "eligibility"},
+            None,
             "【结论】不符合",
             id="a firm not yet served that moved away no longer operates in Pingshan",
         ),
         pytest.param(
             {**FULL_ELIGIBLE, "last_check": "eligibility", "service_started": "2022-03-01"},
+            None,
             "【结论】不再作为托管服务对象",
             id="a firm served since a date said leaves the service",
         ),
+        pytest.param(
+            {**FULL_ELIGIBLE, "last_check": "eligibility"},
+            "我们2022年4月开始接受托管，托管机构是坪山本地一家人力资源公司",
+            "【结论】不再作为托管服务对象",
+            id="a firm that said earlier it is served leaves the service",
+        ),
     ],
 )
-def test_a_move_told_after_the_eligibility_verdict_is_read_by_who_asks(slots, opening) -> None:
+def test_a_move_told_after_the_eligibility_verdict_is_read_by_who_asks(
+    slots, said_before, opening
+) -> None:
     text = "其实去年底工厂已经搬去惠州了，坪山只留了个注册地址。这样还能托管吗？"
     entities = [
         {"entity": "fact_slot", "role": "exit_event", "value": "relocated"},
@@ -964,6 +974,7 @@ def test_a_move_told_after_the_eligibility_verdict_is_read_by_who_asks(slots, op
         "ask_enterprise_exit",
         entities=entities,
         slots={**slots, "exit_event": "relocated", "operating_in_pingshan": "no"},
+        history=[user_event(said_before, "inform", [])] if said_before else None,
     )
     messages, _ = run_action(ActionEnterpriseExit(), tracker)
     texts = [m.get("text") or "" for m in messages]

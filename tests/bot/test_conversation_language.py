@@ -2196,6 +2196,12 @@ SET_V = [
         {"certified_staff": "2"},
         id="俩个 is two and 正书 is 证书",
     ),
+    pytest.param(
+        "我们2022年4月开始接受托管，托管机构是坪山本地一家人力资源公司",
+        "inform",
+        {"firm_type": None},
+        id="the HR firm named as the agency is not the enterprise",
+    ),
 ]
 
 
