@@ -868,6 +868,12 @@ ANOTHER_MATTER += [
         id="whether another district has such a policy is that district's to say",
     ),
     pytest.param(
+        "我们公司在龙岗区布吉，龙岗有没有类似的小微企业劳动关系托管服务？补贴多少？",
+        "ask_subsidy_amount",
+        "out_of_scope",
+        id="a service named at length in another district is that district's too",
+    ),
+    pytest.param(
         "我们公司在东莞有没有托管服务",
         "ask_enterprise_eligibility",
         "ask_enterprise_eligibility",
