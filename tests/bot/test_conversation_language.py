@@ -2202,6 +2202,12 @@ SET_V = [
         {"firm_type": None},
         id="the HR firm named as the agency is not the enterprise",
     ),
+    pytest.param(
+        "我们厂坪山注册 坪山纳 坪山经营 做电子 能托管?",
+        "inform",
+        {"registered_in_pingshan": "yes", "tax_in_pingshan": "yes", "operating_in_pingshan": "yes"},
+        id="纳 cut short for 纳税 after 坪山",
+    ),
 ]
 
 
