@@ -13,7 +13,7 @@ from actions.handoff import hand_off
 from actions.recheck import recheck
 from bot.assistant.context import answer_context, knowledge_base
 from bot.assistant.fact_context import check_for_facts, terse_statement
-from bot.assistant.faq import follow_up_answer, list_item_answers
+from bot.assistant.faq import clarified_answer, follow_up_answer, list_item_answers
 from bot.assistant.referrals import names_another_matter, referral
 from bot.assistant.registry import CHECKS, check_answer, check_for_intent
 from bot.assistant.replies import CLARIFY_TEXT
@@ -23,6 +23,7 @@ from bot.assistant.transcript import (
     last_policy_question,
     messages_before_latest,
     previous_user_intent,
+    topics_just_offered,
 )
 from bot.assistant.vocabulary import LAST_CHECK_SLOT
 from kb.repository import SearchKind
@@ -126,6 +127,12 @@ class ActionFallbackSearch(Action):
             # 「平台不给我买保险，我能去告他们吗？」: another office's matter, however unsure the
             # classifier is of the words: what this assistant covers, and where to ask
             send_out_of_scope(dispatcher, text)
+            return []
+        offered = topics_just_offered(tracker.events)
+        clarified = clarified_answer(text, offered, answer_context()) if offered else None
+        if clarified is not None:
+            # 「我说的是三年满了」 right after the bot offered two topics: the one it names
+            send_policy_answer(dispatcher, tracker, clarified)
             return []
         if misses < 2:
             buttons = likeliest_topics(list(tracker.latest_message.get("intent_ranking") or []))

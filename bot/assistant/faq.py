@@ -119,3 +119,25 @@ def list_item_answer(
         return None
     lead = (f"第{number}项（{item}）：",)
     return entry_answer(entry, ctx, lead=lead, data={"list_item": number, "intent": entry.intent})
+
+
+# a clarification's own words must find a curated answer at least this well (BM25 score) to be
+# answered when none of the topics just offered is what it names
+CLARIFIED_MIN_SCORE = 3.0
+
+
+def clarified_answer(text: str, offered: list[str], ctx: AnswerContext) -> Answer | None:
+    """The curated answer a reply to 「我不太确定您想问的是哪一项」 clarifies (「我说的是三年满
+    了」 after 「托管期满以后怎么办」): the best match of its words among the topics offered
+    (``offered``: their intents), else its best match when it is a clear one; ``None``
+    otherwise."""
+    hits = ctx.kb.search(text, k=5, kinds=("faq",))
+    entries = [(ctx.kb.faq(h.ref.removeprefix("faq:")), h.score) for h in hits]
+    known = [(e, score) for e, score in entries if e is not None]
+    chosen = next((e for e, _ in known if e.intent in offered), None)
+    if chosen is None and known and known[0][1] >= CLARIFIED_MIN_SCORE:
+        chosen = known[0][0]
+    if chosen is None:
+        return None
+    lead = (f"好的，您问的是：{chosen.question}",)
+    return entry_answer(chosen, ctx, lead=lead, data={"clarified": chosen.intent})

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.assistant.replies import CLARIFY_TEXT
+
 POLICY_INTENT_PREFIXES = ("ask_", "calculate_", "check_")
 
 
@@ -164,3 +166,16 @@ def messages_before_latest(events: Iterable[Mapping[str, Any]]) -> list[str]:
             texts.append(str(event.get("text") or ""))
             break
     return texts
+
+
+def topics_just_offered(events: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The intents of the topics the bot offered right before the latest message (its
+    「我不太确定您想问的是哪一项」 buttons); ``[]`` when its last message offered none."""
+    before, _ = _split_at_latest_user(events)
+    for event in reversed(before):
+        if event.get("event") == "user":
+            return []
+        if event.get("event") == "bot" and event.get("text") == CLARIFY_TEXT:
+            buttons = (event.get("data") or {}).get("buttons") or []
+            return [str(b.get("payload") or "").lstrip("/") for b in buttons]
+    return []

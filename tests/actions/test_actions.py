@@ -979,3 +979,45 @@ def test_a_move_told_after_the_eligibility_verdict_is_read_by_who_asks(
     messages, _ = run_action(ActionEnterpriseExit(), tracker)
     texts = [m.get("text") or "" for m in messages]
     assert any(t.startswith(opening) for t in texts), texts
+
+
+OFFERED = {
+    "event": "bot",
+    "text": "我不太确定您想问的是哪一项，您是想了解：",
+    "data": {
+        "buttons": [
+            {"title": "企业什么情况下不再作为托管服务对象？", "payload": "/ask_enterprise_exit"},
+            {"title": "补贴什么时候停发？", "payload": "/ask_subsidy_stop"},
+        ]
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("history", "reply", "answered"),
+    [
+        pytest.param(
+            [user_event("托管期满以后怎么办", "nlu_fallback"), OFFERED],
+            "我说的是三年满了",
+            "第十三条",
+            id="a clarification after two topics offered answers the one it names",
+        ),
+        pytest.param(
+            [user_event("托管期满以后怎么办", "nlu_fallback"), {"event": "bot", "text": "……"}],
+            "我说的是三年满了",
+            None,
+            id="with no topics just offered it is no clarification",
+        ),
+    ],
+)
+def test_a_reply_to_the_topics_offered_is_answered_by_the_topic_it_names(
+    history, reply, answered
+) -> None:
+    messages, _ = run_action(
+        ActionFallbackSearch(), make_tracker(reply, "nlu_fallback", history=history)
+    )
+    clarified = [m for m in messages if (m.get("text") or "").startswith("好的，您问的是")]
+    if answered is None:
+        assert not clarified
+    else:
+        assert clarified and answered in clarified[0]["text"], messages
