@@ -29,6 +29,7 @@ from bot.assistant.slot_filling import (
     statement_before_question,
     with_figure_replaced,
     with_place_replaced,
+    with_split_figure,
 )
 from bot.assistant.transcript import (
     earlier_entity_value,
@@ -131,6 +132,7 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     replied = (
         (certified_fewer(tracker, text) if last and "certified_staff" in last.reads else {})
         or (with_figure_replaced(text, before, last.reads) if last is not None else {})
+        or (with_split_figure(text, before, last.reads) if last is not None else {})
         or (with_place_replaced(entities, before) if message.get(CORRECTION) else {})
         or (reply_to_last_check(last, tracker, text, entities) if bare else {})
     )

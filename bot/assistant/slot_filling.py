@@ -666,6 +666,28 @@ def with_figure_replaced(
     return found if len(found) == 1 else {}
 
 
+# 「去年只有2家，另外3家是前年的事」: a figure said before split into this year's and another's
+_SPLIT_FIGURE = re.compile(
+    rf"(?P<n>{NUMBER})\s*(?P<u>家|件|起|个)[^。;；]{{0,12}}?另外(?:的)?\s*(?P<m>{NUMBER})\s*(?P=u)"
+    r"[^。;；,，]{0,4}?(?:是|都是|属于|算)?(?:前年|上上年|大前年|更早|之前|以前|往年|别的年份)"
+)
+
+
+def with_split_figure(text: str, known: Mapping[str, Any], names: Iterable[str]) -> dict[str, str]:
+    """When the message splits a figure said before into the year's part and another year's
+    (「去年只有2家，另外3家是前年的事」 after 「去年有5家发生过劳动仲裁」): ``{slot: part}`` for the
+    one slot among ``names`` that held the whole (5 → 2); empty when none or several did."""
+    m = _SPLIT_FIGURE.search(text)
+    if m is None:
+        return {}
+    kept, other = to_int(m.group("n")), to_int(m.group("m"))
+    if kept is None or other is None:
+        return {}
+    whole = str(kept + other)
+    held = [name for name in names if str(known.get(name) or "") == whole]
+    return {held[0]: str(kept)} if len(held) == 1 else {}
+
+
 _DATE_UNIT = re.compile(r"\s*(?:年|月|日|号)")
 # the counts said to be a particular figure (a bare 「4家」 is read as clients)
 _LABELLED_COUNT_ROLES = frozenset({"clients_with_cases", "change_requests", "cases"})

@@ -1021,3 +1021,32 @@ def test_a_reply_to_the_topics_offered_is_answered_by_the_topic_it_names(
         assert not clarified
     else:
         assert clarified and answered in clarified[0]["text"], messages
+
+
+@pytest.mark.parametrize(
+    ("text", "switches"),
+    [
+        pytest.param(
+            "抱歉，我看的是隔壁公司的执照。我们是做塑胶模具的，坪山注册纳税经营，46人，正常生产，"
+            "去年有个劳动监察案件。请重新判断一下我们能不能成为托管服务对象。",
+            True,
+            id="an enterprise's facts and question end the agency form and start its own",
+        ),
+        pytest.param(
+            "企业要什么条件才能托管？",
+            False,
+            id="the question asked in passing is answered and the form goes on",
+        ),
+    ],
+)
+def test_another_checks_question_with_its_facts_switches_the_form(text, switches) -> None:
+    from bot.language.facts import extract_facts
+    from bot.language.normalize import normalize_text
+
+    entities = [f.as_entity("FactExtractor") for f in extract_facts(normalize_text(text))]
+    tracker = make_tracker(
+        text, "ask_enterprise_eligibility", entities=entities, active_loop="qualification_form"
+    )
+    _, events = run_action(ActionAnswerFaq(), tracker)
+    followed = [e.get("name") for e in events if e.get("event") == "followup"]
+    assert (followed == ["eligibility_form"]) is switches, events

@@ -452,3 +452,30 @@ def test_a_place_corrected_without_its_role_replaces_the_place_said_before(
     from bot.assistant.slot_filling import with_place_replaced
 
     assert with_place_replaced(entities, known) == replaced
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        pytest.param(
+            "不对，去年只有2家，另外3家是前年的事。",
+            {"clients_served": "20", "clients_with_cases": "5"},
+            {"clients_with_cases": "2"},
+            id="five split into two last year and three the year before",
+        ),
+        pytest.param(
+            "去年只有2家，另外3家是前年的",
+            {"clients_with_cases": "5", "change_requests": "5"},
+            {},
+            id="two facts held the whole: neither is guessed",
+        ),
+        pytest.param(
+            "去年2家，另外3家也出了案子", {"clients_with_cases": "5"}, {}, id="no other year named"
+        ),
+    ],
+)
+def test_a_figure_split_by_year_keeps_the_years_part(text, known, expected) -> None:
+    from bot.assistant.slot_filling import with_split_figure
+
+    names = ("clients_served", "clients_with_cases", "change_requests")
+    assert with_split_figure(normalize_text(text), known, names) == expected
