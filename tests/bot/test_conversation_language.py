@@ -740,6 +740,12 @@ def test_the_roles_said_of_here_are_the_place_just_named() -> None:
         pytest.param("刚刚让人事重新数了，现在在职的是98个人", True, id="counted again"),
         pytest.param("我们重新算一下吧", False, id="a plan to count again corrects nothing yet"),
         pytest.param("哎呀我说反了，我们是做软件开发的", True, id="said the wrong way round"),
+        pytest.param(
+            "抱歉，我看的是隔壁公司的执照。我们是做塑胶模具的",
+            True,
+            id="what was said was the neighbour's",
+        ),
+        pytest.param("我看的是别人的资料吗", False, id="asking whose it was corrects nothing"),
     ],
 )
 def test_counting_again_is_a_correction(text: str, correcting: bool) -> None:
