@@ -291,8 +291,9 @@ _APPLIES_FOR_SUBSIDY = re.compile(
     r"补贴[^。]{0,20}?(?:能|可以|可不可以|能不能|可否)(?:自己|直接)?(?:去)?(?:申请|领|拿)"
     r"|(?:申请|领取?|拿)(?:托管)?(?:服务)?补贴"
 )
-# the entities of a time, which a labour-law question has too (「入职超过一个月」)
-_TIMES = frozenset({"months", "date"})
+# the entities of a time or a place, which a question of another office's matter has too
+# (「入职超过一个月」「坪山区的人才房怎么申请」)
+_TIMES = frozenset({"months", "date", "district"})
 # 「东莞有没有这种托管服务」「龙岗那边有类似政策吗」: whether another place has such a service
 _HAS_SUCH = re.compile(
     r"(?:那边|那里|当地|本地)?(?:有没有|有无|是否有|也有|有类似的?|有这种|有这个|有这样的?)"

@@ -109,6 +109,11 @@ _HEADCOUNT_PATTERNS = [
     re.compile(
         r"(?:^|(?<=[,，。;；\s]))人[:：]?\s*(?P<n>\d{1,5})(?P<approx>多|来|余)?(?=[,，。;；\s]|$)"
     ),
+    # 「人不多，42个」「人不算多，也就三十来个」: how many people, the figure in the next clause
+    re.compile(
+        rf"(?:^|(?<=[,，。;；\s]))人(?:不多|不算多|挺少|不少|挺多|很少)[,，]?\s*(?:也就|就|大概|大约|才|有)?"
+        rf"(?P<n>{N})(?P<approx>多|来|余|几)?\s*个(?=[,，。;；\s]|$)"
+    ),
 ]
 _HEADCOUNT_NOUNS = ("员工", "职工", "从业人员", "工人", "人数", "规模")
 # 「我们就一个人」「公司只有一人」 is a headcount of one
@@ -542,6 +547,8 @@ _SERVED_FIRM = re.compile(
 # 「托管机构是…」「给我们托管的是…」: the firm named is the agency serving the enterprise
 _THE_AGENCY_IS = re.compile(
     r"^(?:我们的?|我们找的)?(?:托管|服务)机构(?:是|为|叫)|(?:给|帮)我们(?:做)?托管的(?:是|为)"
+    # 「是我们的用工供应商是劳务派遣公司」: a firm the enterprise deals with
+    r"|(?:供应商|合作方|合作的|外包商|外包方|劳务供应商)(?:是|为)"
 )
 
 _LIST_JOINER = re.compile(r"(?:[、/或和及与]|或者|以及|也不是|,|，)?(?:单位|公司|机构|企业)?")
@@ -861,7 +868,7 @@ _STATUS = [
     (
         "relocated",
         re.compile(
-            r"(?:搬迁|搬走|搬出|迁出|搬离|迁离|搬到|迁到|迁走|搬去|搬完|搬过去)(?:了)?(?:出)?(?:坪山区?)?"
+            r"(?:搬迁|搬走|搬出|迁出|搬离|迁离|搬到|迁到|迁走|搬去|搬完|搬过去|搬家)(?:了)?(?:出)?(?:坪山区?)?"
             # 「坪山这边没经营了」: it no longer operates in 坪山区
             r"|坪山区?(?:这边|那边|这里)?(?:已经|现在)?(?:没有?|不再)(?:经营|生产|营业|办公)了?"
         ),
@@ -877,8 +884,8 @@ _OTHER_FIRMS_STATUS = re.compile(
 def _where_moved(text: str, start: int, said: str) -> str:
     """第十三条 counts moving *out of* 坪山区: ``relocated`` (搬出坪山, 搬到惠州), ``moved_within``
     (搬到坪山龙田), or ``moved`` when the message does not say where (「公司最近搬迁了」)."""
-    if re.match(r"(?:搬迁|迁移)?(?:搬出|迁出|搬离|迁离|搬走|迁走|出|离开)", said) or re.search(
-        r"没|不再", said
+    if re.match(r"(?:搬迁|迁移|搬家)?(?:搬出|迁出|搬离|迁离|搬走|迁走|出|离开)", said) or re.search(
+        r"没|不再|出坪山", said
     ):
         return "relocated"
     if re.match(r"\s*(?:出|离开|离)", text[start + len(said) :]):
@@ -989,7 +996,10 @@ def iso_date(year: int | None, month: int | None, day: int | None) -> str | None
 
 
 # 「今年5月份公司已经注销了」: the date of an event of 第十三条, not of a signing
-_EVENT_WORDS = re.compile(r"注销|停业|停产|歇业|倒闭|搬|迁|关门|破产|最后一天")
+# (「补贴从2022年4月1日起停发」: the day the subsidy stopped, the service's end for 第二十三条)
+_EVENT_WORDS = re.compile(
+    r"注销|停业|停产|歇业|倒闭|搬|迁|关门|破产|最后一天|停发|停止发放|停止服务|终止服务"
+)
 _SIGNING_WORDS = re.compile(r"签|托管|协议|合同|开始服务|首次")
 
 
@@ -1922,7 +1932,10 @@ def agency_conditions(text: str) -> list[Fact]:
         # 「我们有个员工伪造了一家企业的托管服务档案去申请补贴」: 弄虚作假 (第二十五条) by the
         # agency speaking is a violation (第十一条第（四）项); not said of others nor supposed
         clause = _clause(text, m.start(), m.end())
-        if violated or _HYPOTHETICAL.search(clause) or not _OUR_SIDE.search(clause):
+        # (the agency may be named in an earlier clause: 「我们机构去年因为没给自己员工足额缴
+        # 社保，被行政处罚了」)
+        ours = _OUR_SIDE.search(clause) or _AGENCY_SPEAKING.search(text)
+        if violated or _HYPOTHETICAL.search(clause) or not ours:
             continue
         if _OTHERS_SAID.search(clause) or _negated(text, m.start()):
             continue

@@ -141,11 +141,13 @@ _SHI_IN_NUMBER = re.compile(
 
 # 「注册在坪 税也在坪山交」「去年有仲，今年没有」: a word cut short at the end of its clause (the
 # last character not typed); read before the spaces go, which mark where the clause ended
-_CLIPPED = {"坪": "坪山", "仲": "仲裁", "纳": "纳税"}
+_CLIPPED = {"坪": "坪山", "仲": "仲裁", "纳": "纳税", "正": "正常"}
 _CLIPPED_WORD = re.compile(
     r"(?<=[在有])([坪仲])(?=[\s,，。;；!！?？]|$)"
     # 「坪山注册 坪山纳 坪山经营」: 纳 for 纳税 between the other two places
     r"|(?<=坪山)(纳)(?=[\s,，。;；!！?？]|$)"
+    # 「生产正 能托吗」: 正 for 正常 after 生产/经营
+    r"|(?<=生产|经营)(正)(?=[\s,，。;；!！?？]|$)"
 )
 
 
@@ -155,7 +157,7 @@ _ARTICLE_TYPO = re.compile(r"(第[一二三四五六七八九十\d]{1,3})调")
 
 def _unclipped(text: str) -> str:
     return _ARTICLE_TYPO.sub(
-        r"\1条", _CLIPPED_WORD.sub(lambda m: _CLIPPED[m.group(1) or m.group(2)], text)
+        r"\1条", _CLIPPED_WORD.sub(lambda m: _CLIPPED[next(g for g in m.groups() if g)], text)
     )
 
 

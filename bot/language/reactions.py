@@ -37,13 +37,33 @@ def emoji_reaction(text: str) -> str | None:
     return NEGATIVE if any(c in _NEGATIVE for c in symbols) else POSITIVE
 
 
+def _is_emoji(c: str) -> bool:
+    return c in _GLUE or unicodedata.category(c) in ("So", "Sk")
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
 def without_emoji(text: str) -> str:
     """「👌正常」 → 「正常」: emoji beside words go (they carry no fact and hide short replies);
+    emoji between two words end a clause (「3家店都在坪山😊注册纳税也在坪山」 → 「…坪山，注册…」);
     a message of emoji only is kept whole for :func:`emoji_reaction`."""
-    kept = "".join(
-        c for c in text if c not in _GLUE and unicodedata.category(c) not in ("So", "Sk")
-    )
-    return kept if kept.strip(" ".join(_PUNCTUATION)) else text
+    kept: list[str] = []
+    k = 0
+    while k < len(text):
+        if not _is_emoji(text[k]):
+            kept.append(text[k])
+            k += 1
+            continue
+        end = k
+        while end < len(text) and _is_emoji(text[end]):
+            end += 1
+        if kept and _is_han(kept[-1]) and end < len(text) and _is_han(text[end]):
+            kept.append("，")  # the emoji stood where the clause ended
+        k = end
+    out = "".join(kept)
+    return out if out.strip(" ".join(_PUNCTUATION)) else text
 
 
 _CORRECTION = re.compile(

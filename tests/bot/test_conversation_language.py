@@ -2214,6 +2214,45 @@ SET_V = [
         {"registered_in_pingshan": "yes", "tax_in_pingshan": "yes", "operating_in_pingshan": "yes"},
         id="纳 cut short for 纳税 after 坪山",
     ),
+    # found by set AD
+    pytest.param("人不多，42个。", "inform", {"headcount": "42"}, id="人不多 then the figure"),
+    pytest.param(
+        "啊我表达错了，是我们的用工供应商是劳务派遣公司。我们自己是做电子元器件组装的，70人",
+        "inform",
+        {"firm_type": "other", "headcount": "70"},
+        id="the supplier being a dispatch firm is not the enterprise's type",
+    ),
+    pytest.param(
+        "我们机构去年因为没给自己员工足额缴社保，被行政处罚了，会影响我们托管服务机构的资格吗？",
+        "ask_agency_exit",
+        {"other_violation": "yes"},
+        id="an agency penalised, named a clause before",
+    ),
+    pytest.param(
+        "我们公司注册坪山 纳税坪山 经营坪山 员40人 做食品 去年劳监察立案 生产正 能托吗",
+        "inform",
+        {"operating_normally": "yes", "headcount": "40"},
+        id="正 cut short for 正常 after 生产",
+    ),
+    pytest.param(
+        "我们企业2022年签的托管，上个月半家出坪山去东关了，还算托管对象吗",
+        "ask_enterprise_exit",
+        {"exit_event": "relocated", "operating_in_pingshan": "no"},
+        id="半家 for 搬家 and 东关 for 东莞",
+    ),
+    pytest.param("我们搬家了", "inform", {"exit_event": "moved"}, id="搬家 is a move"),
+    pytest.param(
+        "补贴从2022年4月1日起停发。按月折算第一年最多多少",
+        "ask_subsidy_amount",
+        {"service_ended": "2022-04-01"},
+        id="the day the subsidy stopped ends the service",
+    ),
+    pytest.param(
+        "我们是做奶茶店的🧋，3家店都在坪山😊注册纳税也在坪山",
+        "inform",
+        {"operating_in_pingshan": "yes", "registered_in_pingshan": "yes"},
+        id="an emoji between two clauses ends the first",
+    ),
 ]
 
 

@@ -868,6 +868,21 @@ ANOTHER_MATTER += [
         id="whether another district has such a policy is that district's to say",
     ),
     pytest.param(
+        "在坪山注册一家新公司需要什么流程？",
+        "ask_how_to_apply",
+        "out_of_scope",
+        id="starting a company is the market regulator's",
+    ),
+    pytest.param(
+        "坪山区的人才房怎么申请？", "ask_how_to_apply", "out_of_scope", id="talent housing"
+    ),
+    pytest.param(
+        "员工在外地看病，深圳医保怎么报销？",
+        "ask_service_social_insurance",
+        "out_of_scope",
+        id="medical insurance claims are the medical security bureau's",
+    ),
+    pytest.param(
         "我们公司在龙岗区布吉，龙岗有没有类似的小微企业劳动关系托管服务？补贴多少？",
         "ask_subsidy_amount",
         "out_of_scope",
