@@ -755,6 +755,9 @@ _NO_WORD = re.compile(r"否|不|没")
 _EVERY_YEAR = re.compile(r"都要|全部|都算|每年|每一年|三年的|三年都|都想知道|全都|都看看|都列")
 
 
+_CASES_COUNTED = re.compile(rf"(?<!没)有\s*(?:{NUMBER})\s*(?:件|起|宗|次)(?!.{{0,4}}(?:没|不是))")
+
+
 def answer_to_requested_slot(
     requested_slot: str | None,
     intent: str,
@@ -797,6 +800,14 @@ def answer_to_requested_slot(
         return "other"  # 「不是」 to 「是否属于劳务派遣或人力资源服务机构？」
     if requested_slot == "qualifying_condition" and answer == NO:
         return "none"
+    if (
+        requested_slot == "qualifying_condition"
+        and _CASES_COUNTED.search(text)
+        and not re.search(r"今年|前年|本年|上上年", text)  # 第九条 counts the previous year's
+    ):
+        # 「问了，有一件」 to 第九条's question: a number of cases is of labour cases (the other
+        # two conditions are no count)
+        return "labour_case"
     if intent not in ANSWER_INTENTS and not is_bare_answer(text):
         return None
     if requested_slot == "headcount" and (people := headcount_range(text)) is not None:

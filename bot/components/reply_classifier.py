@@ -57,6 +57,7 @@ from bot.language.statements import (
     asks_something,
     closes_on_the_verdict,
     is_follow_up,
+    item_asked_first,
     item_reference,
     refers_by_letter,
     without_verdict_questions,
@@ -162,6 +163,11 @@ class ReplyClassifier(GraphComponent):
                 intent, topics = pair[0], [pair[1], *topics]
             if intent is not None:
                 _set_intent(message, intent)
+            first = _item_asked_first(message)
+            if first is not None:
+                # 「1.备案期限 2.补贴发给谁 3.服务内容。先回答第1个」: that one now; 「2」 asks the next
+                _set_intent(message, first)
+                topics = []
             final = predicted_name(message)
             also = [t for t in topics if t != final][:MAX_SECOND_QUESTIONS]
             # 「我们能托管吗？如果今年签约，机构第一年补贴最高多少？」: a second check's question
@@ -227,6 +233,18 @@ def _check_asked(message: Message) -> str | None:
         if intent in STATEMENT_MISREADS and confidence >= SECOND_QUESTION_CONFIDENCE:
             return str(intent)
     return None
+
+
+def _item_asked_first(message: Message) -> str | None:
+    """The intent of the question of the message's own list it wants answered first (its
+    classifier's reading of that question, when sure of it), or ``None``."""
+    text = str(message.get(NORMALIZED_TEXT) or message.get(TEXT) or "")
+    number = item_asked_first(text)
+    segments = message.get(SEGMENT_INTENTS) or []
+    if number is None or len(segments) < number:
+        return None
+    _, intent, confidence = segments[number - 1]
+    return str(intent) if confidence >= SECOND_QUESTION_CONFIDENCE else None
 
 
 def _other_checks(message: Message, final: str | None) -> list[str]:

@@ -148,6 +148,10 @@ _ANNOUNCES_QUESTIONS = re.compile(
 )
 
 
+_ANNOUNCED_COUNT = re.compile(r"([两三四五2-5])(?:个|件|点)?(?:问题|事情?)?[:：]?$")
+_ANNOUNCED_NUMBERS = {"两": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
 def _listed_questions(sentence: str) -> list[str]:
     """「基数用哪个工资，每年上限怎么算，满三年以后怎么办」 (a numbered list, its numbers
     turned into commas): each part that asks something of its own is a question; a sentence
@@ -155,7 +159,12 @@ def _listed_questions(sentence: str) -> list[str]:
     pieces = [p for p in _COMMA.split(sentence) if p.strip(" 。？?:：")]
     asking = [i for i, p in enumerate(pieces) if asks_something(p) and _WHAT.search(p)]
     announced = next((i for i, p in enumerate(pieces) if _ANNOUNCES_QUESTIONS.search(p)), None)
-    if announced is not None and len(pieces) - announced - 1 >= 2:
+    # 「两个问题：1）我们是坪山的五金厂，60人，…能不能申请托管？2）…」: more pieces than the
+    # questions announced are one question's facts, not a list of questions
+    items = len(pieces) - announced - 1 if announced is not None else 0
+    said = _ANNOUNCED_COUNT.search(pieces[announced]) if announced is not None else None
+    too_many = said is not None and items > _ANNOUNCED_NUMBERS[said.group(1)]
+    if announced is not None and items >= 2 and not too_many:
         # 「问两个：1、签协议后备案期限 2、名单什么时候公布」: every item after the announcement
         # is one of the questions, whether or not it has a question word (so each is marked as one)
         lead = "，".join(pieces[: announced + 1]).rstrip(":：")
@@ -276,6 +285,20 @@ def item_references(text: str) -> list[int]:
         return [_item_number(two.group("a")), _item_number(two.group("b"))]
     one = item_reference(text)
     return [one] if one is not None else []
+
+
+# 「我有三个问题：1.… 2.… 3.…。先回答第1个」: one of the questions just listed, the others later
+_ITEM_FIRST = re.compile(
+    rf"(?:先|请先|麻烦先)(?:回答|答|说|讲|聊|解答)(?:一下)?(?:第)?\s*"
+    rf"(?P<n>[1-9]|[{_CHINESE_DIGITS}])\s*(?:个|项|点|条|题|个问题)?(?:吧|呢)?[。.!！~]?$"
+)
+
+
+def item_asked_first(text: str) -> int | None:
+    """The number of the question of the message's own list it wants answered first
+    (「…3.托管服务内容有哪些。先回答第1个」 → 1), or ``None``."""
+    m = _ITEM_FIRST.search(text.strip())
+    return _item_number(m.group("n")) if m else None
 
 
 def asks_for_an_item(text: str) -> bool:

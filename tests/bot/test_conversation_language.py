@@ -287,6 +287,10 @@ REPLIES = [
     pytest.param(
         "operating_normally", "好，那补贴多少？", None, id="好 then a question answers nothing"
     ),
+    pytest.param(
+        "qualifying_condition", "问了，有一件", "labour_case", id="a number of cases is a case"
+    ),
+    pytest.param("qualifying_condition", "今年有一件", None, id="this year's case is not counted"),
 ]
 
 

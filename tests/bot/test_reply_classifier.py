@@ -764,6 +764,44 @@ def test_a_reply_asking_for_an_item_by_number_is_looked_up(
     assert message.get(INTENT)["name"] == expected
 
 
+def test_the_question_of_a_list_asked_first_is_answered_alone() -> None:
+    text = "我有三个问题：1.托管协议备案期限 2.补贴发给谁 3.托管服务内容有哪些。先回答第1个"
+    message = _message(text, "ask_subsidy_payment")
+    message.set(
+        "segment_intents",
+        [
+            ("我有三个问题,托管协议备案期限?", "ask_filing", 0.8),
+            ("我有三个问题,补贴发给谁?", "ask_subsidy_payment", 0.9),
+            ("我有三个问题,托管服务内容有哪些?", "ask_service_contents", 0.9),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "ask_filing"
+    assert not message.get("also_asked")
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        pytest.param(
+            "两个问题：1）我们是坪山的五金厂，60人，注册纳税经营都在坪山，去年有一宗劳动仲裁，"
+            "生产正常，能不能申请托管？2）托管要不要和机构签合同？",
+            2,
+            id="more pieces than the questions announced are one question's facts",
+        ),
+        pytest.param(
+            "我有三个问题：1.托管协议备案期限 2.补贴发给谁 3.托管服务内容有哪些。",
+            3,
+            id="as many pieces as announced are the questions",
+        ),
+    ],
+)
+def test_an_announced_number_of_questions_bounds_the_list(text: str, questions: int) -> None:
+    from bot.language.statements import question_segments
+
+    assert len(question_segments(normalize_text(text))) == questions
+
+
 def test_a_bare_letter_is_an_item_of_a_list_the_fallback_looks_up() -> None:
     (message,) = ReplyClassifier().process([_message("C", "out_of_scope")])
     assert message.get(INTENT)["name"] == "nlu_fallback"
