@@ -262,7 +262,8 @@ def certified_fewer(tracker: Tracker, text: str) -> dict[str, str]:
     """「其中一个其实是兼职的」 after 「2个专职人员都有证」: the certified full-time staff
     (第八条) said before, less those the message takes away (or plus the one it adds: 「兼职那个
     已经转专职，也有…证」); ``{}`` when it changes none or no count was said."""
-    fewer = fewer_certified(text)
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    fewer = fewer_certified(text, said[:-1])
     known = tracker.get_slot("certified_staff")
     if fewer is None or known is None or not str(known).isdigit():
         return {}

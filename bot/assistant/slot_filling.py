@@ -565,14 +565,26 @@ _ONE_MORE_CERTIFIED = re.compile(r"(?:兼职|另外|另一)[^,，。;；]{0,8}?�
 _HAS_CERTIFICATE = re.compile(r"有[^,，。;；]{0,12}?证")
 
 
-def fewer_certified(text: str) -> int | None:
+# 「另外一个是兼职的，有人力资源管理师证」 said earlier: the part-timer holds a certificate
+_PART_TIMER_CERTIFIED = re.compile(
+    r"兼职[^。;；]{0,10}?(?:有|持有|拿了|取得了?|考了)[^。;；]{0,12}?证"
+)
+
+
+def fewer_certified(text: str, earlier: Iterable[str] = ()) -> int | None:
     """How many of the certified full-time staff (第八条第（一）项) a correction takes away:
-    「不好意思，其中一个其实是兼职的」 → 1; 「兼职那个已经转专职，也有…证」 → -1 (one more);
-    ``None`` when the message says no such thing."""
+    「不好意思，其中一个其实是兼职的」 → 1; 「兼职那个已经转专职，也有…证」 → -1 (one more), and
+    so is 「那个兼职的已经转成专职了」 when an ``earlier`` message said the part-timer holds a
+    certificate; ``None`` when the message says no such thing."""
     m = _FEWER_CERTIFIED.search(text)
     if m is None:
         more = _ONE_MORE_CERTIFIED.search(text)
-        return -1 if more and _HAS_CERTIFICATE.search(text, more.end()) else None
+        if more is None:
+            return None
+        certified = _HAS_CERTIFICATE.search(text, more.end()) or any(
+            _PART_TIMER_CERTIFIED.search(said) for said in earlier
+        )
+        return -1 if certified else None
     return 1 if m.group("n") in ("一", "1") else 2
 
 

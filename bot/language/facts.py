@@ -316,6 +316,14 @@ NOT_PINGSHAN = "坪山区以外"
 _PAST = re.compile(r"以前|之前|原来|过去|曾经|早先|旧厂|老厂|旧址")
 
 
+# 「注册地也已经迁到坪山了」「执照迁到坪山了」: the registration moved to the place
+_REGISTRATION_MOVED = re.compile(
+    r"(?:注册地址?|注册|营业执照|执照|工商登记)[^,，。;；]{0,6}?(?:迁|搬|转|移)(?:到|入|回|来)"
+)
+# 「坪山这边不交税」「坪山不注册」: what the firm does not do at the place
+_NOT_DONE_THERE = re.compile(
+    r"(?:区)?(?:这边|那边|这里|那里)?(?:并)?(?:不|没|没有)(?:在)?(?:交税|纳税|报税|缴税|注册|经营|办公|生产)"
+)
 _NONE_THERE = re.compile(
     r"(?:这边|那边)?(?:并)?(?:没有|没|无)(?:任何|单独|另外|再)?(?:人|人员)?(?:在)?(?:办公|经营|生产|注册|纳税|厂|场地|门店|店)"
 )
@@ -362,8 +370,12 @@ def districts(text: str) -> list[Fact]:
     places = find_places(text)
     numbered = _numbered_places(text, places)
     for k, place in enumerate(places):
-        if re.search(r"(搬|迁)", text[max(0, place.start - 4) : place.start]):
-            continue  # 搬到龙岗 is a relocation, reported as operating_status
+        if re.search(r"(搬|迁)", text[max(0, place.start - 4) : place.start]) and not (
+            _REGISTRATION_MOVED.search(_clause(text, place.start, place.end))
+        ):
+            # 搬到龙岗 is a relocation, reported as operating_status (「注册地也已经迁到坪山了」
+            # says where it is registered now)
+            continue
         if _PAST.search(_clause(text, place.start, place.end)):
             continue  # 「龙岗那是以前的旧厂」: where it was, not where it is
         if _NONE_THERE.match(text, place.end):
@@ -378,6 +390,8 @@ def districts(text: str) -> list[Fact]:
                 continue  # 「纳税地不在龙岗」 says where it is not, not where it is
         if place.in_pingshan and _NOT_IN.search(text[max(0, place.start - 4) : place.start]):
             place = replace(place, value=NOT_PINGSHAN)  # 「纳税地不在坪山」
+        if place.in_pingshan and _NOT_DONE_THERE.match(text, place.end):
+            place = replace(place, value=NOT_PINGSHAN)  # 「坪山这边不交税」
         left = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, place.start)), default=0)
         right_match = CLAUSE_BREAK.search(text, place.end)
         right = right_match.start() if right_match else len(text)
@@ -560,7 +574,9 @@ _OTHERS_FIRM_AFTER = re.compile(
     r"(?:(?:以前|之前|原来|现在)?(?:合作|用|找|请)(?:过)?的)?"
     r"(?:客户|合作方|甲方|服务对象|供应商|合作伙伴|合作单位"
     # 「做劳务派遣的是我们关联公司」: a firm of the same group, not this one
-    r"|关联公司|关联企业|母公司|子公司|兄弟公司|集团|总公司|分公司|另一家|别的公司|隔壁)"
+    r"|关联公司|关联企业|母公司|子公司|兄弟公司|集团|总公司|分公司|另一家|别的公司|隔壁"
+    # 「派遣公司是我朋友的」: someone else's
+    r"|(?:我)?(?:朋友|亲戚|老乡|同学|熟人|别人|他人|老板朋友)(?:的|开的|家的))"
 )
 
 
@@ -898,7 +914,8 @@ def _where_moved(text: str, start: int, said: str) -> str:
 
 # 「没有停业注销」「没停业、注销」: a negated exit event just before another of the list
 _NEGATED_EVENT_BEFORE = re.compile(
-    r"(?:没有|没|未|无|不曾)(?:过)?(?:停业|停产|歇业|关门|注销)(?:过)?(?:[、,，和或及/]|或者)?$"
+    r"(?:没有|没|未|无|不曾)(?:过)?"
+    r"(?:(?:停业|停产|歇业|关门|注销|搬迁|搬走|迁走|搬家)(?:过)?(?:[、,，和或及/]|或者)?)+$"
 )
 
 
@@ -937,7 +954,7 @@ def operating_statuses(text: str) -> list[Fact]:
             ):
                 negated = True
             if value in ("suspended", "deregistered") and _NEGATED_EVENT_BEFORE.search(
-                text[max(0, m.start() - 8) : m.start()]
+                text[max(0, m.start() - 16) : m.start()]
             ):
                 negated = True  # 「没有停业注销」: the negation before the first covers the next
             if negated and value in ("suspended", "deregistered"):
@@ -1460,6 +1477,9 @@ _CASES_BY_TIMES = re.compile(
 _THE_REST_BEFORE = re.compile(r"(?:另外|其余|剩下|剩余|其他)(?:的)?(?:还有)?$")
 
 
+_NEWLY_SIGNED_AFTER = re.compile(r"(?:企业)?(?:都)?是(?:今年|本年|今年才|新|刚)[^,，。;；]{0,6}?签")
+
+
 def _counts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in _OWN_NONE.finditer(text):
@@ -1486,6 +1506,8 @@ def _counts(text: str) -> list[Fact]:
         n = to_int(m.group("n"))
         if n is None:
             continue
+        if m.group("unit") == "家" and _NEWLY_SIGNED_AFTER.match(text, m.end()):
+            continue  # 「7家是今年新签约的」: firms of this year, not of the year asked about
         if m.group("unit") == "家" and any(
             z.start() <= m.start() < z.end() for z in _NONE_ON_EITHER_SIDE.finditer(text)
         ):

@@ -123,6 +123,12 @@ _REPLACED = (
         rf"(?P<old>{NUMBER}){_UNIT}\s*(?:的)?那(?:个|一个|位|家|件)[^。;；!！?？,，]{{0,12}}?"
         rf"(?:改成|改为|变成|调成|调整为|更正为)(?:了)?\s*(?P<new>{NUMBER})"
     ),
+    # 「76是看错了，复核以后是78分」「6家是记错了，应该是5家」: the figure named as the mistake,
+    # then what it is
+    re.compile(
+        rf"(?<![0-9.])(?P<old>{NUMBER}){_UNIT}\s*(?:是|那个是|这个)?(?:我)?(?:看|记|写|算|打|说|填)错(?:了)?"
+        rf"[^。;；!！?？]{{0,12}}?(?:是|为|应该是|改成|改为)\s*(?P<new>{NUMBER})"
+    ),
     # 「那6家里有1家的仲裁是2021年的，2022年实际只有5家」: the figure said before, pointed at
     # (那/这), then what it really is
     re.compile(

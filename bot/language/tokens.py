@@ -37,6 +37,8 @@ _UNITS = "分人家件个名位年月日号岁元%％"
 # (the label up to 12 characters: 「去年有劳动案件的企业\t2」)
 _TABLE_LABEL = re.compile(r"^(?=.*[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{2,12}$")
 _TAB = re.compile(r"\t")
+# 「没有\t搬迁、停业、注销」: a negation or a yes before its object is no label
+_NOT_A_LABEL = re.compile(r"没有|没|无|不是|不|有|是|都没有|也没有|都有")
 # 「注册纳税经营 都在坪山」「我们 也不是 派遣」: a piece that opens with an adverb continues the
 # words before it (都/均/也 need a subject), so the space before it is no clause break
 _CONTINUES = re.compile(r"^(?:都|均|也|全都|全部|亦)")
@@ -146,9 +148,9 @@ def _table_rows(text: str) -> str:
     for line in lines:
         pieces = [p for p in _SPACES.split(line) if p]
         value = pieces[1] if len(pieces) == 2 else ""
-        if _TABLE_LABEL.match(pieces[0] if value else "") and (
-            len(value) >= 2 or value in "无有是否" or value.isdigit()
-        ):
+        if (
+            _TABLE_LABEL.match(pieces[0] if value else "") and not _NOT_A_LABEL.fullmatch(pieces[0])
+        ) and (len(value) >= 2 or value in "无有是否" or value.isdigit()):
             line = f"{pieces[0]}：{pieces[1]}"
         rows.append(line)
     return "\n".join(rows)

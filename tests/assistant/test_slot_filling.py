@@ -292,6 +292,12 @@ REPLACED = [
         id="two facts held the figure: neither is guessed",
     ),
     pytest.param("是6家", {"clients_with_cases": "8"}, {}, id="no figure replaced"),
+    pytest.param(
+        "不好意思，76是看错了，复核以后是78分。",
+        {"test_scores": "82,76"},
+        {"test_scores": "82,78"},
+        id="the figure named as misread, then what it is",
+    ),
 ]
 
 
@@ -479,3 +485,28 @@ def test_a_figure_split_by_year_keeps_the_years_part(text, known, expected) -> N
 
     names = ("clients_served", "clients_with_cases", "change_requests")
     assert with_split_figure(normalize_text(text), known, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "change"),
+    [
+        pytest.param(
+            "更正一下，那个兼职的上个月已经转成专职了。",
+            ["专职人员1个，有劳动关系协调员证，另外一个是兼职的，有人力资源管理师证。"],
+            -1,
+            id="a part-timer said to hold a certificate turned full-time is one more",
+        ),
+        pytest.param(
+            "更正一下，那个兼职的上个月已经转成专职了。",
+            ["专职人员1个，有劳动关系协调员证，另外一个是兼职的。"],
+            None,
+            id="one without a certificate adds none",
+        ),
+    ],
+)
+def test_a_part_timer_turned_full_time_counts_by_what_was_said_of_them(
+    text: str, earlier: list[str], change: int | None
+) -> None:
+    from bot.assistant.slot_filling import fewer_certified
+
+    assert fewer_certified(normalize_text(text), [normalize_text(t) for t in earlier]) == change

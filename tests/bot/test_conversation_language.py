@@ -2257,6 +2257,43 @@ SET_V = [
         {"operating_in_pingshan": "yes", "registered_in_pingshan": "yes"},
         id="an emoji between two clauses ends the first",
     ),
+    # found by set AE
+    pytest.param(
+        "不好意思，派遣公司是我朋友的，我自己的是食品加工厂，其他情况都一样。",
+        "inform",
+        {"firm_type": "other"},
+        id="the dispatch firm is a friend's",
+    ),
+    pytest.param(
+        "刚问了财务，我们其实是在龙岗那边的总公司汇总纳税的，坪山这边不交税。",
+        "inform",
+        {"tax_in_pingshan": "no"},
+        id="no tax paid at the place named",
+    ),
+    pytest.param(
+        "哦我搞错了，要求更换的是2家，7家是今年新签约的。",
+        "inform",
+        {"change_requests": "2", "clients_served": None},
+        id="the firms signed this year are no clients of the year asked",
+    ),
+    pytest.param(
+        "不好意思说错了，注册地也已经迁到坪山了，去年就迁过来了。",
+        "inform",
+        {"registered_in_pingshan": "yes"},
+        id="the registration moved to the place is registered there",
+    ),
+    pytest.param(
+        "我们公私在坪山住册，纳水也在坪山，经营地在坑子，员工45人，去年有劳动冲裁",
+        "inform",
+        {"qualifying_condition": "labour_case", "tax_in_pingshan": "yes"},
+        id="冲裁 typed for 仲裁",
+    ),
+    pytest.param(
+        "托管\t第二年\n公司\t正常经营\n没有\t搬迁、停业、注销\n还算托管对象吗",
+        "ask_enterprise_exit",
+        {"exit_event": "stayed", "operating_normally": "yes"},
+        id="a negation heading a table row covers the events listed",
+    ),
 ]
 
 
