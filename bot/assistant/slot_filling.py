@@ -590,7 +590,7 @@ def fewer_certified(text: str, earlier: Iterable[str] = ()) -> int | None:
 
 # 「别问那么多，直接告诉我能不能申请托管」「先给个结论」: the verdict now, before any question
 _VERDICT_NOW = re.compile(
-    r"直接(?:告诉|说|讲|给)|先(?:告诉我|说|给个?)(?:结论|结果|能不能|行不行)|别问|不用问|不要问|少问"
+    r"直接(?:告诉|说|讲|给|话)|先(?:告诉我|说|给个?)(?:结论|结果|能不能|行不行)|别问|不用问|不要问|少问"
     r"|就按(?:现在|目前|已有)|先给(?:我)?个?结论"
     # 「100人的企业算不算100人以下？」: whether a figure said meets a threshold is the verdict on
     # that condition, which the verdict so far shows before the next question

@@ -304,6 +304,23 @@ _HOW_ASSESSED = re.compile(
     r"(?:怎么|如何|怎样|按什么|依据什么|根据什么|凭什么|靠什么|看什么)(?:来|去)?(?:评估|考核|评价|评定|衡量)"
     r"|(?:评估|考核|评价)(?:标准|指标|办法|方式|依据|怎么)"
 )
+HOW_TO_APPLY = "ask_how_to_apply"
+# 「能不能申请」「可不可以申请」「能申请吗」: whether the firm may apply (第九条's verdict)
+_WHETHER_MAY_APPLY = re.compile(
+    r"(?:能不能|能否|可不可以|可否|够不够格?)(?:申请|托管)|(?:能|可以)申请(?:托管)?(?:吗|么|不)"
+)
+_HOW = re.compile(r"怎么|如何|怎样|流程|步骤|程序|哪里|去哪|找谁|手续|材料|第一步")
+
+
+def _asks_whether_it_may_apply(text: str) -> bool:
+    """「…你先直接告诉我能不能申请吧」: a clause asks whether the firm may apply, and no clause
+    asks how (「能不能申请？怎么申请？」)."""
+    clauses = re.split(r"[,，。;；?？!！]", text)
+    whether = [c for c in clauses if _WHETHER_MAY_APPLY.search(c)]
+    how = [c for c in clauses if _HOW.search(c) and re.search(r"申请|托管|办", c)]
+    return bool(whether) and not how
+
+
 # 「补贴…企业自己能申请吗」「能不能领补贴」: applying for the subsidy, not for custody
 _APPLIES_FOR_SUBSIDY = re.compile(
     r"补贴[^。]{0,20}?(?:能|可以|可不可以|能不能|可否)(?:自己|直接)?(?:去)?(?:申请|领|拿)"
@@ -483,6 +500,9 @@ def rule_intent(message: Message) -> str | None:
     ):
         # 「我们是做服装加工的，不是劳务派遣，也不是人力资源机构。这样能申请托管吗？」: a firm
         # of a trade applying for custody is an enterprise (第九条), not a would-be agency
+        return ELIGIBILITY
+    if predicted == HOW_TO_APPLY and _asks_whether_it_may_apply(text):
+        # 「税在哪里交我得问会计，你先直接告诉我能不能申请吧」: whether it may, not how to apply
         return ELIGIBILITY
     if predicted in _SUBSIDY_TOPICS and _HOW_ASSESSED.search(text):
         # 「补贴发多少是怎么评估的？」: how the amount is assessed is 第二十一条's evaluation

@@ -75,6 +75,15 @@ SEVERAL = [
         ["第1家（2022年3月首次签约）", "第2家（2022年8月首次签约）", "32,950.80"],
         id="first signings listed as months in one clause each get their own cap",
     ),
+    pytest.param(
+        "一家企业如果2022年12月首签和2023年1月首签，第一年补贴上限分别是多少？差多少？",
+        [
+            "第1家（2022年12月首次签约）：第一年补贴上限为31,112.60",
+            "32,950.80",
+            "两者相差1,838.20元",
+        ],
+        id="two signings supposed are compared and their gap given",
+    ),
 ]
 
 

@@ -1753,6 +1753,9 @@ def test_dont_ask_me_so_much_asks_only_for_the_verdict() -> None:
         pytest.param("别问那么多，直接告诉我能不能申请托管", True, id="别问 and 直接告诉我"),
         pytest.param("先给个结论", True, id="先给个结论"),
         pytest.param(
+            "稅喺邊度交我唔清楚，你直接話我得唔得？", True, id="直接話 in Cantonese says the same"
+        ),
+        pytest.param(
             "🤔 100人的企业算不算100人以下？",
             True,
             id="whether a figure meets a threshold is that condition's verdict",

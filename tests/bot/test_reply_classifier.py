@@ -764,6 +764,24 @@ def test_a_reply_asking_for_an_item_by_number_is_looked_up(
     assert message.get(INTENT)["name"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "税在哪里交我得问会计，你先直接告诉我能不能申请吧。",
+            "ask_enterprise_eligibility",
+            id="whether it may apply is the eligibility verdict",
+        ),
+        pytest.param(
+            "能不能申请？怎么申请？", "ask_how_to_apply", id="how to apply stays how to apply"
+        ),
+    ],
+)
+def test_whether_one_may_apply_is_told_from_how_to(text: str, expected: str) -> None:
+    (message,) = ReplyClassifier().process([_message(text, "ask_how_to_apply", 0.7)])
+    assert message.get(INTENT)["name"] == expected
+
+
 def test_the_question_of_a_list_asked_first_is_answered_alone() -> None:
     text = "我有三个问题：1.托管协议备案期限 2.补贴发给谁 3.托管服务内容有哪些。先回答第1个"
     message = _message(text, "ask_subsidy_payment")

@@ -45,6 +45,8 @@ _LABEL = re.compile(
     r"|(?<=[,，:：])一家"  # 「两家企业，一家…，另一家…」
 )
 _TOTAL = re.compile(r"合计|一共|总共|加起来|总额|总计")
+_ASKS = re.compile(r"多少|几|分别|各")
+_DIFFERENCE = re.compile(r"差多少|相差|差额|差了?几|多多少|少多少|差别")
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,10 @@ _RENEWED = re.compile(r"续签|续约|再签|重新签")
 
 # a date of a list, a year with or without its month and day: 「2021年、2022年、2023年」
 _LISTED_DATE = re.compile(r"\d{2,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
-_LIST_JOIN = re.compile(r"\s*(?:、|,|，|和|与|及|跟|以及)\s*")
+# (「2022年12月首签和2023年1月首签」: the signing word may come before each joiner)
+_LIST_JOIN = re.compile(
+    r"\s*(?:首签|首次签约|签约|签的|签)?\s*(?:、|,|，|和|与|及|跟|以及|或者?|还是)\s*"
+)
 
 
 def _enumerated(clause: str) -> list[str]:
@@ -138,7 +143,12 @@ def several_clients(text: str, today: dt.date) -> list[Client]:
     segments = _segments(body)
     # 「两家企业第一年补贴上限分别是多少：1. A企业…」: so is one named before the first enterprise
     lead = body[: body.find(segments[0][1])] if segments and segments[0][0] else ""
-    asked = _one(extract_facts(question + "，" + lead, today), "service_year")
+    # 「…2023年1月首签，第一年补贴上限分别是多少？差多少？」: so is one asked in a clause of no
+    # date of its own before the closing question
+    asking = "，".join(
+        c for c in _CLAUSES.findall(body) if not _LISTED_DATE.search(c) and _ASKS.search(c)
+    )
+    asked = _one(extract_facts(question + "，" + lead + "，" + asking, today), "service_year")
     for label, segment in segments:
         facts = extract_facts(segment, today)
         signed = _first_signing(facts)
@@ -197,6 +207,10 @@ def several_clients_answer(clients: list[Client], text: str, as_of: dt.date) -> 
             total += Decimal(str(result.figures["cap"]))
         else:
             all_known = False
+    if _DIFFERENCE.search(text) and len(clients) == 2 and all_known:
+        # 「2022年12月首签和2023年1月首签…差多少？」: the gap between the two caps
+        first, second = (Decimal(str(_cap(c, as_of)[0].figures["cap"])) for c in clients)
+        lines.append(f"两者相差{format_yuan(abs(first - second))}。")
     asks_total = bool(_TOTAL.search(text))
     conclusion = f"{len(clients)}家企业的补贴上限各自按首次签约时间和服务年度计算，见下。"
     if asks_total and all_known:
