@@ -1023,7 +1023,7 @@ _SIGNING_WORDS = re.compile(r"签|托管|协议|合同|开始服务|首次")
 # 「2022年4月1日起我们因为第十一条的情形不再是托管服务机构了」: the agency's exit (第十一条)
 # ends the service too
 _AGENCY_ENDED = re.compile(
-    r"不再(?:是|作为|担任|当)(?:托管)?服务机构|取消(?:了)?(?:我们的?)?(?:托管)?(?:服务)?机构资格"
+    r"不再(?:是|作为|担任|当)(?:托管)?服务机构|取消(?:了)?(?:我们的?)?(?:托管)?(?:服务)?机构(?:的)?资格"
     r"|退出(?:了)?(?:托管)?服务机构"
 )
 
@@ -1134,7 +1134,11 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
     # 「去年签的托管」: a year alone, said relative to today, of a signing
     for m in _RELATIVE_YEAR_ONLY.finditer(text):
         taken = any(f.start <= m.start() < f.end for f in [*known, *facts])
-        if taken or not _SIGNED.search(_clause(text, m.start(), m.end())):
+        clause = _clause(text, m.start(), m.end())
+        if taken or not _SIGNED.search(clause):
+            continue
+        if _AGENCY_ENDED.search(clause[clause.find(m.group("rel")) :]):
+            # 「我们签的托管机构今年被取消托管服务机构资格了」: the year of the agency's exit
             continue
         year = today.year + _RELATIVE_YEARS[m.group("rel")]
         facts.append(Fact("date", f"{year:04d}", m.start(), m.end()))

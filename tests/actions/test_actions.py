@@ -548,6 +548,9 @@ FILING = ("签了协议多久要备案", "ask_filing")
         pytest.param(
             FILING, "是15天还是10天？", "第十七条", id="which of two figures, after filing"
         ),
+        pytest.param(
+            FILING, "以前不是10天吗？", "试行", id="a figure remembered from before, after filing"
+        ),
     ],
 )
 def test_a_short_follow_up_the_classifier_cannot_place_takes_up_the_topic_just_asked(

@@ -750,6 +750,11 @@ def test_the_roles_said_of_here_are_the_place_just_named() -> None:
             id="what was said was the neighbour's",
         ),
         pytest.param("我看的是别人的资料吗", False, id="asking whose it was corrects nothing"),
+        pytest.param(
+            "不好意思，派遣公司是我朋友的，我自己的是食品加工厂，其他情况都一样。",
+            True,
+            id="what was said was a friend's, and the speaker's own follows",
+        ),
     ],
 )
 def test_counting_again_is_a_correction(text: str, correcting: bool) -> None:
@@ -2296,6 +2301,12 @@ SET_V = [
         "ask_enterprise_exit",
         {"exit_event": "stayed", "operating_normally": "yes"},
         id="a negation heading a table row covers the events listed",
+    ),
+    pytest.param(
+        "我们签的托管机构今年被取消托管服务机构资格了，我们能解约吗？",
+        "ask_service_transition",
+        {"first_signing_date": None},
+        id="the year the agency lost its standing is no signing",
     ),
 ]
 
