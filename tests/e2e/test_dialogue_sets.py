@@ -50,7 +50,9 @@ KEEP = {
     "blind_z.yml": 0.96,
     "blind_aa.yml": 0.95,
     "blind_ab.yml": 0.96,
-    "blind_ac.yml": 0.93,
+    "blind_ac.yml": 0.96,
+    "blind_ad.yml": 0.95,
+    "blind_ae.yml": 0.94,
 }
 
 
