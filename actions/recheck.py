@@ -27,6 +27,7 @@ from bot.assistant.slot_filling import (
     says_all_of_them,
     slots_from_entities,
     statement_before_question,
+    the_rest_none,
     with_figure_replaced,
     with_place_replaced,
     with_split_figure,
@@ -133,6 +134,7 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
         (certified_fewer(tracker, text) if last and "certified_staff" in last.reads else {})
         or (with_figure_replaced(text, before, last.reads) if last is not None else {})
         or (with_split_figure(text, before, last.reads) if last is not None else {})
+        or (the_rest_none(text, slot_values(tracker, last.slots), last.slots) if last else {})
         or (with_place_replaced(entities, before) if message.get(CORRECTION) else {})
         or (reply_to_last_check(last, tracker, text, entities) if bare else {})
     )

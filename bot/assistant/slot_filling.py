@@ -394,6 +394,23 @@ _AGENCY_NONE = {
     "change_requests": "0",
     "other_violation": NO,
 }
+REST_NONE_MAX_CHARS = 12
+
+
+def says_the_rest_are_none(text: str) -> bool:
+    """「其他都没有」「其他几项也没有」 as the whole reply: the facts not yet given are none."""
+    return len(text.strip()) <= REST_NONE_MAX_CHARS and bool(_OTHERS_NONE.search(text))
+
+
+def the_rest_none(text: str, known: Mapping[str, Any], names: Iterable[str]) -> dict[str, str]:
+    """「其他都没有」 after the agency exit verdict (第十一条): each of ``names`` not yet known that
+    can be none (no cases, no change requests, no violation) set to none; ``{}`` when the reply
+    says no such thing."""
+    if not says_the_rest_are_none(text):
+        return {}
+    return {n: _AGENCY_NONE[n] for n in names if n in _AGENCY_NONE and known.get(n) is None}
+
+
 _STILL_SERVED = re.compile(
     r"托管(?:还)?(?:要|会)?停|还(?:能)?(?:继续)?(?:托管|算)|继续托管|要(?:不要)?退出"
 )

@@ -42,6 +42,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.assistant.referrals import names_another_matter
+from bot.assistant.slot_filling import says_the_rest_are_none
 from bot.assistant.transcript import POLICY_INTENT_PREFIXES
 from bot.assistant.vocabulary import ALSO_ASKED, ASKS_VERDICT, CONFIRMS, CORRECTION
 from bot.components.linear_intent_classifier import SEGMENT_INTENTS
@@ -467,6 +468,10 @@ def rule_intent(message: Message) -> str | None:
     if len(text) <= DOUBT_MAX_CHARS and is_doubt(text):
         # 「你确定吗？」 repeats the last verdict; with a fact (「刚才是30人，你确定吗」) re-checks
         return INFORM if message.get(ENTITIES) else DOUBT
+    if says_the_rest_are_none(text):
+        # 「其他都没有」 after a verdict: the facts not yet given are none (not 「没有」 to
+        # 「是否解决了您的问题？」)
+        return INFORM
     short = short_reply_intent(text)
     if short is not None:
         return short

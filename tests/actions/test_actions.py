@@ -1053,3 +1053,16 @@ def test_another_checks_question_with_its_facts_switches_the_form(text, switches
     _, events = run_action(ActionAnswerFaq(), tracker)
     followed = [e.get("name") for e in events if e.get("event") == "followup"]
     assert (followed == ["eligibility_form"]) is switches, events
+
+
+def test_the_rest_said_to_be_none_after_the_agency_exit_verdict_completes_it() -> None:
+    from actions.recheck import ActionRecheck
+
+    slots = {"last_check": "agency_exit", "clients_served": "50", "change_requests": "6"}
+    tracker = make_tracker("其他都没有", "inform", slots=slots)
+    messages, events = run_action(ActionRecheck(), tracker)
+    verdicts = [m["text"] for m in messages if (m.get("text") or "").startswith("【结论】")]
+    assert verdicts and verdicts[0].startswith("【结论】触发退出情形"), messages
+    assert "未提供" not in verdicts[0]
+    set_slots = {e.get("name"): e.get("value") for e in events if e.get("event") == "slot"}
+    assert set_slots.get("other_violation") == "no" and set_slots.get("clients_with_cases") == "0"

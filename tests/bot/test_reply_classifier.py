@@ -782,6 +782,19 @@ def test_whether_one_may_apply_is_told_from_how_to(text: str, expected: str) -> 
     assert message.get(INTENT)["name"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("其他都没有", "inform", id="the rest none is facts, not feedback"),
+        pytest.param("其他几项也没有", "inform", id="the other items none too"),
+        pytest.param("没有", "deny", id="a bare no stays a no"),
+    ],
+)
+def test_the_rest_said_to_be_none_is_a_statement_of_facts(text: str, expected: str) -> None:
+    (message,) = ReplyClassifier().process([_message(text, "deny")])
+    assert message.get(INTENT)["name"] == expected
+
+
 def test_the_question_of_a_list_asked_first_is_answered_alone() -> None:
     text = "我有三个问题：1.托管协议备案期限 2.补贴发给谁 3.托管服务内容有哪些。先回答第1个"
     message = _message(text, "ask_subsidy_payment")
