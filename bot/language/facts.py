@@ -1126,7 +1126,9 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
         value = iso_date(today.year, month, day)
         if value is None:
             continue
-        if value > today.isoformat():
+        if value > today.isoformat() and not _AHEAD.search(_clause(text, m.start(), m.end())):
+            # a day not yet come this year is last year's, unless said of what is ahead
+            # (「如果它7月1日搬去东莞」「下个月…7月1日注销」)
             value = iso_date(today.year - 1, month, day)
         if value is not None:
             role = _date_role(text, m.start(), m.end())
@@ -1153,6 +1155,7 @@ _FIRST_SIGNING_BEFORE = re.compile(
 _SHORT_YEAR = re.compile(r"^(?:是|在)?(?:20)?(?P<y>[0-4]\d)\s*年(?:的|签的|签约的|首签)?[。.!！]?$")
 _MONTH_DAY = re.compile(rf"(?<![0-9年])(?P<m>{N})\s*月\s*(?P<d>{N})\s*(?:日|号)")
 _TODAY_BEFORE = re.compile(r"今天|今日|现在")
+_AHEAD = re.compile(r"如果|假如|要是|万一|打算|准备|计划|将要|即将|下个月|下月|下周|到时候|预计")
 _RELATIVE_YEAR_ONLY = re.compile(
     r"(?P<rel>前年|去年|上一年|上年|今年|本年)(?!度|\s*的?\s*[0-9零〇一二三四五六七八九十]+\s*月)"
 )

@@ -2308,6 +2308,15 @@ SET_V = [
         {"first_signing_date": None},
         id="the year the agency lost its standing is no signing",
     ),
+    pytest.param(
+        "2021年4月1日首次签约的企业，现在是第三年，如果它7月1日搬去东莞，第三年补贴最多能拿多少？",
+        "ask_subsidy_amount",
+        {"service_ended": "2023-07-01", "service_year": "3"},
+        id="a day supposed ahead is this year's",
+    ),
+    pytest.param(
+        "7月1日注销了", "inform", {"service_ended": "2022-07-01"}, id="a day past is last year's"
+    ),
 ]
 
 
