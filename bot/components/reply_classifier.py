@@ -305,6 +305,11 @@ _HOW_ASSESSED = re.compile(
     r"(?:怎么|如何|怎样|按什么|依据什么|根据什么|凭什么|靠什么|看什么)(?:来|去)?(?:评估|考核|评价|评定|衡量)"
     r"|(?:评估|考核|评价)(?:标准|指标|办法|方式|依据|怎么)"
 )
+# 「帮我写一份劳动合同」「替我起草个规章制度」: the user wants a document written for them
+_DRAFT_FOR_ME = re.compile(
+    r"(?:帮|替|给)我(?:们)?(?:写|起草|拟|草拟|拟定)(?:一)?(?:份|个|篇|下)?[^,，。?？]{0,10}?"
+    r"(?:合同|协议|制度|文书|通知|方案|范本)"
+)
 HOW_TO_APPLY = "ask_how_to_apply"
 # 「能不能申请」「可不可以申请」「能申请吗」: whether the firm may apply (第九条's verdict)
 _WHETHER_MAY_APPLY = re.compile(
@@ -493,6 +498,10 @@ def rule_intent(message: Message) -> str | None:
         # 「员工入职超过一个月没签劳动合同，是不是要付双倍工资？」 taken for the subsidy (工资):
         # another office's matter with no word of custody and no fact but a time (「去年有员工
         # 要双倍工资去仲裁了」 states a case, a fact of 第九条, and stays)
+        return OUT_OF_SCOPE
+    if _DRAFT_FOR_ME.search(text):
+        # 「帮我写一份完整的劳动合同，岗位是仓管」: a document to be drafted, not a question on
+        # the service (the reply says who provides templates)
         return OUT_OF_SCOPE
     if _asks_of_elsewhere(text):
         # 「东莞有没有这种劳动关系托管服务？」: another place's services are that place's to say

@@ -946,6 +946,18 @@ ANOTHER_MATTER += [
         "坪山区的人才房怎么申请？", "ask_how_to_apply", "out_of_scope", id="talent housing"
     ),
     pytest.param(
+        "帮我写一份完整的劳动合同，岗位是仓管。",
+        "ask_service_labour_contract",
+        "out_of_scope",
+        id="a contract to be drafted for the user",
+    ),
+    pytest.param(
+        "托管机构能帮我们签劳动合同吗",
+        "ask_service_labour_contract",
+        "ask_service_labour_contract",
+        id="whether the agency helps with contracts stays the service question",
+    ),
+    pytest.param(
         "员工在外地看病，深圳医保怎么报销？",
         "ask_service_social_insurance",
         "out_of_scope",
