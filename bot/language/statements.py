@@ -261,10 +261,17 @@ _NEXT_ITEM = re.compile(
 )
 
 
+# 「第3项社保那个具体能帮做什么」: an item named by 第N项, then its words
+_NTH_ITEM = re.compile(
+    rf"^(?:那|那么|请问)?第\s*(?P<n>[1-9]|10|[{_CHINESE_DIGITS}])\s*(?:项|点)(?![0-9一二三四五六七八九十])"
+)
+
+
 def item_reference(text: str) -> int | None:
     """The number of the list item a short reply points at (「5，展开说说」 → 5, 「B」 → 2,
-    「好，再说2」 → 2), or ``None``."""
-    m = _ITEM_REFERENCE.match(_ACKNOWLEDGED.sub("", text.strip()))
+    「好，再说2」 → 2, 「第3项社保那个具体能帮做什么」 → 3), or ``None``."""
+    plain = _ACKNOWLEDGED.sub("", text.strip())
+    m = _ITEM_REFERENCE.match(plain) or _NTH_ITEM.match(plain)
     return _item_number(m.group("n")) if m else None
 
 

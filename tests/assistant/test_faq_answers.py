@@ -31,6 +31,9 @@ def test_what_the_previous_year_of_article_nine_is_is_said_for_today(
         pytest.param("第三项和第九项具体包括啥？", [3, 9], id="two items named are both answered"),
         pytest.param("5，展开说说", [5], id="one item is one answer"),
         pytest.param("1和2都有", [], id="an answer naming two numbers asks for no item"),
+        pytest.param(
+            "第3项社保那个具体能帮做什么", [3], id="an item named by 第N项 then its words"
+        ),
     ],
 )
 def test_the_items_of_the_service_list_a_reply_points_at_are_each_answered(
