@@ -42,7 +42,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.assistant.referrals import names_another_matter
-from bot.assistant.slot_filling import says_the_rest_are_none
+from bot.assistant.slot_filling import says_the_rest_are_none, wants_the_verdict_now
 from bot.assistant.transcript import POLICY_INTENT_PREFIXES
 from bot.assistant.vocabulary import ALSO_ASKED, ASKS_VERDICT, CONFIRMS, CORRECTION
 from bot.components.linear_intent_classifier import SEGMENT_INTENTS
@@ -515,8 +515,13 @@ def rule_intent(message: Message) -> str | None:
         # 「我们是做服装加工的，不是劳务派遣，也不是人力资源机构。这样能申请托管吗？」: a firm
         # of a trade applying for custody is an enterprise (第九条), not a would-be agency
         return ELIGIBILITY
-    if predicted == HOW_TO_APPLY and _asks_whether_it_may_apply(text):
-        # 「税在哪里交我得问会计，你先直接告诉我能不能申请吧」: whether it may, not how to apply
+    if (
+        predicted == HOW_TO_APPLY
+        and _asks_whether_it_may_apply(text)
+        and (message.get(ENTITIES) or wants_the_verdict_now(text))
+    ):
+        # 「税在哪里交我得问会计，你先直接告诉我能不能申请吧」: the verdict on what was said, not
+        # how to apply (「可不可以申请托管」 alone gets how to apply, with the check offered)
         return ELIGIBILITY
     if predicted in _SUBSIDY_TOPICS and _HOW_ASSESSED.search(text):
         # 「补贴发多少是怎么评估的？」: how the amount is assessed is 第二十一条's evaluation

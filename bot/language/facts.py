@@ -103,7 +103,9 @@ _HEADCOUNT_PATTERNS = [
     re.compile(
         rf"(?:员工|职工|从业人员|工人|人数|员工人数|员工数|规模)[:：]?(?:有|是|共|共有|约|大概|大约|才|只有|就|一共|总共|现在|目前|刚好|正好|恰好|应该|应为|其实|实际上?)*[ ]*(?P<n>{N})(?P<approx>多|来|余|几|左右)?(?:个|名|位|号)?(?:人|员工)?"
     ),
-    re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:个|名|位|号)(?:人|员工|职工|工人|左右)"),
+    re.compile(
+        rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:个|名|位|号)(?:人|员工|职工|工人|左右|店员|伙计|师傅)"
+    ),
     re.compile(rf"(?P<n>{N})(?P<approx>多|来|余|几)?(?:人|员工|职工|工人)(?!次|民|力|社|事|员)"),
     # 「厂坪山，人38，做家具」: 人 as a clause's label before its figure
     re.compile(
@@ -1872,6 +1874,8 @@ _SCOPE = re.compile(
 )
 _SCOPE_IN_NAME = re.compile(
     r"(?:劳动关系|人力资源|法律|劳动争议)(?:服务|咨询|事务)(?:有限)?(?:公司|机构|中心|事务所)"
+    # 「民政登记的法律服务类社会组织」: the kind of organisation names its services
+    r"|(?:劳动关系|人力资源|法律|劳动争议)(?:服务|咨询|事务)(?:类|型)(?:的)?(?:社会组织|组织|机构|社团)"
 )
 # 「做劳动法律咨询和人力资源服务，想接坪山的托管业务」: the business it does, said by an agency
 _SCOPE_DONE = re.compile(
@@ -1909,7 +1913,8 @@ def agency_conditions(text: str) -> list[Fact]:
     if listed and not facts and not _SCOPE_WORDS.search(listed.group("what")):
         facts.append(Fact("agency_condition", "no", listed.start(), listed.end(), "business_scope"))
     named = _SCOPE_IN_NAME.search(text) or _SCOPE_DONE.search(text)
-    if named and not facts and would_be_agency(text):
+    # (a 社会组织 is here only as a would-be agency: enterprises are the service's clients)
+    if named and not facts and (would_be_agency(text) or "社会组织" in named.group(0)):
         # 「我们是一家劳动关系服务公司，想申请做托管机构」: its business is in its name
         facts.append(Fact("agency_condition", "yes", named.start(), named.end(), "business_scope"))
     firm = _LAW_FIRM.search(text)

@@ -155,7 +155,12 @@ _CLIPPED_WORD = re.compile(
 _ARTICLE_TYPO = re.compile(r"(第[一二三四五六七八九十\d]{1,3})调")
 
 
+# 「一共十二建」: 建 typed for 件 (jian) right after a count, at the end of its clause
+_COUNT_TYPO = re.compile(r"(?<=[0-9一二三四五六七八九十两几])建(?=[\s,，。;；!！?？]|$)")
+
+
 def _unclipped(text: str) -> str:
+    text = _COUNT_TYPO.sub("件", text)
     return _ARTICLE_TYPO.sub(
         r"\1条", _CLIPPED_WORD.sub(lambda m: _CLIPPED[next(g for g in m.groups() if g)], text)
     )

@@ -2317,6 +2317,26 @@ SET_V = [
     pytest.param(
         "7月1日注销了", "inform", {"service_ended": "2022-07-01"}, id="a day past is last year's"
     ),
+    # found by set AG
+    pytest.param("面包店，12个店员", "inform", {"headcount": "12"}, id="shop assistants are staff"),
+    pytest.param(
+        "我们生物医药公司90人，注册纳税研发都在坪山",
+        "inform",
+        {"operating_in_pingshan": "yes"},
+        id="where it does research is where it works",
+    ),
+    pytest.param(
+        "我们是民政登记的法律服务类社会组织，有专门场所和办公条件",
+        "ask_agency_conditions",
+        {"business_scope": "yes"},
+        id="a legal-services social organisation names its services",
+    ),
+    pytest.param(
+        "我们服务机构去年自己的劳动信访监察仲裁案见一共十二建，会不会被退处",
+        "ask_agency_exit",
+        {"own_case_count": "12"},
+        id="案见 and 建 typed for 案件 and 件",
+    ),
 ]
 
 

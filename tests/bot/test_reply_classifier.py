@@ -775,6 +775,11 @@ def test_a_reply_asking_for_an_item_by_number_is_looked_up(
         pytest.param(
             "能不能申请？怎么申请？", "ask_how_to_apply", id="how to apply stays how to apply"
         ),
+        pytest.param(
+            "可不可以申请托管",
+            "ask_how_to_apply",
+            id="with no fact and no verdict wanted now it is how to apply, the check offered",
+        ),
     ],
 )
 def test_whether_one_may_apply_is_told_from_how_to(text: str, expected: str) -> None:

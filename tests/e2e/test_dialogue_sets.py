@@ -53,6 +53,8 @@ KEEP = {
     "blind_ac.yml": 0.96,
     "blind_ad.yml": 0.95,
     "blind_ae.yml": 0.94,
+    "blind_af.yml": 0.94,
+    "blind_ag.yml": 0.93,
 }
 
 
