@@ -310,6 +310,8 @@ _DRAFT_FOR_ME = re.compile(
     r"(?:帮|替|给)我(?:们)?(?:写|起草|拟|草拟|拟定)(?:一)?(?:份|个|篇|下)?[^,，。?？]{0,10}?"
     r"(?:合同|协议|制度|文书|通知|方案|范本)"
 )
+# 「托管机构能不能帮我们写员工手册、考勤制度？」: whether the agency helps is a service question
+_ASKS_OF_THE_AGENCY = re.compile(r"机构|托管|能不能|能否|可不可以|可以|会不会|吗|[?？]")
 HOW_TO_APPLY = "ask_how_to_apply"
 # 「能不能申请」「可不可以申请」「能申请吗」: whether the firm may apply (第九条's verdict)
 _WHETHER_MAY_APPLY = re.compile(
@@ -499,7 +501,7 @@ def rule_intent(message: Message) -> str | None:
         # another office's matter with no word of custody and no fact but a time (「去年有员工
         # 要双倍工资去仲裁了」 states a case, a fact of 第九条, and stays)
         return OUT_OF_SCOPE
-    if _DRAFT_FOR_ME.search(text):
+    if _DRAFT_FOR_ME.search(text) and not _ASKS_OF_THE_AGENCY.search(text):
         # 「帮我写一份完整的劳动合同，岗位是仓管」: a document to be drafted, not a question on
         # the service (the reply says who provides templates)
         return OUT_OF_SCOPE

@@ -957,6 +957,12 @@ ANOTHER_MATTER += [
         id="a contract to be drafted for the user",
     ),
     pytest.param(
+        "🧐 托管机构能不能帮我们写员工手册、考勤制度这些规章制度？📝",
+        "ask_service_workplace_rules",
+        "ask_service_workplace_rules",
+        id="whether the agency helps write rules stays the service question",
+    ),
+    pytest.param(
         "托管机构能帮我们签劳动合同吗",
         "ask_service_labour_contract",
         "ask_service_labour_contract",
