@@ -881,7 +881,11 @@ _STATUS = [
             r"|(?:还|仍|仍然|依然|一直)在坪山(?:区)?(?![外以])"  # 「企业正常经营，还在坪山」
         ),
     ),
-    ("suspended", re.compile(r"停业|停产|歇业|关门|停工|暂停营业")),
+    # 「停了，没开工」: not working is stopped (the negation is the word itself, not of it)
+    (
+        "suspended",
+        re.compile(r"停业|停产|歇业|关门|停工|暂停营业|(?<![不])没(?:有)?开工(?!前|之前)"),
+    ),
     ("deregistered", re.compile(r"注销|倒闭|黄了|破产|吊销")),
     (
         "relocated",

@@ -2337,6 +2337,9 @@ SET_V = [
         {"own_case_count": "12"},
         id="案见 and 建 typed for 案件 and 件",
     ),
+    pytest.param(
+        "停了，没开工", "inform", {"operating_normally": "no"}, id="not working is stopped"
+    ),
 ]
 
 
