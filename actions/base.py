@@ -64,19 +64,23 @@ def send_also_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
             send_answer(dispatcher, answer)
 
 
+def answer_on_facts_known(tracker: Tracker, intent: str) -> Answer | None:
+    """The answer of the check whose question ``intent`` is, on the facts the conversation has
+    given; ``None`` when ``intent`` is no check's question or none of its facts is known."""
+    check = check_for_intent(intent)
+    if check is None:
+        return None
+    slots = slot_values(tracker, check.reads)
+    return check.answer(slots, answer_context()) if check.has_facts(slots) else None
+
+
 def second_check_answer(tracker: Tracker, intent: str) -> Answer | None:
     """The verdict of the check whose question ``intent`` is, asked besides the message's own
     (「我们能托管吗？第一年补贴最高多少？」), from the facts known so far, marked as the answer
     to that question; ``None`` when ``intent`` is no check's question or its facts are too few
     to say anything."""
-    check = check_for_intent(intent)
-    if check is None:
-        return None
-    slots = slot_values(tracker, check.reads)
-    if not check.has_facts(slots):
-        return None
-    answer = check.answer(slots, answer_context())
-    return replace(answer, data={**answer.data, ALSO_FOR: intent})
+    answer = answer_on_facts_known(tracker, intent)
+    return None if answer is None else replace(answer, data={**answer.data, ALSO_FOR: intent})
 
 
 def answered_this_turn(events: Iterable[dict[str, Any]]) -> set[str]:

@@ -8,14 +8,14 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send_answer, send_policy_answer, slot_values
+from actions.base import answer_on_facts_known, send_answer, send_policy_answer
 from actions.handoff import hand_off
 from actions.recheck import recheck
 from bot.assistant.context import answer_context, knowledge_base
 from bot.assistant.fact_context import check_for_facts, terse_statement
 from bot.assistant.faq import clarified_answer, follow_up_answer, list_item_answers
 from bot.assistant.referrals import names_another_matter, referral
-from bot.assistant.registry import CHECKS, check_answer, check_for_intent
+from bot.assistant.registry import CHECKS
 from bot.assistant.replies import CLARIFY_TEXT
 from bot.assistant.transcript import (
     consecutive_fallbacks,
@@ -64,13 +64,7 @@ def topic_just_asked(events: list[dict[str, Any]]) -> str:
 def on_the_facts_known(intent: str, tracker: Tracker, answer: Answer) -> Answer:
     """A topic's general ``answer`` (「补贴多少钱」 after the subsidy was computed), or its check's
     answer when the conversation has given that check's facts (the amount for the case)."""
-    check = check_for_intent(intent)
-    if check is None:
-        return answer
-    slots = slot_values(tracker, check.reads)
-    if not check.has_facts(slots):
-        return answer
-    return check_answer(check, slots, answer_context()) or answer
+    return answer_on_facts_known(tracker, intent) or answer
 
 
 def follow_up(text: str, tracker: Tracker) -> Answer | None:

@@ -38,6 +38,7 @@ from bot.assistant.transcript import (
     previous_user_intent,
     slots_before_latest_message,
     slots_changed_by_latest_message,
+    user_texts,
 )
 from bot.assistant.vocabulary import (
     CORRECTION,
@@ -186,7 +187,7 @@ def moved_before_custody(last: Check | None, belongs_to: Check | None, tracker: 
     if (last.name, belongs_to.name) != ("eligibility", "enterprise_exit"):
         return False
     # 「我们2022年4月开始接受托管…」 said earlier in the conversation counts too
-    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    said = user_texts(tracker.events)
     text = str(tracker.latest_message.get("normalized_text") or "")
     started = tracker.get_slot("service_started") or tracker.get_slot("first_signing_date")
     return started is None and not any(under_custody(t) for t in [text, *said])
@@ -264,8 +265,7 @@ def certified_fewer(tracker: Tracker, text: str) -> dict[str, str]:
     """「其中一个其实是兼职的」 after 「2个专职人员都有证」: the certified full-time staff
     (第八条) said before, less those the message takes away (or plus the one it adds: 「兼职那个
     已经转专职，也有…证」); ``{}`` when it changes none or no count was said."""
-    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
-    fewer = fewer_certified(text, said[:-1])
+    fewer = fewer_certified(text, user_texts(tracker.events)[:-1])
     known = tracker.get_slot("certified_staff")
     if fewer is None or known is None or not str(known).isdigit():
         return {}

@@ -91,11 +91,16 @@ def transcript_until(
     return transcript(e for e in events if float(e.get("timestamp") or 0) <= limit)
 
 
+def user_texts(events: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Every message the user sent in the conversation, oldest first (the latest included)."""
+    return [str(e.get("text") or "") for e in events if e.get("event") == "user"]
+
+
 def earlier_user_texts(events: Iterable[Mapping[str, Any]], turns: int = 3) -> list[str]:
     """The user's messages before the previous one, latest first, at most ``turns`` of them:
     where a list the user gave two or three turns ago is (「A …B …C …」, then 「B」, then 「C」)."""
     before, _ = _split_at_latest_user(events)
-    said = [str(e.get("text") or "") for e in before if e.get("event") == "user"]
+    said = user_texts(before)
     return list(reversed(said[:-1]))[:turns]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.language.numbers import to_int
+
 # Question words and particles, and the ways people phrase a request on a phone.
 _ASKS = re.compile(
     r"[?？]|吗|呢|么|啥|咋|怎|如何|为何|为什么|多少|多久|多长时间|何时|几|哪|谁|是否|能否|可否|是不是|有没有|"
@@ -149,7 +151,6 @@ _ANNOUNCES_QUESTIONS = re.compile(
 
 
 _ANNOUNCED_COUNT = re.compile(r"([两三四五2-5])(?:个|件|点)?(?:问题|事情?)?[:：]?$")
-_ANNOUNCED_NUMBERS = {"两": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
 def _listed_questions(sentence: str) -> list[str]:
@@ -163,7 +164,7 @@ def _listed_questions(sentence: str) -> list[str]:
     # questions announced are one question's facts, not a list of questions
     items = len(pieces) - announced - 1 if announced is not None else 0
     said = _ANNOUNCED_COUNT.search(pieces[announced]) if announced is not None else None
-    too_many = said is not None and items > _ANNOUNCED_NUMBERS[said.group(1)]
+    too_many = said is not None and items > (to_int(said.group(1)) or items)
     if announced is not None and items >= 2 and not too_many:
         # 「问两个：1、签协议后备案期限 2、名单什么时候公布」: every item after the announcement
         # is one of the questions, whether or not it has a question word (so each is marked as one)
@@ -227,6 +228,8 @@ _CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩"
 _CHINESE_DIGITS = "一二三四五六七八九十"
 # 「A 备案期限 B 补贴申请材料」 then 「B」: items lettered A, B, C… too
 _LETTERS = "ABCDEF"
+# the number of an item named in a reply: 1–10, 一–十, ①–⑩
+_ITEM_NUMBER = rf"(?:[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])"
 _ITEM_REFERENCE = re.compile(
     rf"^(?:那|那么|再问下?|请问)?(?:先|再|选|接着|然后)?(?:回答|答|说|讲|聊)?(?:一下)?(?:第)?\s*[（(]?(?P<n>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}]|[{_LETTERS}](?![A-Za-z]))[)）]?"
     r"\s*(?:项|条|点|个|号)?(?:的)?(?=[,，、.。:：;；\s]|具体|展开|详细|再|说|讲|是|呢|$"
@@ -257,7 +260,7 @@ _ACKNOWLEDGED = re.compile(
 # 「好，再说2」「先说1」「接着讲第3个」: the reply asks for an item of a list by its number alone
 _NEXT_ITEM = re.compile(
     rf"^(?:那|那么)?(?:再|先|接着|然后)(?:说|讲|回答|答|聊)(?:一下|下)?(?:第)?\s*"
-    rf"(?:[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])\s*(?:项|个|点|条|号)?(?:吧|呢|啊)?[。.!！~]?$"
+    rf"{_ITEM_NUMBER}\s*(?:项|个|点|条|号)?(?:吧|呢|啊)?[。.!！~]?$"
 )
 
 
@@ -277,9 +280,9 @@ def item_reference(text: str) -> int | None:
 
 # 「第三项和第九项具体包括啥？」「3和9展开说说」: two items of the list just given, by number
 _TWO_ITEMS = re.compile(
-    rf"^(?:那|那么|请问)?(?:第)?\s*(?P<a>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])\s*(?:项|个|点|号)?"
+    rf"^(?:那|那么|请问)?(?:第)?\s*(?P<a>{_ITEM_NUMBER})\s*(?:项|个|点|号)?"
     r"\s*(?:和|跟|与|、|及|还有|以及)\s*"
-    rf"(?:第)?\s*(?P<b>[1-9]|10|[{_CHINESE_DIGITS}]|[{_CIRCLED_NUMBERS}])\s*(?:项|个|点|号)?"
+    rf"(?:第)?\s*(?P<b>{_ITEM_NUMBER})\s*(?:项|个|点|号)?"
     # asked about (「1和2都有」 answers a question, and is no such reply)
     r"[,，\s]*(?=具体|展开|详细|再说|再讲|说说|讲讲|说一下|讲一下|包括|指|是什么|是啥|呢|分别是|[?？])"
 )

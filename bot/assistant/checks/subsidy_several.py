@@ -182,7 +182,7 @@ def _cap(client: Client, as_of: dt.date) -> tuple[CheckResult, int]:
 def several_clients_answer(clients: list[Client], text: str, as_of: dt.date) -> Answer:
     """Each enterprise's cap for its service year (the one it is in on ``as_of`` unless one is
     named), and their sum when the message asks for a total; all are upper bounds."""
-    lines, total, all_known = [], Decimal(0), True
+    lines, total, all_known, caps = [], Decimal(0), True, []
     for client in clients:
         result, year = _cap(client, as_of)
         signing = parse_month_or_date(client.signed)
@@ -204,13 +204,13 @@ def several_clients_answer(clients: list[Client], text: str, as_of: dt.date) -> 
         outcome = result.conclusion.split("。")[0]  # the notes below say who pays and decides
         lines.append(f"· {client.label}（{said}首次签约{caveat}）：{outcome}。")
         if result.verdict is Verdict.CALCULATED and year <= LAST_SUBSIDISED_YEAR:
-            total += Decimal(str(result.figures["cap"]))
+            caps.append(Decimal(str(result.figures["cap"])))
+            total += caps[-1]
         else:
             all_known = False
     if _DIFFERENCE.search(text) and len(clients) == 2 and all_known:
         # 「2022年12月首签和2023年1月首签…差多少？」: the gap between the two caps
-        first, second = (Decimal(str(_cap(c, as_of)[0].figures["cap"])) for c in clients)
-        lines.append(f"两者相差{format_yuan(abs(first - second))}。")
+        lines.append(f"两者相差{format_yuan(abs(caps[0] - caps[1]))}。")
     asks_total = bool(_TOTAL.search(text))
     conclusion = f"{len(clients)}家企业的补贴上限各自按首次签约时间和服务年度计算，见下。"
     if asks_total and all_known:
