@@ -10,18 +10,17 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import answer_on_facts_known, send_answer, send_policy_answer
 from actions.handoff import hand_off
+from actions.list_items import list_item_replies
 from actions.recheck import recheck
 from bot.assistant.context import answer_context, knowledge_base
 from bot.assistant.fact_context import check_for_facts, terse_statement
-from bot.assistant.faq import clarified_answer, follow_up_answer, list_item_answers
+from bot.assistant.faq import clarified_answer, follow_up_answer
 from bot.assistant.referrals import names_another_matter, referral
 from bot.assistant.registry import CHECKS
 from bot.assistant.replies import CLARIFY_TEXT
 from bot.assistant.transcript import (
     consecutive_fallbacks,
-    earlier_user_texts,
     last_policy_question,
-    messages_before_latest,
     previous_user_intent,
     topics_just_offered,
 )
@@ -96,15 +95,8 @@ class ActionFallbackSearch(Action):
         text = str(message.get("normalized_text") or message.get("text") or "")
         # 「5，展开说说」 after a numbered list: that item's answer, however many misses came
         # before; 「多久更新一次」 right after the published lists: that topic's answer again
-        raw = str(message.get("text") or "")  # ③ and （五） as typed
-        # the list just given, or one the user gave a few turns ago (「A…B…C…」, 「B」, then 「C」)
-        earlier = messages_before_latest(tracker.events) + earlier_user_texts(tracker.events)
-        # 「两个事：1）能不能托管；2）补贴上限多少…」 then 「先回答2」: that check's answer on the
-        # facts known, not its general rule; 「第三项和第九项具体包括啥」: both items, in turn
-        items = [
-            on_the_facts_known(str(a.data.get("intent") or ""), tracker, a)
-            for a in list_item_answers(raw, earlier, answer_context())
-        ]
+        # 「两个事：1）能不能托管；2）补贴上限多少…」 then 「先回答2」, 「第三项和第九项具体包括啥」
+        items = list_item_replies(tracker)
         for item in items[:-1]:
             send_answer(dispatcher, item)
         answer = items[-1] if items else None

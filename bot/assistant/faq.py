@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from bot.assistant.context import AnswerContext
 from bot.language.statements import (
     is_follow_up,
+    item_asked_first,
     item_reference,
     item_references,
     list_items,
@@ -87,21 +89,44 @@ def follow_up_answer(text: str, intent: str, ctx: AnswerContext) -> Answer | Non
     return entry_answer(entry, ctx, lead=lead, data={"follow_up": intent})
 
 
-def list_item_answers(text: str, earlier: list[str], ctx: AnswerContext) -> list[Answer]:
+def list_item_answers(
+    text: str,
+    earlier: list[str],
+    ctx: AnswerContext,
+    readings: Mapping[str, str] | None = None,
+) -> list[Answer]:
     """The curated answers about the items the reply points at (「第三项和第九项具体包括啥」
     after the ten items of 第十五条: two answers), in the order asked; ``[]`` when it points at
-    none of a list."""
-    answers = [list_item_answer(text, earlier, ctx, n) for n in item_references(text)]
+    none of a list. ``readings``: as for ``list_item_answer``."""
+    answers = [list_item_answer(text, earlier, ctx, n, readings) for n in item_references(text)]
     return [a for a in answers if a is not None]
 
 
+def lists_in_turn(said_by_bot: list[str], said_by_user: list[str]) -> list[str]:
+    """The messages a reply that points at an item may mean, in the order to try them:
+    ``said_by_bot`` (the bot's messages since the user's previous one, latest first, then that
+    one) then ``said_by_user`` (the user's messages before it, latest first); but a list of questions the
+    user asked to have answered one by one (「1.…2.…3.…。先回答第1个」) comes first, so that
+    「2」 and 「好，再说3」 walk that list even when an answer on the way had a list of its own."""
+    said = said_by_bot + said_by_user
+    walked = [t for t in said if item_asked_first(t) is not None and list_items(t)][:1]
+    rest = [t for t in said if t not in walked]
+    return walked + rest
+
+
 def list_item_answer(
-    text: str, earlier: list[str], ctx: AnswerContext, number: int | None = None
+    text: str,
+    earlier: list[str],
+    ctx: AnswerContext,
+    number: int | None = None,
+    readings: Mapping[str, str] | None = None,
 ) -> Answer | None:
     """The curated answer about item N of the list just given (「5，展开说说」 after the ten
-    items of 第十五条; 「③再说细一点」 after the user's own ①②③), found by searching the curated
-    answers for that item's words; ``None`` when the reply points at no item of a list.
-    ``number``: the item, when the reply names several (default: the one it names)."""
+    items of 第十五条; 「③再说细一点」 after the user's own ①②③): the topic the classifier read
+    the item as, when ``readings`` ({item: intent}, bot/assistant/transcript.item_readings) has
+    it, else the curated answer that a search of the item's words finds first; ``None`` when
+    the reply points at no item of a list. ``number``: the item, when the reply names several
+    (default: the one it names)."""
     number = item_reference(text) if number is None else number
     if number is None:
         return None
@@ -113,8 +138,13 @@ def list_item_answer(
             break
     else:
         return None
-    hits = ctx.kb.search(item, k=1, kinds=("faq",))
-    entry = ctx.kb.faq(hits[0].ref.removeprefix("faq:")) if hits else None
+    # 「托管服务内容有哪些」 shares more words with the answer on services beyond the ten (第十六
+    # 条) than with the ten (第十五条): the classifier's reading of the question comes first
+    read_as = (readings or {}).get(item)
+    entry = ctx.kb.faq_for_intent(read_as) if read_as else None
+    if entry is None:
+        hits = ctx.kb.search(item, k=1, kinds=("faq",))
+        entry = ctx.kb.faq(hits[0].ref.removeprefix("faq:")) if hits else None
     if entry is None:
         return None
     lead = (f"第{number}项（{item}）：",)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot.assistant.replies import CLARIFY_TEXT
+from bot.assistant.vocabulary import ITEM_INTENTS
 
 POLICY_INTENT_PREFIXES = ("ask_", "calculate_", "check_")
 
@@ -102,6 +103,25 @@ def earlier_user_texts(events: Iterable[Mapping[str, Any]], turns: int = 3) -> l
     before, _ = _split_at_latest_user(events)
     said = user_texts(before)
     return list(reversed(said[:-1]))[:turns]
+
+
+# an item of a list is answered by the classifier's reading of it when it is at least this sure
+ITEM_READING_CONFIDENCE = 0.5
+
+
+def item_readings(events: Iterable[Mapping[str, Any]], turns: int = 4) -> dict[str, str]:
+    """{item: intent} for the questions of the numbered lists the user gave in the last
+    ``turns`` messages before the latest one, each as the classifier read it on its own
+    (「1.托管要钱吗 2.怎么申请托管 3.托管服务内容有哪些」 → {"托管服务内容有哪些":
+    "ask_service_contents", …}), where it was sure (``ITEM_READING_CONFIDENCE``)."""
+    before, _ = _split_at_latest_user(events)
+    users = [e for e in before if e.get("event") == "user"][-turns:]
+    readings: dict[str, str] = {}
+    for event in users:
+        for item, intent, confidence in (event.get("parse_data") or {}).get(ITEM_INTENTS) or []:
+            if float(confidence) >= ITEM_READING_CONFIDENCE:
+                readings[str(item)] = str(intent)
+    return readings
 
 
 def _split_at_latest_user(

@@ -21,6 +21,10 @@ CONFIRMS = "confirms"
 # ... and the policy questions it asks besides the one its intent answers (「…能申请吗？另外
 # 名单在哪看」 → ["ask_published_lists"]), answered after it
 ALSO_ASKED = "also_asked"
+# ... and, by bot/components/linear_intent_classifier.py, the classifier's reading of each
+# question of a list the message numbers: [(item, intent, confidence)] (「1.托管要钱吗 2.怎么申请
+# 3.服务内容有哪些。先回答第1个」), so that 「2」「再说3」 later is answered by that reading
+ITEM_INTENTS = "item_intents"
 
 # The questions of each form, in the order they are asked (bot/domain.yml lists the same).
 ELIGIBILITY_SLOTS = (

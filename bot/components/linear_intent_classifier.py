@@ -22,10 +22,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.assistant.vocabulary import ITEM_INTENTS
 from bot.components.normalizer import CLASSIFICATION_TEXT, NORMALIZED_TEXT
 from bot.language import intent_model
 from bot.language.intent_model import IntentModel, IntentModelConfig, current_dictionaries
-from bot.language.statements import question_segments
+from bot.language.normalize import classification_text, normalize_text
+from bot.language.statements import list_items, question_segments
 
 logger = logging.getLogger(__name__)
 
@@ -136,6 +138,14 @@ class LinearIntentClassifier(GraphComponent):
                     SEGMENT_INTENTS,
                     [(segment, *self._model.rank(segment, 1)[0]) for segment in segments],
                 )
+            # the numbering is read on the text as typed: the normaliser turns it into commas
+            items = list_items(str(message.get(TEXT) or ""))
+            if len(items) >= MIN_SEGMENTS:
+                message.set(
+                    ITEM_INTENTS,
+                    [(item, *self._model.rank(_read(item), 1)[0]) for item in items],
+                    add_to_output=True,
+                )
         return messages
 
 
@@ -143,3 +153,8 @@ def _text(message: Message) -> str:
     """What the classifier reads: the normaliser's classification text (the closing question
     first), or the text itself when the normaliser did not run."""
     return str(message.get(CLASSIFICATION_TEXT) or message.get(TEXT) or "")
+
+
+def _read(item: str) -> str:
+    """What the classifier reads of one item of a list: its text normalised as a message's is."""
+    return classification_text(normalize_text(item))

@@ -44,7 +44,13 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.assistant.referrals import names_another_matter
 from bot.assistant.slot_filling import says_the_rest_are_none, wants_the_verdict_now
 from bot.assistant.transcript import POLICY_INTENT_PREFIXES
-from bot.assistant.vocabulary import ALSO_ASKED, ASKS_VERDICT, CONFIRMS, CORRECTION
+from bot.assistant.vocabulary import (
+    ALSO_ASKED,
+    ASKS_VERDICT,
+    CONFIRMS,
+    CORRECTION,
+    ITEM_INTENTS,
+)
 from bot.components.linear_intent_classifier import SEGMENT_INTENTS
 from bot.components.normalizer import NORMALIZED_TEXT
 from bot.language.article_requests import requested_articles
@@ -57,6 +63,7 @@ from bot.language.statements import (
     asks_only_for_the_verdict,
     asks_something,
     closes_on_the_verdict,
+    is_bare_number,
     is_follow_up,
     item_asked_first,
     item_reference,
@@ -241,7 +248,8 @@ def _item_asked_first(message: Message) -> str | None:
     classifier's reading of that question, when sure of it), or ``None``."""
     text = str(message.get(NORMALIZED_TEXT) or message.get(TEXT) or "")
     number = item_asked_first(text)
-    segments = message.get(SEGMENT_INTENTS) or []
+    # each item of the message's numbered list read on its own, else each of its questions
+    segments = message.get(ITEM_INTENTS) or message.get(SEGMENT_INTENTS) or []
     if number is None or len(segments) < number:
         return None
     _, intent, confidence = segments[number - 1]
@@ -452,6 +460,10 @@ def rule_intent(message: Message) -> str | None:
         return THANKS if reaction == POSITIVE else UNHELPFUL
     if _WHY.match(text.strip()):
         return DOUBT
+    if is_bare_number(text):
+        # 「1」 is no topic (the classifier took it for out_of_scope): the form that asked reads
+        # it, or the last check, or the list it points at (actions/recheck.py)
+        return INFORM
     if asks_for_an_item(text):
         # 「好，再说2」 after 「1 备案期限 2 申请材料，先说1」: that item of the list, which the
         # fallback search answers in its context (not 「好」 with a figure, taken as a fact)

@@ -313,6 +313,16 @@ def item_asked_first(text: str) -> int | None:
     return _item_number(m.group("n")) if m else None
 
 
+# 「1」「二」「③」「第2个」: a number and nothing else
+_BARE_NUMBER = re.compile(rf"^(?:第)?\s*{_ITEM_NUMBER}\s*(?:项|个|点|条|号)?[。.!！~]?$")
+
+
+def is_bare_number(text: str) -> bool:
+    """The whole reply is one small number (「2」「第二个」「③」): an answer to a count asked, a
+    button's or a list item's number, whichever the conversation asked for; never a topic."""
+    return bool(_BARE_NUMBER.match(text.strip()))
+
+
 def asks_for_an_item(text: str) -> bool:
     """「好，再说2」「先说1」: the whole reply asks for one item of a list by its number;
     「第三项和第九项具体包括啥」: for two."""

@@ -42,3 +42,51 @@ def test_the_texts_a_list_reference_can_point_into(
 ) -> None:
     assert messages_before_latest(events) == just_before
     assert earlier_user_texts(events) == further_back
+
+
+def _user(text: str, items: list[tuple[str, str, float]]) -> dict[str, object]:
+    return {"event": "user", "text": text, "parse_data": {"item_intents": items}}
+
+
+@pytest.mark.parametrize(
+    ("events", "readings"),
+    [
+        pytest.param(
+            [
+                _user(
+                    "1.托管要钱吗 2.服务内容有哪些",
+                    [
+                        ("托管要钱吗", "ask_fee", 0.8),
+                        ("服务内容有哪些", "ask_service_contents", 0.9),
+                    ],
+                ),
+                {"event": "bot", "text": "（回答）"},
+                _user("2", []),
+            ],
+            {"托管要钱吗": "ask_fee", "服务内容有哪些": "ask_service_contents"},
+            id="each item of the user's list as the classifier read it",
+        ),
+        pytest.param(
+            [
+                _user(
+                    "1.托管要钱吗 2.嗯嗯那个",
+                    [("托管要钱吗", "ask_fee", 0.8), ("嗯嗯那个", "affirm", 0.3)],
+                ),
+                _user("2", []),
+            ],
+            {"托管要钱吗": "ask_fee"},
+            id="an item it was unsure of is left to the search",
+        ),
+        pytest.param(
+            [_user("2", [("a", "ask_fee", 0.9), ("b", "ask_fee", 0.9)])],
+            {},
+            id="the latest message's own list is no earlier list",
+        ),
+    ],
+)
+def test_the_items_of_the_users_lists_are_read_back(
+    events: list[dict[str, object]], readings: dict[str, str]
+) -> None:
+    from bot.assistant.transcript import item_readings
+
+    assert item_readings(events) == readings

@@ -740,6 +740,22 @@ def test_an_item_is_found_in_the_list_of_its_kind(
 
 
 @pytest.mark.parametrize(
+    ("text", "classified_as"),
+    [
+        pytest.param("1", "out_of_scope", id="a bare one is no matter of another office"),
+        pytest.param("第二个", "nlu_fallback", id="the second is no unclear message"),
+        pytest.param("二", "ask_validity", id="a numeral is a number"),
+        pytest.param("2。", "ask_validity", id="a number with a full stop is no topic"),
+    ],
+)
+def test_a_bare_number_is_an_answer_for_the_conversation_to_place(
+    text: str, classified_as: str
+) -> None:
+    (message,) = ReplyClassifier().process([_message(text, classified_as, 0.4)])
+    assert message.get(INTENT)["name"] == "inform"
+
+
+@pytest.mark.parametrize(
     ("text", "classified_as", "expected"),
     [
         pytest.param("好，再说2", "inform", "nlu_fallback", id="好 then the next item asked"),
@@ -814,6 +830,23 @@ def test_the_question_of_a_list_asked_first_is_answered_alone() -> None:
     (message,) = ReplyClassifier().process([message])
     assert message.get(INTENT)["name"] == "ask_filing"
     assert not message.get("also_asked")
+
+
+def test_the_item_asked_first_is_read_on_its_own_words_when_the_list_is_numbered() -> None:
+    # one question segment holds the whole list: the items, each read on its own, say which
+    text = "我有三个问题：1.托管要钱吗 2.怎么申请托管 3.托管服务内容有哪些。先回答第2个"
+    message = _message(text, "ask_service_fee")
+    message.set("segment_intents", [(text, "ask_service_fee", 0.6)])
+    message.set(
+        "item_intents",
+        [
+            ("托管要钱吗", "ask_service_fee", 0.8),
+            ("怎么申请托管", "ask_how_to_apply", 0.9),
+            ("托管服务内容有哪些", "ask_service_contents", 0.9),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "ask_how_to_apply"
 
 
 @pytest.mark.parametrize(

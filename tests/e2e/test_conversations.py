@@ -461,6 +461,26 @@ CONVERSATIONS = [
         ["抱歉没能解决您的问题"],
         id="an item of the user's own list explained again is no feedback",
     ),
+    # found talking to the assistant over REST after set AG
+    pytest.param(
+        [
+            "我有三个问题：1.托管要钱吗 2.怎么申请托管 3.托管服务内容有哪些。先回答第1个",
+            "2",
+        ],
+        ["第2项（怎么申请托管）", "第十七条"],
+        ["您还想了解"],
+        id="a bare number after the first of the user's questions is the next one",
+    ),
+    pytest.param(
+        [
+            "我有三个问题：1.托管要钱吗 2.怎么申请托管 3.托管服务内容有哪些。先回答第1个",
+            "2",
+            "好，再说3",
+        ],
+        ["第3项（托管服务内容有哪些）", "入职管理", "第十五条"],
+        ["具体内容和方式由双方自主协商确定"],
+        id="the user's own list is walked past the numbered steps of an answer",
+    ),
     # found by blind dialogue set P
     pytest.param(
         ["我是外卖骑手，平台不给我买保险，我能去告他们吗？"],
