@@ -55,6 +55,8 @@ KEEP = {
     "blind_ae.yml": 0.94,
     "blind_af.yml": 0.94,
     "blind_ag.yml": 0.93,
+    "blind_ah.yml": 0.93,
+    "blind_ai.yml": 0.90,
 }
 
 
