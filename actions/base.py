@@ -6,7 +6,7 @@ they read slots and the latest message, call the layer, and send what it returns
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -23,7 +23,12 @@ from bot.assistant.registry import (
     check_for_intent,
 )
 from bot.assistant.replies import FEEDBACK_BUTTONS, FEEDBACK_PROMPT
-from bot.assistant.slot_filling import firm_type_so_far, qualifying_so_far, scores_so_far
+from bot.assistant.slot_filling import (
+    firm_type_so_far,
+    message_slot_values,
+    qualifying_so_far,
+    scores_so_far,
+)
 from bot.assistant.vocabulary import (
     ALSO_ASKED,
     ASKS_VERDICT,
@@ -64,13 +69,17 @@ def send_also_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
             send_answer(dispatcher, answer)
 
 
-def answer_on_facts_known(tracker: Tracker, intent: str) -> Answer | None:
+def answer_on_facts_known(
+    tracker: Tracker, intent: str, said: Mapping[str, str] | None = None
+) -> Answer | None:
     """The answer of the check whose question ``intent`` is, on the facts the conversation has
-    given; ``None`` when ``intent`` is no check's question or none of its facts is known."""
+    given (and ``said``: facts of the latest message the slots did not take); ``None`` when
+    ``intent`` is no check's question or none of its facts is known."""
     check = check_for_intent(intent)
     if check is None:
         return None
-    slots = slot_values(tracker, check.reads)
+    slots = {**slot_values(tracker, check.reads), **(said or {})}
+    slots = {name: value for name, value in slots.items() if name in check.reads}
     return check.answer(slots, answer_context()) if check.has_facts(slots) else None
 
 
@@ -78,8 +87,12 @@ def second_check_answer(tracker: Tracker, intent: str) -> Answer | None:
     """The verdict of the check whose question ``intent`` is, asked besides the message's own
     (「我们能托管吗？第一年补贴最高多少？」), from the facts known so far, marked as the answer
     to that question; ``None`` when ``intent`` is no check's question or its facts are too few
-    to say anything."""
-    answer = answer_on_facts_known(tracker, intent)
+    to say anything. The message's facts are read for that question too: 「如果今年签约」 is
+    the subsidy's signing, though the eligibility form that was asking took only its own."""
+    message = tracker.latest_message
+    text = str(message.get("normalized_text") or message.get("text") or "")
+    said = message_slot_values(list(message.get("entities") or []), intent, text)
+    answer = answer_on_facts_known(tracker, intent, said)
     return None if answer is None else replace(answer, data={**answer.data, ALSO_FOR: intent})
 
 

@@ -5,7 +5,11 @@ and eligibility questions that state several facts of 第九条 before asking.
 People often open with who they are (「我们厂在坪山，六十多人，」) before asking about a
 service item. Without such examples the classifier learns that any message carrying a headcount
 is an eligibility question. This script takes a fixed sample of each policy intent's own examples
-and prefixes them with context phrases; the seed makes the output reproducible.
+and prefixes them with context phrases; the seed makes the output reproducible. Each example's
+place in the sample and its context come from a hash of the example itself (rendezvous
+hashing), so that adding examples to one intent leaves every other intent's sample as it was,
+and its own unless a new example ranks among the chosen: retraining after a fix then changes
+what the fix changed, not the whole file.
 
     .venv/bin/python scripts/augment_context.py          # rewrite the file
     .venv/bin/python scripts/augment_context.py --check  # exit 1 if it is out of date
@@ -13,6 +17,7 @@ and prefixes them with context phrases; the seed makes the output reproducible.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import sys
 from pathlib import Path
@@ -142,6 +147,11 @@ def _examples_by_intent() -> dict[str, list[str]]:
     return found
 
 
+def _rank(text: str) -> int:
+    """A number fixed for ``text`` and the seed: the order examples are chosen in."""
+    return int(hashlib.sha256(f"{SEED}:{text}".encode()).hexdigest(), 16)
+
+
 def generate() -> str:
     rng = random.Random(SEED)
     blocks = []
@@ -149,9 +159,9 @@ def generate() -> str:
         if not intent.startswith("ask_") or intent in SKIP:
             continue
         short = [e for e in examples if 4 <= len(e) <= 22 and not any(ch.isdigit() for ch in e)]
-        sample = rng.sample(short, min(PER_INTENT, len(short)))
+        sample = sorted(dict.fromkeys(short), key=_rank)[:PER_INTENT]
         contexts = AGENCY_CONTEXTS if intent in AGENCY_INTENTS else ENTERPRISE_CONTEXTS
-        lines = [f"    - {rng.choice(contexts)}{e}" for e in sample]
+        lines = [f"    - {contexts[_rank('context:' + e) % len(contexts)]}{e}" for e in sample]
         blocks.append(f"- intent: {intent}\n  examples: |\n" + "\n".join(lines))
     lines = [f"    - {text}" for text in _multi_fact_questions(rng)]
     blocks.append("- intent: ask_enterprise_eligibility\n  examples: |\n" + "\n".join(lines))

@@ -55,6 +55,7 @@ from bot.components.linear_intent_classifier import SEGMENT_INTENTS
 from bot.components.normalizer import NORMALIZED_TEXT
 from bot.language.article_requests import requested_articles
 from bot.language.gazetteer import find_places
+from bot.language.industries import business_line
 from bot.language.reactions import POSITIVE, emoji_reaction, is_correction, is_doubt
 from bot.language.short_replies import short_reply_intent, yes_and_more
 from bot.language.statements import (
@@ -67,6 +68,7 @@ from bot.language.statements import (
     is_follow_up,
     item_asked_first,
     item_reference,
+    leans_on_the_answer,
     refers_by_letter,
     without_verdict_questions,
 )
@@ -138,7 +140,13 @@ class ReplyClassifier(GraphComponent):
         for message in messages:
             intent = rule_intent(message)
             topics = other_questions(message)
-            if (
+            checks = _checks_asked(message)
+            if intent is None and _unsure(message) and len(checks) >= 2:
+                # 「…生产正常。我们能托管吗？如果今年签约，机构第一年补贴最高多少？」: two checks'
+                # questions, each sure on its words: the first reads the facts, the other is
+                # answered after it from the facts known (not a statement re-checking one)
+                intent = checks[0]
+            elif (
                 intent is None
                 and (topics or _unsure(message))
                 and message.get(ENTITIES)
@@ -164,6 +172,11 @@ class ReplyClassifier(GraphComponent):
                 # close guesses for the whole message are those two questions
                 predicted = predicted_name(message)
                 intent = predicted if predicted in topics else topics[0]
+            if intent is None and (asked := _questions_read_apart(message)):
+                # 「我们公司下个月要注销了，托管服务还继续吗？机构的补贴怎么算？」: read whole, a
+                # blend of the two (when the subsidy stops); read apart, each sure of its own
+                # topic: the first is answered, the others after it
+                intent, topics = asked[0], [*asked[1:], *topics]
             if intent is None and (pair := _two_topics_at_once(message)) is not None:
                 # 「以前试行办法是签协议10天内备案，现在还是10天吗？」: torn between two topics
                 # that together are nearly all it thinks likely (the changes from the trial
@@ -231,6 +244,25 @@ def _two_topics_at_once(message: Message) -> tuple[str, str] | None:
     return None
 
 
+def _questions_read_apart(message: Message) -> list[str]:
+    """The policy questions of a message of two or more questions, read one by one: all of
+    them when each is sure on its own words and the classifier read the whole message as none
+    of them; the sure ones when it was unsure of the whole (「补贴金额最后是怎么定的？钱怎么拨
+    下来？」: the first is sure, the whole torn between two topics); ``[]`` otherwise."""
+    segments = message.get(SEGMENT_INTENTS) or []
+    if len(segments) < 2:
+        return []
+    sure = [
+        str(intent)
+        for _, intent, confidence in segments
+        if float(confidence) >= SECOND_QUESTION_CONFIDENCE
+    ]
+    if not sure or not all(intent.startswith(POLICY_INTENT_PREFIXES) for intent in sure):
+        return []
+    every_one = len(sure) == len(segments) and predicted_name(message) not in sure
+    return list(dict.fromkeys(sure)) if every_one or _unsure(message) else []
+
+
 def _check_asked(message: Message) -> str | None:
     """The check's question that one of the message's questions asks, when the classifier is
     sure of it on that question's words and took the message as a whole for something else."""
@@ -256,22 +288,23 @@ def _item_asked_first(message: Message) -> str | None:
     return str(intent) if confidence >= SECOND_QUESTION_CONFIDENCE else None
 
 
-def _other_checks(message: Message, final: str | None) -> list[str]:
+def _checks_asked(message: Message) -> list[str]:
     """The checks' questions (``STATEMENT_MISREADS``) the message asks, each in a question of
-    its own and sure on its words, besides the check it is classified as (``final``); ``[]``
-    when it is classified as no check's question (a statement re-checks the last check)."""
-    if final not in STATEMENT_MISREADS:
-        return []
+    its own and sure on its words, in the order asked."""
     checks: list[str] = []
     for _, intent, confidence in message.get(SEGMENT_INTENTS) or []:
-        if (
-            confidence >= SECOND_QUESTION_CONFIDENCE
-            and intent in STATEMENT_MISREADS
-            and intent != final
-            and intent not in checks
-        ):
+        if confidence >= SECOND_QUESTION_CONFIDENCE and intent in STATEMENT_MISREADS:
             checks.append(str(intent))
-    return checks[:1]
+    return list(dict.fromkeys(checks))
+
+
+def _other_checks(message: Message, final: str | None) -> list[str]:
+    """The check's question the message asks besides the check it is classified as
+    (``final``), in a question of its own and sure on its words; ``[]`` when it is classified
+    as no check's question (a statement re-checks the last check)."""
+    if final not in STATEMENT_MISREADS:
+        return []
+    return [check for check in _checks_asked(message) if check != final][:1]
 
 
 def other_questions(message: Message) -> list[str]:
@@ -480,7 +513,8 @@ def rule_intent(message: Message) -> str | None:
         # 「B」「选C」 after the user's own 「A 备案期限 B 补贴申请材料 C …」: that item, which the
         # fallback search answers in its context; a letter is no form's answer
         return FALLBACK
-    if len(text.strip()) <= SHORT_FOLLOW_UP_CHARS and _unsure(message) and is_follow_up(text):
+    brief = len(text.strip()) <= SHORT_FOLLOW_UP_CHARS or leans_on_the_answer(text)
+    if brief and _unsure(message) and is_follow_up(text):
         # 「谁去备」 right after the filing answer, taken on a guess for another topic: the
         # fallback takes it up as a question on the topic just asked (or offers buttons)
         return FALLBACK
@@ -644,6 +678,10 @@ def rule_intent(message: Message) -> str | None:
     ):
         # 「好的，那第三年呢？」 taken for a yes, 「那人力资源公司呢」 for the agency's question:
         # the same question for another fact
+        return INFORM
+    if not asks_something(text) and _unsure(message) and business_line(text) is not None:
+        # 「做眼镜的」 to 「是否属于劳务派遣…？」 or after how to apply: the firm's trade (a fact
+        # the slot mapper reads from the words; the extractor gives it no entity)
         return INFORM
     if not message.get(ENTITIES) or asks_something(text) and not verdict_only:
         return None

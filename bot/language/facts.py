@@ -24,6 +24,7 @@ score               ``79.5`` (capability test score)                            
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -487,12 +488,12 @@ def _here(text: str, facts: list[Fact]) -> list[Fact]:
     )
     if not roles:
         return facts
-    if here.group(0).startswith("也") and "operating" not in roles:
-        # 「做五金冲压的，在坪山碧岭，注册纳税也在这」: the place the firm is at is where it
-        # operates, and registration and tax are there too
+    place = places[0]
+    if (here.group(0).startswith("也") or place.role == "operating") and "operating" not in roles:
+        # 「做五金冲压的，在坪山碧岭，注册纳税也在这」「我们在坪山区坑梓街道，…注册纳税都在这边」:
+        # the place the firm is at is where it operates, and registration and tax are there too
         roles.append("operating")
     role = "all" if len(roles) == 3 else roles[0] if len(roles) == 1 else None
-    place = places[0]
     if role is not None:
         return [replace(f, role=role) if f is place else f for f in facts]
     return [f for f in facts if f is not place] + [replace(place, role=r) for r in roles]
@@ -641,6 +642,7 @@ _QUALIFYING = [
 _CASE_HAPPENED = re.compile(
     rf"过|了|去年|上一?年|今年|有|出|发生|被|正在|处理中|{N}\s*(?:起|件|宗|次)"
     r"|那次|那宗|那起|那件|是\d{4}年"  # 「那次仲裁是2022年3月的」: a case, dated
+    r"|(?<![要会想备算])(?:投诉到|告到|闹到)"  # 「去年有个店员…，投诉到劳动监察那边」: taken there
 )
 # An agency speaking of its clients' or its own cases: those are 第十一条 figures.
 _AGENCY_SPEAKING = re.compile(
@@ -869,6 +871,7 @@ _STATUS = [
             r"|(?:经营|生产|运营|营运)(?:一切|都|一直|还|也|是)+正常"
             r"|(?:开工|营业|运转|生意)(?:一切|都|一直|也|还)?(?:很|挺|蛮|非常|十分|完全)?正常"
             r"|照常(?:生产|经营|营业|开工|运营|运转|上班)"
+            r"|(?:生意|一切|店里|厂里)(?:都|也)?照常"  # 「现在生意照常」
             r"|订单(?:一直|都|也)?正常|正常(?:在做|出货|接单)"
             # 「生意还行」「生意还可以」: trading as usual
             r"|生意(?:都|也|一直)?(?:还|挺|蛮|很|都)?(?:行|可以|不错|好|过得去)(?![吗么嘛])"
@@ -997,11 +1000,24 @@ def operating_statuses(text: str) -> list[Fact]:
 
 # ---------------------------------------------------------------- dates (第十七条、第十九条)
 _YEAR = r"(?P<y>\d{4}|[零〇一二三四五六七八九]{4})"
+# 「9月底」「2023年9月末」: the month's last day
+_DAY = rf"(?:\s*(?P<d>{N})\s*(?:日|号)|(?P<end>底|末))"
 _DATE_PATTERNS = [
-    re.compile(_YEAR + rf"\s*年\s*(?P<m>{N})\s*月(?:\s*(?P<d>{N})\s*(?:日|号))?"),
-    re.compile(rf"(?<![0-9])(?P<y>[12][0-9])\s*年\s*(?P<m>{N})\s*月(?:\s*(?P<d>{N})\s*(?:日|号))?"),
+    re.compile(_YEAR + rf"\s*年\s*(?P<m>{N})\s*月{_DAY}?"),
+    re.compile(rf"(?<![0-9])(?P<y>[12][0-9])\s*年\s*(?P<m>{N})\s*月{_DAY}?"),
     re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?"),
 ]
+
+
+def _day_of(m: re.Match[str], year: int | None) -> int | None:
+    """The day a date match names: its day, the last day of its month for 「月底」, or None."""
+    if m.group("d"):
+        return to_int(m.group("d"))
+    month = to_int(m.group("m"))
+    if not m.groupdict().get("end") or year is None or month is None or not 1 <= month <= 12:
+        return None
+    year = year + 2000 if year < 100 else year
+    return calendar.monthrange(year, month)[1] if 2000 <= year <= 2100 else None
 
 
 def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -1046,6 +1062,9 @@ def _event_date(text: str, start: int, end: int) -> bool:
 SERVICE_ENDED = "service_ended"
 
 
+# the role of a date said to be the first signing (「第一次签约是2021年11月」)
+FIRST_SIGNING = "first_signing"
+
 # the role of the dates bounding a period (「2022年7月到2023年6月」): a service year, no signing
 PERIOD = "period"
 _RANGE_AFTER = re.compile(r"\s*(?:到|至|~|～|-|—|－)\s*(?:\d{2,4}\s*年|\d{1,2}\s*月)")
@@ -1078,8 +1097,8 @@ def dates(text: str) -> list[Fact]:
     facts: list[Fact] = []
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            day = to_int(m.group("d")) if m.group("d") else None
-            value = iso_date(to_int(m.group("y")), to_int(m.group("m")), day)
+            year = to_int(m.group("y"))
+            value = iso_date(year, to_int(m.group("m")), _day_of(m, year))
             if value is None or any(f.start <= m.start() < f.end for f in facts):
                 continue
             role = _date_role(text, m.start(), m.end())
@@ -1087,7 +1106,7 @@ def dates(text: str) -> list[Fact]:
     # 「2022年11月那份是续签的。我们第一次签约是2021年11月」: the first signing named as such
     for i, fact in enumerate(facts):
         if _FIRST_SIGNING_BEFORE.search(text[max(0, fact.start - 8) : fact.start]):
-            facts[i] = replace(fact, role="first_signing")
+            facts[i] = replace(fact, role=FIRST_SIGNING)
     # 「22年」 alone, in reply to when: the year of 20xx
     short = _SHORT_YEAR.match(text.strip())
     if short and not facts:
@@ -1128,16 +1147,24 @@ def relative_dates(text: str, today: date, known: list[Fact]) -> list[Fact]:
         taken = any(f.start <= m.start() < f.end for f in [*known, *facts])
         if taken or _TODAY_BEFORE.search(text[max(0, m.start() - 3) : m.start()]):
             continue  # 「今天6月1号」 is today, said to count from
-        month, day = to_int(m.group("m")), to_int(m.group("d"))
-        value = iso_date(today.year, month, day)
+        month = to_int(m.group("m"))
+        value = iso_date(today.year, month, _day_of(m, today.year))
         if value is None:
             continue
         if value > today.isoformat() and not _AHEAD.search(_clause(text, m.start(), m.end())):
             # a day not yet come this year is last year's, unless said of what is ahead
             # (「如果它7月1日搬去东莞」「下个月…7月1日注销」)
-            value = iso_date(today.year - 1, month, day)
+            value = iso_date(today.year - 1, month, _day_of(m, today.year - 1))
+        role = _date_role(text, m.start(), m.end())
+        signed = [f.value for f in known if f.entity == "date" and f.role in (None, FIRST_SIGNING)]
+        if value is not None and role == SERVICE_ENDED and signed and value < min(signed):
+            # 「1. 2023年1月首次签约 2. 9月底注销」: a service ends after it began, so the end's
+            # year is the signing's (or the next, for a month before the signing's)
+            year = int(min(signed)[:4])
+            value = iso_date(year, month, _day_of(m, year))
+            if value is not None and value < min(signed):
+                value = iso_date(year + 1, month, _day_of(m, year + 1))
         if value is not None:
-            role = _date_role(text, m.start(), m.end())
             facts.append(Fact("date", value, m.start(), m.end(), role))
     # 「去年签的托管」: a year alone, said relative to today, of a signing
     for m in _RELATIVE_YEAR_ONLY.finditer(text):
@@ -1159,7 +1186,7 @@ _FIRST_SIGNING_BEFORE = re.compile(
     r"|(?:真正|实际上?|其实)(?:开始)?(?:接受)?(?:托管|签约|签托管)(?:服务)?(?:的时间|日期)?(?:是|在|为|于|从)$"
 )
 _SHORT_YEAR = re.compile(r"^(?:是|在)?(?:20)?(?P<y>[0-4]\d)\s*年(?:的|签的|签约的|首签)?[。.!！]?$")
-_MONTH_DAY = re.compile(rf"(?<![0-9年])(?P<m>{N})\s*月\s*(?P<d>{N})\s*(?:日|号)")
+_MONTH_DAY = re.compile(rf"(?<![0-9年])(?P<m>{N})\s*月{_DAY}")
 _TODAY_BEFORE = re.compile(r"今天|今日|现在")
 _AHEAD = re.compile(r"如果|假如|要是|万一|打算|准备|计划|将要|即将|下个月|下月|下周|到时候|预计")
 _RELATIVE_YEAR_ONLY = re.compile(
@@ -1193,6 +1220,7 @@ _THIS_AND_NEXT = re.compile(
 
 
 _OWED_BEFORE = re.compile(r"(?:拖欠|欠|拖|扣|压)(?:了)?(?:我|我们|员工|工人)?(?:的)?$")
+_STOPPED_FOR = re.compile(r"(?:停业|停产|歇业|停工|关门|停了|没开工)(?:了|有|快|已经|都)*$")
 
 
 def periods(text: str) -> list[Fact]:
@@ -1210,6 +1238,8 @@ def periods(text: str) -> list[Fact]:
     for m in re.finditer(rf"(?P<n>{N})\s*个\s*(?:多)?\s*月|(?P<half>半年)", text):
         if _OWED_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # 「拖欠了我两个月工资」: wages owed, no months of service
+        if _STOPPED_FOR.search(text, max(0, m.start() - 6), m.start()):
+            continue  # 「已停业半年」「停产三个月了」: how long it has stood still, no service
         if m.group("half"):
             facts.append(Fact("months", "6", m.start(), m.end()))
             continue
@@ -1401,7 +1431,8 @@ _LABELLED_COUNTS = [
         "cases",
         r"(?:机构|我们)(?:自身|自己|本身)?(?:的)?(?:劳动)?(?:案件|案子)(?:数|量|数量|总量|总数)?",
     ),
-    ("clients", r"(?:服务|托管)(?:的)?(?:企业|客户|服务对象|对象)(?:数|数量|总数)"),
+    # 「客户数\t40」 in an agency's table too
+    ("clients", r"(?:(?:服务|托管)(?:的)?)?(?:企业|客户|服务对象|对象)(?:数|数量|总数)"),
 ]
 _LABELLED_COUNT = re.compile(
     "(?:" + "|".join(f"(?P<{role}>{label})" for role, label in _LABELLED_COUNTS) + ")"
@@ -1868,6 +1899,8 @@ def organisation_types(text: str) -> list[Fact]:
 _SCOPE = re.compile(
     # 「业务有人力资源服务」: 业务 with a verb of having is its scope too
     r"(?:(?:业务|经营|营业)范围[,，]?|业务(?=(?:上|里)?(?:有|包括|包含|含|涵盖|没有|不含))"
+    # 「范围有人力资源服务」 to 「业务范围是否包含…？」: the scope asked about, named short
+    r"|(?:^|(?<=[,，。]))范围(?=(?:里|上)?(?:也|都)?(?:有|包括|包含|含|涵盖|没有|不含))"
     # 「营业执照有人力资源服务」: what the licence lists is the scope
     r"|(?:营业)?执照(?=(?:上|里)?(?:也|都)?(?:有|写|写了|写着|包括|包含|含|涵盖|没有|不含)))"
     # 「经营范围只有物业管理和保洁服务，没有人力资源…」: the verb may come after a comma

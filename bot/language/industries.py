@@ -18,10 +18,15 @@ def _words() -> frozenset[str]:
     )
 
 
+def trade_words() -> list[str]:
+    """The lines of business of industries.yml (「注塑」「餐饮」…), longest first."""
+    return sorted(_words(), key=len, reverse=True)
+
+
 @lru_cache(maxsize=1)
 def _alternatives() -> str:
     """The trade words as a regex alternation, longest first."""
-    return "|".join(map(re.escape, sorted(_words(), key=len, reverse=True)))
+    return "|".join(map(re.escape, trade_words()))
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +42,9 @@ def _pattern() -> re.Pattern[str]:
         r"(?:厂|公司|企业|行业|生意|工厂|店|工坊|作坊|工作室|门店|档口|馆|铺|坊|车间)"
         # 「我们是马峦的一家烘焙工坊」: the trade of the one firm counted
         rf"|一家[\u4e00-\u9fff]{{0,5}}?(?P<e>{alternatives})"
+        # 「我哋係坪山嘅茶餐廳」: the firm said to be a place's trade, the trade ending the clause
+        rf"|(?:我们|我司|本店|我家|我)(?:是|系)[^,，。;；]{{0,6}}?的(?P<h>{alternatives})"
+        r"(?=[,，。;；!！?？\s]|$)"
     )
 
 
@@ -51,7 +59,7 @@ _NOT_A_TRADE = re.compile(
     r"正常|好的|得到|准备|一下|出来|这个|那个|这块|这方面|这一块|多少|怎么|手续|^材料|工作"
     # 「帮我们做工资表吗」: the HR tasks custody covers (第十五条), asked about, are no trade
     r"|工资|社保|考勤|合同|账|表|招聘|培训|档案|个税|吗|呢|劳动关系|这块业务|这个业务"
-    r"|^错|^混|^反|^不清|^懂|^定"  # 「搞错了」「搞混了」「搞不清」: slips, no trade
+    r"|^了|^错|^混|^反|^不清|^懂|^定"  # 「做了十年人事」「搞错了」「搞混了」「搞不清」: slips, no trade
     # 「能不能帮我们做点别的」「做些其他的」: something else asked of the agency, no trade
     r"|^点(?:别|其|事|儿|什么)|^些|别的|其他|其它|活动"
 )
@@ -75,7 +83,7 @@ def _item_pattern() -> re.Pattern[str]:
 
 
 # an item that says something of the trade (「设备齐全」「加工正常」) is no trade
-_NOT_AN_ITEM = re.compile(r"齐全|都有|正常|没有|不是|有没有|吗|呢|多少|怎么|哪")
+_NOT_AN_ITEM = re.compile(r"齐全|齐|都有|正常|没有|不是|有没有|吗|呢|多少|怎么|哪")
 
 
 # 「行业：环保设备制造」 in a list of facts
@@ -100,7 +108,7 @@ def business_line(text: str) -> str | None:
         return bare
     found = _pattern().search(text)
     if found:
-        return found.group("a") or found.group("b") or found.group("e")
+        return found.group("a") or found.group("b") or found.group("e") or found.group("h")
     for item in _item_pattern().finditer(
         text
     ):  # 「…，90人，电子元器件组装，…」: a trade as an item

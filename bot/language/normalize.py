@@ -137,6 +137,8 @@ _REN_AFTER_NUMBER = re.compile(r"(?<=[0-9])\s*ren(?![a-z])", re.IGNORECASE)
 _SHI_IN_NUMBER = re.compile(
     r"(?<=[一二三四五六七八九两百])[时石实](?=[一二三四五六七八九]?多?(?:人|个|名|家|件|位))"
 )
+# 「一白二十个人」: 百 typed as its homophone 白 (bai) between numerals; 明白 has none before it
+_BAI_IN_NUMBER = re.compile(r"(?<=[一二三四五六七八九两])[白摆拜](?=[零一二三四五六七八九十])")
 
 
 # 「注册在坪 税也在坪山交」「去年有仲，今年没有」: a word cut short at the end of its clause (the
@@ -178,6 +180,7 @@ def normalize_text(text: str) -> str:
     for wrong, right in typo_table().items():
         simplified = simplified.replace(wrong, right)
     simplified = _SHI_IN_NUMBER.sub("十", simplified)
+    simplified = _BAI_IN_NUMBER.sub("百", simplified)
     simplified = _REN_AFTER_NUMBER.sub("人", simplified)
     simplified = _CANTONESE_JIAN.sub("家", simplified)
     simplified = _JIA_AFTER_NUMBER.sub("家", simplified)

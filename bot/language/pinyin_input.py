@@ -10,7 +10,7 @@ fewest words, the more frequent reading breaking ties. Only a message with at le
 handled in bot/language/normalize.py); tones and ü (v) are not needed.
 
 Libraries: pypinyin (every character's readings, offline) and jieba's dictionary with its
-frequencies (offline).
+frequencies (offline); the trades of bot/language/industries.yml are the service's words too.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.language.homophones import service_words
+from bot.language.industries import trade_words
 
 MIN_PINYIN_WORDS = 3
 # jieba's words from this frequency on are candidates (rarer ones are names and jargon)
@@ -55,6 +56,9 @@ _CHOSEN = {
     "ji": "几",
     "dao": "到",
     "zuo": "做",
+    # 「canyin dian」「zhusu chang」: a shop and a factory, not 点 and 长
+    "dian": "店",
+    "chang": "厂",
 }
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _DOMAIN_BONUS = 3.0
@@ -110,7 +114,7 @@ def _lexicon() -> dict[tuple[str, ...], tuple[str, float]]:
             if len(parts) >= 2 and int(parts[1]) >= MIN_FREQUENCY:
                 add(parts[0], math.log10(int(parts[1])))
     top = max((score for _, score in lexicon.values()), default=0.0)
-    for word in service_words():
+    for word in [*service_words(), *trade_words()]:
         add(word, top + _DOMAIN_BONUS)
     for syllable, char in _CHOSEN.items():
         lexicon[(syllable,)] = (char, top + _DOMAIN_BONUS)

@@ -196,6 +196,24 @@ def closes_on_the_verdict(question: str) -> bool:
 
 
 FOLLOW_UP_MAX_CHARS = 14
+_WHICH_ARTICLE = r"哪一?条|依据(?:是|在)?(?:什么|哪)|根据(?:什么|哪)|出自|出处"
+_SAID_BACK = r"^(?:那|所以)?(?:也就是说|就是说|意思是|那就是说?)"
+# 「係邊一條規定嘅？」「这是依据什么」: the whole question asks which article said it;
+# 「即係話15日之內要搞掂？」: the answer said back, to be confirmed
+_LEANS_ON_THE_ANSWER = re.compile(
+    rf"^(?:那|这|这个|那个|这些|这条|刚才那个|以上)?(?:是|都是)?(?:{_WHICH_ARTICLE})"
+    r"[^,，。;；]{0,6}?[?？吗呢的]*$"
+    rf"|{_SAID_BACK}[^,，。;；]{{0,12}}[?？吗呢]+$"
+)
+
+
+def leans_on_the_answer(text: str) -> bool:
+    """The reply asks only about the answer just given: which article said it (「係邊一條規定
+    嘅？」「依据是什么」), or whether it was understood right (「也就是说15日之内要办完？」),
+    naming no topic of its own."""
+    return bool(_LEANS_ON_THE_ANSWER.match(text.strip()))
+
+
 # 「多久更新一次」「在哪个网站能查」「那要多久」: a question with no topic word of its own
 _FOLLOW_UP_WORDS = re.compile(
     r"多久|多长|哪里|哪儿|哪个|在哪|什么时候|几时|怎么|如何|谁|多少|几|^(?:那)?(?:之后|然后|以后|后面)呢"
@@ -203,6 +221,10 @@ _FOLLOW_UP_WORDS = re.compile(
     r"|\d[^\d]{0,3}(?:还是|定係|定|或者)[^\d]{0,3}\d"
     # 「以前不是10天吗？」「原来不是要10天吗」: a figure remembered from before, doubted
     r"|^(?:那)?(?:以前|之前|原来|过去|试行的时候)(?:不是|是)[^,，。]{0,8}?\d"
+    # 「係邊一條規定嘅？」「依据是什么」: which article says what was just answered
+    rf"|{_WHICH_ARTICLE}"
+    # 「即係話15日之內要搞掂？」「也就是说机构去备案？」: the answer said back, to be confirmed
+    rf"|{_SAID_BACK}"
 )
 
 

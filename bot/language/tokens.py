@@ -18,7 +18,8 @@ from typing import Any
 _SPACE = r"[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+"
 _SPACES = re.compile(_SPACE)
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+# full-width too: spaces go before the text is made half-width (「从业人员　１０５　人」)
+_LATIN = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 # A piece this short beside a space is a word someone spaced out (「坪山 的 公司 100 人」); longer
 # pieces on both sides are clauses (「我们在坪山 45人 能托管吗」).
 _WORD_CHARS = 2
@@ -49,7 +50,10 @@ _OBJECT_FOLLOWS = re.compile(
     r"|(?:搬|迁|移|去|到|往)(?:到|去|往|至)?了?$"  # 「整体搬到了 惠州惠阳」: where to
 )
 # 「2023年 刚入库」「去年 有一起仲裁」: a time word alone modifies what follows it
-_TIME_WORD = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?|去年|今年|前年|明年|上一?年度?)$")
+_TIME_WORD = re.compile(
+    r"^(?:\d{2,4}年(?:\d{1,2}月)?|去年|今年|前年|明年|上一?年度?"
+    r"|下个?月|上个?月|这个月|本月|月底|年底|年初|现在|目前)$"  # 「我们公司　下个月　要注销了」
+)
 
 
 def _unit_follows(pieces: list[str], piece: str) -> bool:

@@ -156,6 +156,16 @@ def test_one_enterprise_is_left_to_the_calculator(text: str) -> None:
             "第二年补贴上限为23,239.33",
             id="an end mid-month gives the whole year's cap and the offer to pro-rate",
         ),
+        pytest.param(
+            {"first_signing_date": "2023-01", "service_ended": "2023-09-30"},
+            "第一年折算后补贴上限为24,713.10",
+            id="a month's signing to a month's last day is whole months (January to September)",
+        ),
+        pytest.param(
+            {"first_signing_date": "2023-01-15", "service_ended": "2023-09-30"},
+            "三年补贴上限分别为第一年32,950.80元",
+            id="a mid-month signing to a month's end is not whole months",
+        ),
     ],
 )
 def test_the_end_of_the_service_gives_the_year_and_the_months_to_pro_rate(

@@ -410,6 +410,8 @@ def test_a_doubt_about_something_else_leaves_the_fact_as_said() -> None:
     ("typed", "read"),
     [
         pytest.param("员工一百二时人", "员工一百二十人", id="时 between numerals is 十"),
+        pytest.param("我们厂一白二十个人", "我们厂一百二十个人", id="白 between numerals is 百"),
+        pytest.param("明白二十个人的情况", "明白二十个人的情况", id="明白 stays 明白"),
         pytest.param("营业执照范围有人立资源服务", "营业执照范围有人力资源服务", id="人立资源"),
         pytest.param("注册纳税经营都在坪三区", "注册纳税经营都在坪山区", id="坪三区"),
         pytest.param("要签书面协以吗", "要签书面协议吗", id="协以"),
@@ -2339,6 +2341,88 @@ SET_V = [
     ),
     pytest.param(
         "停了，没开工", "inform", {"operating_normally": "no"}, id="not working is stopped"
+    ),
+    # found by sets AH and AI
+    pytest.param(
+        "我们在平山区坑子街道，注塑厂，55人，注册纳税都在这边",
+        "inform",
+        {"in_pingshan": "yes", "headcount": "55"},
+        id="the place the firm is at keeps its role when 这边 gives it the others",
+    ),
+    pytest.param(
+        "我们厂一白二十个人，在坪山注册纳税经营",
+        "inform",
+        {"headcount": "120"},
+        id="百 typed as 白 in a headcount",
+    ),
+    pytest.param(
+        "做箱包的，从业人员\u3000１０５\u3000人，能托管吗",
+        "ask_enterprise_eligibility",
+        {"headcount": "105"},
+        id="full-width digits between full-width spaces are a headcount",
+    ),
+    pytest.param(
+        "員工啱啱好101個，可唔可以託管？",
+        "ask_enterprise_eligibility",
+        {"headcount": "101"},
+        id="Cantonese 啱啱好 before a headcount",
+    ),
+    pytest.param(
+        "我哋係坪山嘅茶餐廳，三十幾個伙記",
+        "inform",
+        {"firm_type": "other", "business_line": "茶餐厅"},
+        id="a firm said to be a place's tea restaurant names its trade",
+    ),
+    pytest.param(
+        "women shi pingshan de canyin dian, 35 ren",
+        "inform",
+        {"firm_type": "other", "business_line": "餐饮", "headcount": "35"},
+        id="a restaurant typed in pinyin is a shop",
+    ),
+    pytest.param(
+        "店是在坪山注册的，税也在坪山报，现在生意照常。",
+        "inform",
+        {"operating_normally": "yes"},
+        id="trading as usual is operating normally",
+    ),
+    pytest.param(
+        "去年有个店员说我拖欠加班费，投诉到劳动监察那边，后来处理完了。",
+        "inform",
+        {"qualifying_condition": "labour_case"},
+        id="a complaint taken to labour inspection last year is a case",
+    ),
+    pytest.param(
+        "员工说要投诉到劳动监察",
+        "inform",
+        {"qualifying_condition": None},
+        id="a complaint threatened is no case",
+    ),
+    pytest.param(
+        "范围有人力资源服务",
+        "ask_agency_conditions",
+        {"business_scope": "yes"},
+        id="the scope named short is the business scope",
+    ),
+    pytest.param(
+        "有办公室，设备齐",
+        "ask_agency_conditions",
+        {"premises_and_staff": "yes", "business_line": None},
+        id="equipment said to be complete is no trade",
+    ),
+    pytest.param(
+        "机构自查（2022年）：\n客户数\t40\n有案件企业数\t6\n要求更换机构\t2\n机构自身案件\t0",
+        "ask_agency_exit",
+        {"clients_served": "40", "clients_with_cases": "6", "change_requests": "2"},
+        id="an agency's table counts its clients by 客户数",
+    ),
+    pytest.param(
+        "1. 2023年1月首次签约 2. 9月底注销 3. 按月折算，想知道第一年补贴最多多少",
+        "ask_subsidy_amount",
+        {"first_signing_date": "2023-01", "service_ended": "2023-09-30"},
+        id="a month's end with no year ends the service after its signing",
+    ),
+    pytest.param(
+        "2月底搬走了", "inform", {"service_ended": "2023-02-28"}, id="a month's end is its last day"
     ),
 ]
 

@@ -430,6 +430,7 @@ def test_figures_quoted_from_a_rule_are_not_the_users_facts(text: str, expected:
 # Found by blind dialogue set D: the kinds of wording its failures stood for.
 SAID_THE_WAY_PEOPLE_SAY_IT = [
     pytest.param("员工一百二时人", {("headcount", "120", None)}, id="十 typed as 时 in a number"),
+    pytest.param("我们厂一白二十个人", {("headcount", "120", None)}, id="百 typed as 白"),
     pytest.param("员工八时人", {("headcount", "80", None)}, id="八时人 is eighty people"),
     pytest.param("不是派遣", {("firm_type", "other", None)}, id="不是派遣 denies labour dispatch"),
     pytest.param("不做派遣", {("firm_type", "other", None)}, id="不做派遣 denies labour dispatch"),

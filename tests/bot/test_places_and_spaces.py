@@ -61,6 +61,13 @@ SPACED = [
     ),
     pytest.param("机构服务了 40 家", "机构服务了40家", id="40 家 reads like 40家"),
     pytest.param("2021 年 5 月 10 日 签 的", "2021年5月10日签的", id="a spaced date"),
+    # found by blind set AI
+    pytest.param(
+        "正常生产，从业人员　１０５　人，能托管吗",
+        "正常生产，从业人员105人，能托管吗",
+        id="full-width digits between full-width spaces",
+    ),
+    pytest.param("员工 １２０ 人", "员工120人", id="full-width digits between ASCII spaces"),
 ]
 
 

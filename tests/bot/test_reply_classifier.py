@@ -1212,6 +1212,110 @@ def test_set_x_readings(text: str, classified_as: str, confidence: float, expect
 
 
 @pytest.mark.parametrize(
+    ("text", "classified_as", "confidence", "expected"),
+    [
+        pytest.param(
+            "係邊一條規定嘅？",
+            "ask_conflict_rule",
+            0.45,
+            "nlu_fallback",
+            id="which article said it is a follow-up however long",
+        ),
+        pytest.param(
+            "依据是什么？", "ask_purpose_basis", 0.4, "nlu_fallback", id="what it rests on"
+        ),
+        pytest.param(
+            "即係話15日之內要搞掂？",
+            "ask_filing",
+            0.3,
+            "nlu_fallback",
+            id="the answer said back to be confirmed",
+        ),
+        pytest.param(
+            "补贴是哪一条规定的",
+            "ask_subsidy_amount",
+            0.45,
+            "ask_subsidy_amount",
+            id="a topic named with the article asked keeps its topic",
+        ),
+    ],
+)
+def test_a_question_leaning_on_the_answer_just_given_is_a_follow_up(
+    text: str, classified_as: str, confidence: float, expected: str
+) -> None:
+    (message,) = ReplyClassifier().process([_message(text, classified_as, confidence)])
+    assert message.get(INTENT)["name"] == expected
+
+
+def test_two_questions_read_apart_are_answered_in_turn_when_the_whole_blends_them() -> None:
+    text = "我们公司　下个月　要注销了　　托管服务还继续吗？\t机构的补贴怎么算？"
+    message = _message(text, "ask_subsidy_stop", 0.56)
+    message.set(
+        "segment_intents",
+        [
+            ("我们公司,下个月要注销了,托管服务还继续吗?", "ask_enterprise_exit", 0.99),
+            ("机构的补贴怎么算?", "ask_subsidy_amount", 0.88),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "ask_enterprise_exit"
+    assert message.get("also_asked") == ["ask_subsidy_amount"]
+
+
+def test_two_checks_questions_after_facts_are_both_checks_not_a_statement() -> None:
+    text = "注册、纳税、经营都在坪山，生产正常。我们能托管吗？如果今年签约，机构第一年补贴最高多少？"
+    message = _message(text, "ask_enterprise_eligibility", 0.45)
+    message.set(
+        "segment_intents",
+        [
+            ("我们能托管吗?", "ask_enterprise_eligibility", 0.94),
+            ("如果今年签约,机构第一年补贴最高多少?", "ask_subsidy_amount", 0.97),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "ask_enterprise_eligibility"
+    assert message.get("also_asked") == ["ask_subsidy_amount"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("做眼镜的", "inform", id="a trade said alone is a fact"),
+        pytest.param("做眼镜的能托管吗", "ask_agency_conditions", id="a trade asked about is not"),
+    ],
+)
+def test_a_trade_said_on_its_own_is_a_statement(text: str, expected: str) -> None:
+    (message,) = ReplyClassifier().process([_message(text, "ask_agency_conditions", 0.34)])
+    assert message.get(INTENT)["name"] == expected
+
+
+def test_an_unsure_message_is_answered_by_its_questions_that_are_sure() -> None:
+    message = _message("补贴金额最后是怎么定的？钱怎么拨下来？", "ask_subsidy_amount", 0.41)
+    message.set(
+        "segment_intents",
+        [
+            ("补贴金额最后是怎么定的?", "ask_subsidy_amount", 0.98),
+            ("钱怎么拨下来?", "ask_subsidy_payment", 0.36),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "ask_subsidy_amount"
+
+
+def test_a_message_read_whole_as_one_of_its_questions_keeps_that_reading() -> None:
+    message = _message("能托管吗？补贴多少？", "ask_enterprise_eligibility", 0.9)
+    message.set(
+        "segment_intents",
+        [
+            ("能托管吗?", "ask_enterprise_eligibility", 0.9),
+            ("补贴多少?", "ask_subsidy_amount", 0.8),
+        ],
+    )
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == "ask_enterprise_eligibility"
+
+
+@pytest.mark.parametrize(
     ("text", "correction"),
     [
         pytest.param(

@@ -481,6 +481,34 @@ CONVERSATIONS = [
         ["具体内容和方式由双方自主协商确定"],
         id="the user's own list is walked past the numbered steps of an answer",
     ),
+    # found by blind sets AH and AI
+    pytest.param(
+        ["呢個託管辦法幾時開始實施？幾時到期？", "係邊一條規定嘅？"],
+        ["第二十七条"],
+        ["第二十六条"],
+        id="which article said it is answered by the article of the answer just given",
+    ),
+    pytest.param(
+        ["我们公司　下个月　要注销了　　托管服务还继续吗？\t机构的补贴怎么算？"],
+        ["【结论】不再作为托管服务对象", "第十三条"],
+        [],
+        id="two questions the whole message blends are answered each, the first first",
+    ),
+    pytest.param(
+        [
+            "我们的一家客户企业打算注销，补贴怎么算？",
+            "1. 2023年1月首次签约 2. 9月底注销 3. 按月折算，想知道第一年补贴最多多少",
+        ],
+        ["24,713.10", "第二十三条"],
+        [],
+        id="a deregistration at a month's end pro-rates the year by the months served",
+    ),
+    pytest.param(
+        ["劳务派遣能托管不", "我们自己当服务对象"],
+        ["不符合", "第九条"],
+        ["我不太确定"],
+        id="which role is meant, said after the verdict, gets that role's verdict",
+    ),
     # found by blind dialogue set P
     pytest.param(
         ["我是外卖骑手，平台不给我买保险，我能去告他们吗？"],

@@ -116,16 +116,24 @@ def served_until(slots: Mapping[str, Any]) -> dict[str, str]:
     )
     if slots.get("months_served") or min(len(signed), len(ended)) < len("2021-06"):
         return {}  # a year alone says nothing of months
-    if (len(signed) == len("2021-06")) != (len(ended) == len("2021-06")):
-        return {}  # a month against a day: the months served are not whole
     start, end = parse_month_or_date(signed), parse_month_or_date(ended)
     if start is None or end is None or end < start:
         return {}
+    if start.day == 1 and len(ended) == len("2021-06-30") and _last_day_of_month(end):
+        # 「2023年1月首次签约，9月底注销」: served to the end of September, so until the first
+        # of October, whole months (the signing month counted from its first day)
+        end += dt.timedelta(days=1)
+    elif (len(signed) == len("2021-06")) != (len(ended) == len("2021-06")):
+        return {}  # a month against a day: the months served are not whole
     year, months = whole_months_into_year(start, end)
     said = str(slots.get("service_year") or year)
     if months is None or said != str(year) or year > LAST_SUBSIDISED_YEAR:
         return {}
     return {"service_year": str(year), "months_served": str(months)}
+
+
+def _last_day_of_month(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).day == 1
 
 
 def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
