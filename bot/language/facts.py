@@ -1105,7 +1105,10 @@ def dates(text: str) -> list[Fact]:
             facts.append(Fact("date", value, m.start(), m.end(), role))
     # 「2022年11月那份是续签的。我们第一次签约是2021年11月」: the first signing named as such
     for i, fact in enumerate(facts):
-        if _FIRST_SIGNING_BEFORE.search(text[max(0, fact.start - 8) : fact.start]):
+        # a date followed by 首签 is the first signing when it is the message's only date (of
+        # several, a later one may correct it: 「2022年8月首签…哦不对，是2021年8月签的」)
+        alone = len(facts) == 1 and _FIRST_SIGNING_AFTER.match(text, fact.end)
+        if alone or _FIRST_SIGNING_BEFORE.search(text[max(0, fact.start - 8) : fact.start]):
             facts[i] = replace(fact, role=FIRST_SIGNING)
     # 「22年」 alone, in reply to when: the year of 20xx
     short = _SHORT_YEAR.match(text.strip())
@@ -1185,6 +1188,8 @@ _FIRST_SIGNING_BEFORE = re.compile(
     # 「…不是托管。真正开始托管是2021年5月10日」: the start meant, against another date said
     r"|(?:真正|实际上?|其实)(?:开始)?(?:接受)?(?:托管|签约|签托管)(?:服务)?(?:的时间|日期)?(?:是|在|为|于|从)$"
 )
+# 「2022年2月首次签了一家企业」「2021年5月第一次签的」: the date of a first signing, said first
+_FIRST_SIGNING_AFTER = re.compile(r"\s*(?:的时候|时)?(?:首次|第一次|头一次|首)签")
 _SHORT_YEAR = re.compile(r"^(?:是|在)?(?:20)?(?P<y>[0-4]\d)\s*年(?:的|签的|签约的|首签)?[。.!！]?$")
 _MONTH_DAY = re.compile(rf"(?<![0-9年])(?P<m>{N})\s*月{_DAY}")
 _TODAY_BEFORE = re.compile(r"今天|今日|现在")

@@ -2424,6 +2424,18 @@ SET_V = [
     pytest.param(
         "2月底搬走了", "inform", {"service_ended": "2023-02-28"}, id="a month's end is its last day"
     ),
+    pytest.param(
+        "行业\t玩具\n人数\t40\n状态\t已停业半年\n能否作为托管服务对象",
+        "ask_enterprise_eligibility",
+        {"operating_normally": "no", "months_served": None},
+        id="how long a firm has stood still is no months of service",
+    ),
+    pytest.param(
+        "我们机构2022年2月首次签了一家企业，服务满6个月时我们机构因为年度案件超10件被退出了。",
+        "inform",
+        {"first_signing_date": "2022-02", "months_served": "6", "own_case_count": "10"},
+        id="a first signing said as such is one in an agency's account too",
+    ),
 ]
 
 

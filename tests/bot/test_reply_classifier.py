@@ -1263,7 +1263,9 @@ def test_two_questions_read_apart_are_answered_in_turn_when_the_whole_blends_the
 
 
 def test_two_checks_questions_after_facts_are_both_checks_not_a_statement() -> None:
-    text = "注册、纳税、经营都在坪山，生产正常。我们能托管吗？如果今年签约，机构第一年补贴最高多少？"
+    text = (
+        "注册、纳税、经营都在坪山，生产正常。我们能托管吗？如果今年签约，机构第一年补贴最高多少？"
+    )
     message = _message(text, "ask_enterprise_eligibility", 0.45)
     message.set(
         "segment_intents",
