@@ -430,7 +430,9 @@ _EXIT_EVENTS = frozenset({"relocated", "suspended", "deregistered"})
 _STILL = re.compile(
     r"(?:还|仍|继续)(?:算|是|在)|算不算|还能继续|继续托管|继续享受"
     # 「会不会因此不能再当托管服务对象了」
-    r"|(?:不能|不可以|不会|还能|能否|还可以)再?(?:当|做|作为|算|是)(?:托管)?(?:服务)?对象"
+    r"|(?:不能|不可以|不会|还能|还可以)再?(?:当|做|作为|算|是)(?:托管)?(?:服务)?对象"
+    # 「能否再作为托管服务对象」; not 「能否作为托管服务对象」, which asks whether it may be one
+    r"|(?:能否|能不能|可不可以|可以)再(?:当|做|作为|算|是)(?:托管)?(?:服务)?对象"
 )
 # 「我们是托管服务对象」「我们已经在托管了」: the enterprise says it is one, asking nothing of applying
 _ALREADY_SERVED = re.compile(

@@ -54,7 +54,9 @@ CASES = [
     pytest.param("公司注销了", {("operating_status", "deregistered", None)}, id="注销是退出情形"),
     pytest.param("搬到龙岗了", {("operating_status", "relocated", None)}, id="搬到龙岗是迁出"),
     pytest.param("正常经营", {("operating_status", "normal", None)}, id="正常经营"),
-    pytest.param("2021年5月10日首次签约", {("date", "2021-05-10", "first_signing")}, id="年月日读成日期"),
+    pytest.param(
+        "2021年5月10日首次签约", {("date", "2021-05-10", "first_signing")}, id="年月日读成日期"
+    ),
     pytest.param("二零二一年三月签的", {("date", "2021-03", None)}, id="中文数字年月读成月份"),
     pytest.param("第二年补贴多少", {("service_year", "2", None)}, id="第二年是服务年度2"),
     pytest.param("服务了8个月", {("months", "8", None)}, id="8个月是服务月数"),

@@ -620,6 +620,27 @@ def test_whether_a_firm_under_custody_stays_one_is_the_exit_question() -> None:
     assert message.get(INTENT)["name"] == "ask_enterprise_exit"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "行业\t玩具\n人数\t40\n状态\t已停业半年\n能否作为托管服务对象",
+            "ask_enterprise_eligibility",
+            id="whether a stopped firm may be one is eligibility",
+        ),
+        pytest.param(
+            "厂已经停业半年了，能否再作为托管服务对象",
+            "ask_enterprise_exit",
+            id="whether it may be one again is the exit question",
+        ),
+    ],
+)
+def test_may_it_be_one_is_told_from_is_it_still_one(text: str, expected: str) -> None:
+    message = _ranked(text, [("ask_enterprise_eligibility", 0.7), ("ask_enterprise_exit", 0.2)])
+    (message,) = ReplyClassifier().process([message])
+    assert message.get(INTENT)["name"] == expected
+
+
 def test_whether_a_firm_that_stopped_may_still_apply_stays_the_eligibility_question() -> None:
     message = _ranked(
         "更正一下，其实从今年3月起我们已经停产了，一直没开工。这样还能申请吗？",
