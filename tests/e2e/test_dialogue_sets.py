@@ -57,6 +57,8 @@ KEEP = {
     "blind_ag.yml": 0.93,
     "blind_ah.yml": 0.93,
     "blind_ai.yml": 0.90,
+    "blind_aj.yml": 0.90,
+    "blind_ak.yml": 0.93,
 }
 
 
