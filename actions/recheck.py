@@ -89,6 +89,10 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
         return [SlotSet(name, value) for name, value in chosen_slots.items()]
     last = CHECKS.get(tracker.get_slot(LAST_CHECK_SLOT) or "")
     belongs_to = CHECKS.get(check_for_facts(entities, text) or "")
+    if belongs_to is CHECKS["eligibility"] and moved_while_served(tracker):
+        # 「我们是托管企业，…会不会不能继续当托管对象了？」 then 「3.搬了，搬到坪山区石井街道」:
+        # a firm that said it is served tells of a move: 第十三条's question, not an application
+        belongs_to = CHECKS["enterprise_exit"]
     # 「去年我们共12件」 right after the general answer on agency exit (第十一条), 「2021年7月
     # 签的」 right after the one on an enterprise's exit (第十三条: when the service started):
     # the topic just asked about says which check the facts belong to, when it reads them
@@ -199,6 +203,16 @@ def moved_before_custody(last: Check | None, belongs_to: Check | None, tracker: 
     text = str(tracker.latest_message.get("normalized_text") or "")
     started = tracker.get_slot("service_started") or tracker.get_slot("first_signing_date")
     return started is None and not any(under_custody(t) for t in [text, *said])
+
+
+def moved_while_served(tracker: Tracker) -> bool:
+    """The latest message tells of a move or another of 第十三条's events, and the conversation
+    said earlier that the enterprise is under custody."""
+    exit_event = tracker.get_slot("exit_event")
+    changed = slots_changed_by_latest_message(tracker.events)
+    if "exit_event" not in changed or exit_event in (None, "stayed"):
+        return False
+    return any(under_custody(t) for t in user_texts(tracker.events)[:-1])
 
 
 def recheck_line(tracker: Tracker, names: set[str]) -> str:

@@ -99,6 +99,19 @@ def states_an_exit(entities: list[Mapping[str, Any]]) -> bool:
     )
 
 
+# facts only an enterprise applying gives (第九条): where it is, how many work there, which
+# condition it meets
+_APPLICATION_FACTS = frozenset({"district", "headcount", "qualifying_condition"})
+
+
+def _applies_though_stopped(entities: list[Mapping[str, Any]], text: str) -> bool:
+    """「1. 注册纳税经营都在坪山 2. 40人 3. 去年年底开始停产… 4. 去年有劳动仲裁」: a stop among
+    the facts of an application (two kinds or more of 第九条's facts), from a firm that says
+    nothing of being served, is 第九条's 生产经营不正常, not 第十三条's exit."""
+    kinds = {str(e.get("entity")) for e in entities} & _APPLICATION_FACTS
+    return len(kinds) >= 2 and not under_custody(text) and not _SERVED_SINCE.search(text)
+
+
 def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
     """The check these facts belong to, most specific first, or None.
 
@@ -147,7 +160,7 @@ def check_for_facts(entities: list[Mapping[str, Any]], text: str) -> str | None:
         # 「2021年6月1日首次签约，12月1日注销，服务满6个月」: months served in a service year
         # matter only to the subsidy (第二十三条 pro-rates by them), whatever ended the service
         return "subsidy"
-    if states_an_exit(entities):
+    if states_an_exit(entities) and not _applies_though_stopped(entities, text):
         return "enterprise_exit"
     moved_within = any(
         e.get("entity") == "operating_status" and e.get("value") == "moved_within" for e in entities

@@ -583,12 +583,18 @@ _FEWER_CERTIFIED = re.compile(
 
 # 「兼职那个上个月已经转专职，也有劳动争议调解员证」: one more certified full-time
 _ONE_MORE_CERTIFIED = re.compile(r"(?:兼职|另外|另一)[^,，。;；]{0,8}?转(?:为|成|了)?专职")
+# 「他俩上个月已经转成专职了」: two more, when both were said to be certified part-timers
+_TWO_MORE_CERTIFIED = re.compile(
+    r"(?:他俩|他们俩|他们两个|两个人|两个都|两位|俩人|两人)[^,，。;；]{0,8}?转(?:为|成|了)?专职"
+)
 _HAS_CERTIFICATE = re.compile(r"有[^,，。;；]{0,12}?证")
 
 
 # 「另外一个是兼职的，有人力资源管理师证」 said earlier: the part-timer holds a certificate
 _PART_TIMER_CERTIFIED = re.compile(
     r"兼职[^。;；]{0,10}?(?:有|持有|拿了|取得了?|考了)[^。;；]{0,12}?证"
+    # 「两个人有劳动关系协调员证，不过都是兼职的」: the certificate said first
+    r"|(?:有|持有|取得了?)[^。;；]{0,12}?证[,，]?(?:不过|但是?|可是|只是)?(?:他们|两个人|两人)?都是?兼职"
 )
 
 
@@ -596,8 +602,15 @@ def fewer_certified(text: str, earlier: Iterable[str] = ()) -> int | None:
     """How many of the certified full-time staff (第八条第（一）项) a correction takes away:
     「不好意思，其中一个其实是兼职的」 → 1; 「兼职那个已经转专职，也有…证」 → -1 (one more), and
     so is 「那个兼职的已经转成专职了」 when an ``earlier`` message said the part-timer holds a
-    certificate; ``None`` when the message says no such thing."""
+    certificate; 「他俩上个月已经转成专职了」 after 「两个人有…证，不过都是兼职的」 → -2;
+    ``None`` when the message says no such thing."""
     m = _FEWER_CERTIFIED.search(text)
+    both = _TWO_MORE_CERTIFIED.search(text)
+    if m is None and both is not None:
+        said = _HAS_CERTIFICATE.search(text, both.end()) or any(
+            _PART_TIMER_CERTIFIED.search(said) for said in earlier
+        )
+        return -2 if said else None
     if m is None:
         more = _ONE_MORE_CERTIFIED.search(text)
         if more is None:

@@ -69,6 +69,7 @@ from bot.language.statements import (
     item_asked_first,
     item_reference,
     leans_on_the_answer,
+    names_no_topic,
     refers_by_letter,
     without_verdict_questions,
 )
@@ -516,9 +517,10 @@ def rule_intent(message: Message) -> str | None:
         # fallback search answers in its context; a letter is no form's answer
         return FALLBACK
     brief = len(text.strip()) <= SHORT_FOLLOW_UP_CHARS or leans_on_the_answer(text)
-    if brief and _unsure(message) and is_follow_up(text):
+    if brief and (_unsure(message) or names_no_topic(text)) and is_follow_up(text):
         # 「谁去备」 right after the filing answer, taken on a guess for another topic: the
-        # fallback takes it up as a question on the topic just asked (or offers buttons)
+        # fallback takes it up as a question on the topic just asked (or offers buttons); so
+        # too 「会怎样」, however sure the classifier is of words that name no topic
         return FALLBACK
     if len(text) <= DOUBT_MAX_CHARS and is_doubt(text):
         # 「你确定吗？」 repeats the last verdict; with a fact (「刚才是30人，你确定吗」) re-checks

@@ -307,7 +307,9 @@ _WORKS_AT = re.compile(
 # 「公司在坪山龙田」「我们是一家…的公司，在坪山石井」「五金加工厂，龙田街道」: the firm's own place
 _THE_FIRM_IS_AT = re.compile(
     r"(?:(?:我们|我司|公司|企业|厂|店)[^。;；?？]{0,12}?[,，]?(?:在|位于|地址在?)"
-    r"|(?:^|[,，。])[^,，。;；]{0,10}(?:厂|公司|企业|店)[,，])(?:坪山区?)?$"
+    r"|(?:^|[,，。])[^,，。;；]{0,10}(?:厂|公司|企业|店)[,，]"
+    # 「做服装加工的，在龙田街道」: the trade said, then where, in a clause of its own
+    r"|^(?:我们|我们是|是)?(?:做|搞|开|干)[^,，。;；]{1,10}的[,，](?:在|位于))(?:坪山区?)?$"
 )
 
 # 「在坪山街道做五金加工」: the trade done at the place
@@ -410,6 +412,10 @@ def districts(text: str) -> list[Fact]:
             spans = [(p.start - left, p.end - left) for p in in_clause]
             per_place = _roles_per_place(clause, spans)
         for place, roles in zip(in_clause, per_place, strict=True):
+            if _ALL_IN_BRACKETED.search(text[left : place.start]):
+                # 「1是（都在坪山） 2是（正常生产）」: the answer in brackets after its number is
+                # all three places, whatever role words the unbroken line holds after it
+                roles = list(_PLACE_ROLES)
             if place.start in numbered:
                 roles = [numbered[place.start]]
             if not roles and place.start in carried:
@@ -445,6 +451,7 @@ def districts(text: str) -> list[Fact]:
 
 # 「都在坪山」 as a clause of its own: all of what the firm is asked to be in the district for
 _ALL_IN = re.compile(r"\s*(?:都|全|全部|均|也都)(?:是)?在\s*")
+_ALL_IN_BRACKETED = re.compile(r"[(（]\s*(?:都|全|全部|均|也都)(?:是)?在\s*$")
 
 
 # 「在评山注册，纳税也在评山，经营地也在」: a role said to be 「也在」 with no place of its own is
@@ -519,11 +526,27 @@ _ENTERPRISE_AFTER = re.compile(r"^的?(?:企业|公司|厂|工厂|单位)")
 
 
 def _enterprise_place(text: str, place: Place) -> bool:
-    """「我们是肇庆的企业」「公司在惠阳」, or the place as the whole reply (「惠州」 to where it
-    moved)."""
-    return is_whole_reply(text, place.start, place.end) or bool(
-        _ENTERPRISE_BEFORE.search(text[: place.start]) or _ENTERPRISE_AFTER.match(text[place.end :])
+    """「我们是肇庆的企业」「公司在惠阳」, or the place as the whole reply (「惠州」「惠州惠阳」 to
+    where it moved)."""
+    return (
+        is_whole_reply(text, place.start, place.end)
+        or _only_places(text)
+        or bool(
+            _ENTERPRISE_BEFORE.search(text[: place.start])
+            or _ENTERPRISE_AFTER.match(text[place.end :])
+        )
     )
+
+
+def _only_places(text: str) -> bool:
+    """「惠州惠阳」「东莞，长安」: the reply is places and nothing else (a city, then its district)."""
+    places = find_places(text)
+    if not places:
+        return False
+    rest = text
+    for place in sorted(places, key=lambda p: p.start, reverse=True):
+        rest = rest[: place.start] + rest[place.end :]
+    return not rest.strip(" ,，、。.!！~的")
 
 
 # ---------------------------------------------------------------- firm type (第九条 exclusions)
@@ -620,7 +643,7 @@ _QUALIFYING = [
             r"(?:劳动)?(?:信访|监察|仲裁)(?:案件|案子)?|劳动(?:纠纷|争议)?案件|劳动纠纷"
             # 「那次投诉是去年（2022年）11月的」: the case spoken of before, dated again
             r"|(?<=那次|这次|那个|这个|那起|这起)(?:投诉|案子|案件)(?=(?:其实)?是(?:在)?[(（]?(?:去年|上一?年|前年|今年|\d{4}年))"
-            r"|(?:(?<=没)|(?<=无))纠纷"  # 「去年没纠纷」
+            r"|(?:(?<=没)|(?<=无)|(?<=没有))纠纷"  # 「去年没纠纷」「没有纠纷」
             # 「没有案件，也不是科技型」 to the question of 第九条's three conditions: no case
             r"|(?:(?<=没有)|(?<=没)|(?<=无))(?:任何)?(?:案件|案子)"
         ),
@@ -629,6 +652,8 @@ _QUALIFYING = [
         "tech_sme",
         re.compile(
             r"科技型中小企业|科技型企业|科技型小微企业|科技型(?=不|没|也|都|了|啦|的|或|和|[,，。;；、]|$)"
+            # 「也不是科技企业」: the library's name said short, denied (not 「做科技的企业」)
+            r"|(?<=不是)科技企业"
             # 「22年入库了」: 入库 is said only of the 科技型中小企业 library
             r"|(?<![没未不科技型中小企业])(?:已经?|才|刚|就)?入(?:了)?库(?!的条件|条件|标准|要求)"
         ),
@@ -1070,7 +1095,9 @@ PERIOD = "period"
 _RANGE_AFTER = re.compile(r"\s*(?:到|至|~|～|-|—|－)\s*(?:\d{2,4}\s*年|\d{1,2}\s*月)")
 _RANGE_BEFORE = re.compile(r"(?:到|至|~|～|-|—|－)\s*$")
 _OF_A_PERIOD_BEFORE = re.compile(
-    r"(?:第\s*[一二三四五1-5]\s*(?:个)?(?:服务)?年(?:度)?(?:的)?(?:服务期)?|现在|目前|今天|截至|截止到?)"
+    r"(?:第\s*[一二三四五1-5]\s*(?:个)?(?:服务)?年(?:度)?(?:的)?(?:服务期)?|现在|目前|今天|截至|截止到?"
+    # 「第二年服务满9个月的时候（今年5月）」: when a point of the service was reached
+    r"|的时候|满\s*\d{1,2}\s*个月时)"
     r"\s*[（(]\s*$"
 )
 _STARTS_A_YEAR_AFTER = re.compile(
@@ -1701,7 +1728,8 @@ _SCORE_EACH = re.compile(
 )
 _AVERAGE = re.compile(
     rf"平均(?:分|成绩|得分)(?:是|为|[:：])?\s*(?P<n>{N})(?![0-9.])"
-    rf"|(?<=测试|测评|考试|成绩)平均(?:是|为|[:：])?\s*(?P<m>{N})(?![0-9.])(?!\s*(?:元|块|万|人|个|家|%))"
+    rf"|(?:(?<=测试|测评|考试|成绩)|(?<=两人|二人|俩人|他俩)|(?<=两个人))平均(?:是|为|[:：])?\s*"
+    rf"(?P<m>{N})(?![0-9.])(?!\s*(?:元|块|万|人|个|家|%))"
 )
 # 「测试派了两人，82、79」「能力测试两个人考了85跟78」: two figures soon after the test is named
 _PAIR_AFTER_TEST = re.compile(
@@ -1822,6 +1850,8 @@ _WOULD_BE_AGENCY = re.compile(
 # 「我们公司请的托管机构」「我们的托管机构」: the agency an enterprise hired, not the speaker
 _HIRED_BEFORE = re.compile(
     r"(?:请|找|签|签约|委托|合作|用|选|换)(?:了)?(?:的)?(?:那家|这家|一家)?$|(?:我们|我司|公司|企业|厂)的$"
+    # 「我们公司托管的服务机构听说被取消资格了」: the agency that serves the firm
+    r"|(?:我们|我司|公司|企业|厂)[^,，。;；]{0,3}托管的$"
 )
 
 
@@ -1933,7 +1963,7 @@ _SCOPE_WORDS = re.compile(r"劳动|人力|人事|法律|咨询|劳务|用工|社
 # 「有专门场所、工作人员和办公条件」「专门场所、工作人员、办公条件都有」
 _PREMISES = re.compile(
     r"(?:服务)?场所|办公(?:场地|条件|地点|地方|室|设备|用房|点)|工作人员|办公室|(?:电脑|打印机)(?:等)?设备?"
-    r"|(?:服务|专门)?场地"
+    r"|(?:服务|专门)?场地|(?:服务|办事)大厅"
 )
 _WHERE_AFTER = re.compile(r"(?:地址)?(?:其实|也|都|均|一直|还|现在)*(?:在|是在|设在|位于)")
 _PREMISES_NO = re.compile(r"(?:没有|没|无|不具备|缺)[^,，。;；、和]{0,4}$")

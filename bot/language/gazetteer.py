@@ -166,10 +166,23 @@ def _value(said: str, text: str, start: int, end: int) -> str | None:
         is_whole_reply(text, start, end)
         or names.before.search(text[:start])
         or names.after.match(text[end:])
+        or _names_only(text)
     ):
-        # 「惠州」 as a whole reply (to where the firm moved) is the place too
+        # 「惠州」 as a whole reply (to where the firm moved) is the place too, and so are
+        # 「惠州惠阳」「东莞，长安」: a city and its district, and nothing else
         return names.short.get(said)
     return None
+
+
+def _names_only(text: str) -> bool:
+    """The reply is two or more place names and nothing else (「惠州惠阳」)."""
+    found = list(_pattern().finditer(text))
+    if len(found) < 2:
+        return False
+    rest = text
+    for m in reversed(found):
+        rest = rest[: m.start()] + rest[m.end() :]
+    return not rest.strip(_AROUND_A_REPLY + "、")
 
 
 # what may stand around a word that is the whole reply (「惠州吧。」)

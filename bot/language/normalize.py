@@ -88,7 +88,10 @@ _LIST_MARKER = re.compile(
 
 # 「1.都在坪山 2.28人 3.经营正常 4.2022年已入库」: items numbered 1, 2, 3… in a row are a list
 # even where an item starts with a figure (2.28人 is item 2, 28人; 4.2022年 is item 4)
-_NUMBERED_ITEM = re.compile(r"(?:^|(?<=[\s:：,，;；。]))([1-9])(?:\s*[.、．)）]\s*|\s+)(?=\S)")
+# (not 「员 工 1 2 0 人」: a digit followed by a digit is a figure typed digit by digit)
+_NUMBERED_ITEM = re.compile(
+    r"(?:^|(?<=[\s:：,，;；。]))([1-9])(?:\s*[.、．)）]\s*(?=\S)|\s+(?=[^\s\d]))"
+)
 _CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f]")  # ①…⑳ ❶…❿
 # 「A 备案期限 B 补贴申请材料 C …」: items lettered A, B, C… in a row (not 「A企业」, a name)
 _LETTERED_ITEM = re.compile(

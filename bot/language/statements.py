@@ -216,7 +216,7 @@ def leans_on_the_answer(text: str) -> bool:
 
 # 「多久更新一次」「在哪个网站能查」「那要多久」: a question with no topic word of its own
 _FOLLOW_UP_WORDS = re.compile(
-    r"多久|多长|哪里|哪儿|哪个|在哪|什么时候|几时|怎么|如何|谁|多少|几|^(?:那)?(?:之后|然后|以后|后面)呢"
+    r"多久|多长|哪里|哪儿|哪个|在哪|什么时候|几时|怎么|怎样|如何|谁|多少|几|^(?:那)?(?:之后|然后|以后|后面)呢"
     # 「是15天还是10天？」「即係15日定10日？」 (Cantonese 定, or): which of two figures
     r"|\d[^\d]{0,3}(?:还是|定係|定|或者)[^\d]{0,3}\d"
     # 「以前不是10天吗？」「原来不是要10天吗」: a figure remembered from before, doubted
@@ -232,6 +232,18 @@ _FOLLOW_UP_WORDS = re.compile(
 _LEAD_IN = re.compile(
     r"^(?:那|嗯|好的?|哦)?(?:先|再|顺便|我想|想)?(?:请问|问下|问一下|问问)(?:一下)?[,，:：\s]*"
 )
+
+
+# the words of this service's topics: a question with none of them has no topic of its own
+_TOPIC_WORDS = re.compile(
+    r"托管|补贴|备案|机构|企业|公司|对象|服务|协议|合同|档案|退出|资格|条件|名单|测试|证|案件|仲裁|监察"
+    r"|信访|办法|条|社保|工资|考勤|招聘|培训|评估|申请|材料|平台|双选会|费|钱"
+)
+
+
+def names_no_topic(text: str) -> bool:
+    """「会怎样」「然后呢」「要多久」: no word of any of this service's topics."""
+    return not _TOPIC_WORDS.search(text)
 
 
 def is_follow_up(text: str) -> bool:

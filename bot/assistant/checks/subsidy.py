@@ -147,6 +147,13 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     year_only = signing is not None and len(said) == 4
     dates = load_dates()
     boundary_years = {dates.in_force_from.year, dates.valid_through.year}
+    beyond = _asked_year(slots)
+    if signing is not None and year_only and beyond is not None and beyond > LAST_SUBSIDISED_YEAR:
+        # 「2021年签约的企业，服务满3年后第四年补贴能拿多少？」: none, whatever the day it was
+        # signed, so the validity question below need not be asked
+        after = subsidy_after_term(beyond, as_of)
+        if after is not None:
+            return render_check(after)
     if signing is not None and year_only and signing.year in boundary_years:
         # the caps that apply if the signing fell inside the validity period: the base depends
         # on the year alone, so they are known; whether they apply is not
