@@ -87,6 +87,26 @@ def test_facts_start_the_check_of_who_is_speaking(text: str, check: str) -> None
     assert check_of(text) == check
 
 
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        pytest.param(
+            "1. 注册纳税经营都在坪山 2. 40人 3. 去年年底开始停产，到现在还没恢复 4. 去年有劳动仲裁",
+            "eligibility",
+            id="a stop among an application's facts is 第九条's, not an exit",
+        ),
+        pytest.param("我们公司停业了", "enterprise_exit", id="a stop said alone is an exit"),
+        pytest.param(
+            "我们是托管服务对象，在坪山，40人，去年底开始停产了",
+            "enterprise_exit",
+            id="a stop from a firm that says it is served is an exit",
+        ),
+    ],
+)
+def test_a_stop_is_read_as_an_application_or_an_exit(text: str, check: str) -> None:
+    assert check_of(text) == check
+
+
 def test_a_move_within_pingshan_asked_by_an_enterprise_under_custody_is_the_exit_question() -> None:
     assert (
         check_of(

@@ -502,6 +502,18 @@ def test_a_figure_split_by_year_keeps_the_years_part(text, known, expected) -> N
             None,
             id="one without a certificate adds none",
         ),
+        pytest.param(
+            "更正下，他俩上个月已经转成专职了，劳动合同都改了。现在呢？",
+            ["两个人有劳动关系协调员证，不过都是兼职的，考试考了88和84。"],
+            -2,
+            id="both certified part-timers turned full-time are two more",
+        ),
+        pytest.param(
+            "他俩上个月已经转成专职了",
+            ["专职人员1个，有劳动关系协调员证，另外一个是兼职的。"],
+            None,
+            id="two turned full-time without certificates add none",
+        ),
     ],
 )
 def test_a_part_timer_turned_full_time_counts_by_what_was_said_of_them(

@@ -166,6 +166,11 @@ def test_one_enterprise_is_left_to_the_calculator(text: str) -> None:
             "三年补贴上限分别为第一年32,950.80元",
             id="a mid-month signing to a month's end is not whole months",
         ),
+        pytest.param(
+            {"first_signing_date": "2021", "service_year": "4"},
+            "【结论】不再给予服务补贴",
+            id="a fourth year gets none whatever the day of a year-only signing",
+        ),
     ],
 )
 def test_the_end_of_the_service_gives_the_year_and_the_months_to_pro_rate(

@@ -2436,6 +2436,53 @@ SET_V = [
         {"first_signing_date": "2022-02", "months_served": "6", "own_case_count": "10"},
         id="a first signing said as such is one in an agency's account too",
     ),
+    # found by sets AJ and AK
+    pytest.param(
+        "注册 纳税 经营 都 在 坪山 ，做 纸箱 的 ，员 工 1 2 0 人 ，能 托管 吗",
+        "ask_enterprise_eligibility",
+        {"headcount": "120"},
+        id="digits typed one by one are a figure, not list numbers",
+    ),
+    pytest.param(
+        "1是（都在坪山） 2是（正常生产） 3 九十五人 4 去年入库了科技型中小企业",
+        "inform",
+        {"in_pingshan": "yes", "headcount": "95", "operating_normally": "yes"},
+        id="an answer in brackets after its number is all three places",
+    ),
+    pytest.param(
+        "没有纠纷，也不是科技企业，不是重点企业",
+        "inform",
+        {"qualifying_condition": "none"},
+        id="no dispute and not a tech firm nor a key one is none of the three",
+    ),
+    pytest.param(
+        "做服装加工的，在龙田街道",
+        "inform",
+        {"operating_in_pingshan": "yes", "business_line": "服装"},
+        id="the trade, then where, is where it operates",
+    ),
+    pytest.param(
+        "有专门的服务大厅和办公设备",
+        "ask_agency_conditions",
+        {"premises_and_staff": "yes"},
+        id="a service hall is premises",
+    ),
+    pytest.param(
+        "测试两人平均85", "ask_agency_conditions", {"test_scores": "85"}, id="two took it, average"
+    ),
+    pytest.param(
+        "我们公司托管的服务机构听说被取消资格了，我们能解约吗？",
+        "inform",
+        {"organisation_type": None},
+        id="the agency that serves the firm is no would-be agency",
+    ),
+    pytest.param("惠州惠阳", "inform", {"in_pingshan": "no"}, id="a city and its district"),
+    pytest.param(
+        "第二年服务满9个月的时候（今年5月），我们机构被退出了。这家第二年补贴上限折算多少？",
+        "ask_subsidy_amount",
+        {"months_served": "9", "first_signing_date": None},
+        id="when a point of the service was reached is no signing",
+    ),
 ]
 
 

@@ -1253,6 +1253,13 @@ def test_set_x_readings(text: str, classified_as: str, confidence: float, expect
             id="the answer said back to be confirmed",
         ),
         pytest.param(
+            "会怎样",
+            "ask_supervision_fraud",
+            0.91,
+            "nlu_fallback",
+            id="words that name no topic follow the topic just asked however sure",
+        ),
+        pytest.param(
             "补贴是哪一条规定的",
             "ask_subsidy_amount",
             0.45,

@@ -509,6 +509,31 @@ CONVERSATIONS = [
         ["我不太确定"],
         id="which role is meant, said after the verdict, gets that role's verdict",
     ),
+    # found by blind sets AJ and AK
+    pytest.param(
+        [
+            "我们是托管企业，情况有点变化，会不会不能继续当托管对象了？",
+            "1.没有停业 2.没有注销 3.搬了，搬到坪山区石井街道",
+        ],
+        ["【结论】未触发退出情形", "第十三条"],
+        ["注册地、纳税地是否"],
+        id="a move told by a firm that said it is served is the exit question",
+    ),
+    pytest.param(
+        [
+            "我们厂想申请托管，看下条件",
+            "1. 注册纳税经营都在坪山 2. 40人 3. 去年年底开始停产，到现在还没恢复 4. 去年有劳动仲裁 5. 鞋厂",
+        ],
+        ["【结论】不符合", "第九条"],
+        ["不再作为托管服务对象"],
+        id="a stop among an application's facts fails 第九条",
+    ),
+    pytest.param(
+        ["我是托管机构的，问一下", "去年我们机构自己被劳动监察立案12件", "会怎样"],
+        ["第十一条"],
+        ["第二十五条"],
+        id="what follows from the verdict just given is asked of its topic",
+    ),
     # found by blind dialogue set P
     pytest.param(
         ["我是外卖骑手，平台不给我买保险，我能去告他们吗？"],
