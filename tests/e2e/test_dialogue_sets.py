@@ -54,11 +54,13 @@ KEEP = {
     "blind_ad.yml": 0.95,
     "blind_ae.yml": 0.94,
     "blind_af.yml": 0.94,
-    "blind_ag.yml": 0.93,
-    "blind_ah.yml": 0.93,
-    "blind_ai.yml": 0.90,
-    "blind_aj.yml": 0.90,
-    "blind_ak.yml": 0.93,
+    "blind_ag.yml": 0.95,
+    "blind_ah.yml": 0.96,
+    "blind_ai.yml": 0.96,
+    "blind_aj.yml": 0.94,
+    "blind_ak.yml": 0.96,
+    "blind_al.yml": 0.93,
+    "blind_am.yml": 0.94,
 }
 
 
