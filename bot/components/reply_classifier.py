@@ -102,6 +102,7 @@ _WHY = re.compile(
     r"^(?:那|这|可是|但是)?(?:为啥|为什么|为何|凭什么|咋回事|怎么回事|什么原因|啥原因)(?:呢|啊|呀|嘞)?[?？!！。]*$"
 )
 SHORT_FOLLOW_UP_CHARS = 6  # 「谁去备」「多久」: too few words to have a topic of their own
+BARE_FOLLOW_UP_CHARS = 4  # 「会怎样」: no topic at all, whatever the classifier is sure of
 DOUBT_MAX_CHARS = 25  # a doubt is short; a longer message with 确定吗 is a question of its own
 # The classifier's guesses that a plain statement of facts overrides: the checks whose questions share
 # their words with the facts (「停业」, 「出过仲裁」, 「专职人员」). Not the replies: 「不查了，我们在
@@ -517,7 +518,8 @@ def rule_intent(message: Message) -> str | None:
         # fallback search answers in its context; a letter is no form's answer
         return FALLBACK
     brief = len(text.strip()) <= SHORT_FOLLOW_UP_CHARS or leans_on_the_answer(text)
-    if brief and (_unsure(message) or names_no_topic(text)) and is_follow_up(text):
+    bare = len(text.strip()) <= BARE_FOLLOW_UP_CHARS and names_no_topic(text)
+    if brief and (_unsure(message) or bare) and is_follow_up(text):
         # 「谁去备」 right after the filing answer, taken on a guess for another topic: the
         # fallback takes it up as a question on the topic just asked (or offers buttons); so
         # too 「会怎样」, however sure the classifier is of words that name no topic

@@ -1260,6 +1260,13 @@ def test_set_x_readings(text: str, classified_as: str, confidence: float, expect
             id="words that name no topic follow the topic just asked however sure",
         ),
         pytest.param(
+            "人数上限多少",
+            "ask_enterprise_eligibility",
+            0.8,
+            "ask_enterprise_eligibility",
+            id="a short question naming a condition keeps the classifier's sure topic",
+        ),
+        pytest.param(
             "补贴是哪一条规定的",
             "ask_subsidy_amount",
             0.45,
