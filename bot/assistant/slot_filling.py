@@ -289,9 +289,10 @@ def slots_from_entities(
             slots[date_slot] = first[0]
         elif date_slot:
             slots[date_slot] = values[0]
-        elif first:
-            # 「我们机构2022年2月首次签了一家企业，…被退出了」: a first signing said as such is
-            # one, whatever the message asks (the subsidy asked next is counted from it)
+        elif first and (intent in _AGENCY_INTENTS or active_form in _AGENCY_FORMS):
+            # 「我们机构2022年2月首次签了一家企业，…被退出了」: a first signing said as such in
+            # an agency's account is one (the client's subsidy asked next is counted from it);
+            # in an enterprise's, the date its custody began is read in that context instead
             slots["first_signing_date"] = first[0]
 
     agency_context = intent in _AGENCY_INTENTS or active_form in _AGENCY_FORMS

@@ -512,6 +512,15 @@ CONVERSATIONS = [
     # found by blind sets AJ and AK
     pytest.param(
         [
+            "我们机构2022年2月首次签了一家企业，服务满6个月时我们机构因为年度案件超10件被退出了。",
+            "那这家企业第一年的补贴还能拿多少？最多多少？",
+        ],
+        ["15,556.30", "第二十三条"],
+        [],
+        id="an agency's client served six months before the agency's exit is pro-rated",
+    ),
+    pytest.param(
+        [
             "我们是托管企业，情况有点变化，会不会不能继续当托管对象了？",
             "1.没有停业 2.没有注销 3.搬了，搬到坪山区石井街道",
         ],
