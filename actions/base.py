@@ -50,6 +50,17 @@ def send_policy_answer(
         dispatcher.utter_message(text=FEEDBACK_PROMPT, buttons=FEEDBACK_BUTTONS)
 
 
+def send_policy_answers(
+    dispatcher: CollectingDispatcher, tracker: Tracker, answers: list[Answer]
+) -> None:
+    """Several answers in one turn (「第三项和第九项具体包括啥」): each in its own message, the
+    last one followed by the message's other questions and the feedback prompt."""
+    for answer in answers[:-1]:
+        send_answer(dispatcher, answer)
+    if answers:
+        send_policy_answer(dispatcher, tracker, answers[-1])
+
+
 def send_answer(dispatcher: CollectingDispatcher, answer: Answer, **extra: Any) -> None:
     """One message carrying the text and the ``custom`` payload of the answer contract."""
     dispatcher.utter_message(text=answer.text, json_message=answer.payload, **extra)

@@ -8,7 +8,12 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import answer_on_facts_known, send_answer, send_policy_answer
+from actions.base import (
+    answer_on_facts_known,
+    send_answer,
+    send_policy_answer,
+    send_policy_answers,
+)
 from actions.handoff import hand_off
 from actions.list_items import list_item_replies
 from actions.recheck import recheck
@@ -97,11 +102,10 @@ class ActionFallbackSearch(Action):
         # before; 「多久更新一次」 right after the published lists: that topic's answer again
         # 「两个事：1）能不能托管；2）补贴上限多少…」 then 「先回答2」, 「第三项和第九项具体包括啥」
         items = list_item_replies(tracker)
-        for item in items[:-1]:
-            send_answer(dispatcher, item)
-        answer = items[-1] if items else None
-        if answer is None and misses < 2:
-            answer = follow_up(text, tracker)
+        if items:
+            send_policy_answers(dispatcher, tracker, items)
+            return []
+        answer = follow_up(text, tracker) if misses < 2 else None
         if answer is not None:
             send_policy_answer(dispatcher, tracker, answer)
             return []

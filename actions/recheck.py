@@ -12,7 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import latest_intent, send_answer, send_policy_answer, slot_values
+from actions.base import latest_intent, send_policy_answer, send_policy_answers, slot_values
 from actions.list_items import list_item_replies
 from bot.assistant.checks.subsidy_several import chosen_client_signing
 from bot.assistant.context import answer_context
@@ -161,11 +161,8 @@ def recheck(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     if last is None or not (entities or doubted):
         # 「2」 after 「…3.托管服务内容有哪些。先回答第1个」 and that answer: item 2 of the list
         items = [] if entities else list_item_replies(tracker)
-        for item in items[:-1]:
-            send_answer(dispatcher, item)
-        if items:
-            send_policy_answer(dispatcher, tracker, items[-1])
-        else:
+        send_policy_answers(dispatcher, tracker, items)
+        if not items:
             dispatcher.utter_message(response="utter_anything_else")
         return []
     if doubted and not entities:  # 「你确定吗？」: the same verdict, with its reasons

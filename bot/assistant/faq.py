@@ -105,9 +105,10 @@ def list_item_answers(
 def lists_in_turn(said_by_bot: list[str], said_by_user: list[str]) -> list[str]:
     """The messages a reply that points at an item may mean, in the order to try them:
     ``said_by_bot`` (the bot's messages since the user's previous one, latest first, then that
-    one) then ``said_by_user`` (the user's messages before it, latest first); but a list of questions the
-    user asked to have answered one by one (「1.…2.…3.…。先回答第1个」) comes first, so that
-    「2」 and 「好，再说3」 walk that list even when an answer on the way had a list of its own."""
+    one) then ``said_by_user`` (the user's messages before it, latest first); but a list of
+    questions the user asked to have answered one by one (「1.…2.…3.…。先回答第1个」) comes
+    first, so that 「2」 and 「好，再说3」 walk that list even when an answer on the way had a
+    list of its own."""
     said = said_by_bot + said_by_user
     walked = [t for t in said if item_asked_first(t) is not None and list_items(t)][:1]
     rest = [t for t in said if t not in walked]

@@ -277,6 +277,7 @@ def slots_from_entities(
     if values := _entity_values(entities, "years"):
         slots["years_served"] = values[-1]
 
+    agency_context = intent in _AGENCY_INTENTS or active_form in _AGENCY_FORMS
     ended = _entity_values(entities, "date", SERVICE_ENDED)
     if ended:  # 「2021年12月1日注销」: when the service ended (第二十三条 pro-rates by it)
         slots["service_ended"] = ended[0]
@@ -289,13 +290,12 @@ def slots_from_entities(
             slots[date_slot] = first[0]
         elif date_slot:
             slots[date_slot] = values[0]
-        elif first and (intent in _AGENCY_INTENTS or active_form in _AGENCY_FORMS):
+        elif first and agency_context:
             # 「我们机构2022年2月首次签了一家企业，…被退出了」: a first signing said as such in
             # an agency's account is one (the client's subsidy asked next is counted from it);
             # in an enterprise's, the date its custody began is read in that context instead
             slots["first_signing_date"] = first[0]
 
-    agency_context = intent in _AGENCY_INTENTS or active_form in _AGENCY_FORMS
     for role, slot in (
         ("own_case_rate", "own_case_rate"),
         ("client_case_rate", "client_case_percent"),
@@ -606,21 +606,16 @@ def fewer_certified(text: str, earlier: Iterable[str] = ()) -> int | None:
     certificate; 「他俩上个月已经转成专职了」 after 「两个人有…证，不过都是兼职的」 → -2;
     ``None`` when the message says no such thing."""
     m = _FEWER_CERTIFIED.search(text)
-    both = _TWO_MORE_CERTIFIED.search(text)
-    if m is None and both is not None:
-        said = _HAS_CERTIFICATE.search(text, both.end()) or any(
-            _PART_TIMER_CERTIFIED.search(said) for said in earlier
-        )
-        return -2 if said else None
-    if m is None:
-        more = _ONE_MORE_CERTIFIED.search(text)
-        if more is None:
-            return None
-        certified = _HAS_CERTIFICATE.search(text, more.end()) or any(
-            _PART_TIMER_CERTIFIED.search(said) for said in earlier
-        )
-        return -1 if certified else None
-    return 1 if m.group("n") in ("一", "1") else 2
+    if m is not None:
+        return 1 if m.group("n") in ("一", "1") else 2
+    for pattern, more in ((_TWO_MORE_CERTIFIED, 2), (_ONE_MORE_CERTIFIED, 1)):
+        turned = pattern.search(text)
+        if turned is not None:
+            certified = _HAS_CERTIFICATE.search(text, turned.end()) or any(
+                _PART_TIMER_CERTIFIED.search(said) for said in earlier
+            )
+            return -more if certified else None
+    return None
 
 
 # 「别问那么多，直接告诉我能不能申请托管」「先给个结论」: the verdict now, before any question

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.language.gazetteer import Place, find_places, is_whole_reply, role_words
+from bot.language.gazetteer import Place, find_places, is_whole_reply, names_only, role_words
 from bot.language.industries import business_line
 from bot.language.numbers import NUMBER, to_decimal, to_int
 from bot.language.statements import UNKNOWN_WORDS, asks_something
@@ -530,23 +530,12 @@ def _enterprise_place(text: str, place: Place) -> bool:
     where it moved)."""
     return (
         is_whole_reply(text, place.start, place.end)
-        or _only_places(text)
+        or names_only(text)
         or bool(
             _ENTERPRISE_BEFORE.search(text[: place.start])
             or _ENTERPRISE_AFTER.match(text[place.end :])
         )
     )
-
-
-def _only_places(text: str) -> bool:
-    """「惠州惠阳」「东莞，长安」: the reply is places and nothing else (a city, then its district)."""
-    places = find_places(text)
-    if not places:
-        return False
-    rest = text
-    for place in sorted(places, key=lambda p: p.start, reverse=True):
-        rest = rest[: place.start] + rest[place.end :]
-    return not rest.strip(" ,，、。.!！~的")
 
 
 # ---------------------------------------------------------------- firm type (第九条 exclusions)

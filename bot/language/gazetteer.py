@@ -166,7 +166,7 @@ def _value(said: str, text: str, start: int, end: int) -> str | None:
         is_whole_reply(text, start, end)
         or names.before.search(text[:start])
         or names.after.match(text[end:])
-        or _names_only(text)
+        or names_only(text)
     ):
         # 「惠州」 as a whole reply (to where the firm moved) is the place too, and so are
         # 「惠州惠阳」「东莞，长安」: a city and its district, and nothing else
@@ -174,8 +174,9 @@ def _value(said: str, text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _names_only(text: str) -> bool:
-    """The reply is two or more place names and nothing else (「惠州惠阳」)."""
+def names_only(text: str) -> bool:
+    """The reply is two or more place names and nothing else but marks and particles
+    (「惠州惠阳」: a city and its district)."""
     found = list(_pattern().finditer(text))
     if len(found) < 2:
         return False

@@ -147,13 +147,12 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
     year_only = signing is not None and len(said) == 4
     dates = load_dates()
     boundary_years = {dates.in_force_from.year, dates.valid_through.year}
-    beyond = _asked_year(slots)
-    if signing is not None and year_only and beyond is not None and beyond > LAST_SUBSIDISED_YEAR:
-        # 「2021年签约的企业，服务满3年后第四年补贴能拿多少？」: none, whatever the day it was
-        # signed, so the validity question below need not be asked
-        after = subsidy_after_term(beyond, as_of)
-        if after is not None:
-            return render_check(after)
+    asked = _asked_year(slots)
+    # 「第四年呢」, 「2021年签约的企业，服务满3年后第四年补贴能拿多少？」: no subsidy, whenever the
+    # signing was (and whatever its day, so the validity question below is not asked)
+    beyond = subsidy_after_term(asked, as_of) if asked is not None else None
+    if (signing is None or year_only) and beyond is not None:
+        return render_check(beyond)
     if signing is not None and year_only and signing.year in boundary_years:
         # the caps that apply if the signing fell inside the validity period: the base depends
         # on the year alone, so they are known; whether they apply is not
@@ -218,9 +217,6 @@ def subsidy_answer(slots: Mapping[str, Any], ctx: AnswerContext) -> Answer:
         if year_only and signing is not None
         else []
     )
-    asked = _asked_year(slots)
-    if signing is None and asked is not None and (after := subsidy_after_term(asked, as_of)):
-        return render_check(after)  # 「第四年呢」: no subsidy, whenever the signing was
     if signing is None:
         return compose(
             conclusion="尚需确认：需要首次签约时间才能确定补贴基数。",
